@@ -1,0 +1,1131 @@
+"""
+The typed core: shows, seasons, people, credits, milestones and teases.
+
+Every class is a frozen attrs class; collections are tuples.  Nothing here
+knows about files, JSON-LD, feeds or HTML.
+
+Everything that can turn out to be wrong is a :class:`Fact`: it carries a
+:class:`Certainty`, the ids of its :class:`Source` s, when it was announced,
+and may supersede an earlier fact or be retracted.  Nothing is ever deleted:
+:func:`showfacts.current` answers what holds now, and :meth:`Show.history`
+what was said before.
+
+A :class:`Show` checks its invariants whenever it is built, from a file or
+in code: unique season numbers and ids, references that exist, supersede
+chains without cycles.  A broken show raises
+:class:`~showfacts.exceptions.InvalidDataError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol, TypeVar
+
+import attrs
+
+from showfacts import _invariants, _paths
+from showfacts.dates import FuzzyDate
+from showfacts.exceptions import InvalidDataError, Problem
+
+
+__all__ = [
+    "Adaptation",
+    "Billing",
+    "CastCredit",
+    "CastStatus",
+    "Catalog",
+    "Certainty",
+    "Character",
+    "CrewCredit",
+    "CrewRole",
+    "Episode",
+    "ExternalIds",
+    "Fact",
+    "FactRef",
+    "Franchise",
+    "Milestone",
+    "MilestoneKind",
+    "OrgKind",
+    "Organization",
+    "Person",
+    "Relation",
+    "RelationKind",
+    "ReleasePattern",
+    "ReleasePlan",
+    "Retraction",
+    "Season",
+    "Show",
+    "ShowStatus",
+    "Source",
+    "SourceWork",
+    "StatusFact",
+    "Tease",
+    "WorkKind",
+]
+
+#: Ids are lower-case words of letters and digits joined by ``-``, ``_`` or
+#: ``.``; they become parts of URLs and fragment identifiers.
+ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
+#: Absolute http(s) URLs, without spaces, controls or characters that
+#: RFC 3986 does not allow.
+URL_PATTERN = r"^https?://[^\x00-\x20\x7f\"<>\\^`{|}/?#]+[^\x00-\x20\x7f\"<>\\^`{|}]*$"
+TIME_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+
+_ID_RE = re.compile(ID_PATTERN)
+_URL_RE = re.compile(URL_PATTERN)
+
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+H = TypeVar("H", bound=_HasId)
+
+
+# -- enumerations -------------------------------------------------------------
+
+
+class Certainty(str, enum.Enum):
+    """
+    How sure a fact is, from most to least sure.
+
+    Certainties are ordered: ``Certainty.CONFIRMED > Certainty.REPORTED``.
+
+    * ``confirmed``: announced by the network, studio or showrunner;
+    * ``reported``: trade press reports it as fact;
+    * ``expected``: a reasoned forecast from the schedule or habit;
+    * ``rumored``: unverified;
+    * ``speculative``: the writer's guess.
+
+    .. versionadded:: 0.1.0
+    """
+
+    CONFIRMED = "confirmed"
+    REPORTED = "reported"
+    EXPECTED = "expected"
+    RUMORED = "rumored"
+    SPECULATIVE = "speculative"
+
+    @property
+    def rank(self) -> int:
+        """4 for confirmed down to 0 for speculative."""
+        return _CERTAINTY_RANK[self]
+
+    @property
+    def word(self) -> str:
+        """The word a headline uses: "expected", "speculation", ..."""
+        return "speculation" if self is Certainty.SPECULATIVE else self.value
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Certainty):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Certainty):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Certainty):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Certainty):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_CERTAINTY_RANK = {c: 4 - i for i, c in enumerate(Certainty)}
+
+
+class MilestoneKind(str, enum.Enum):
+    """
+    What happened, or will happen, on a milestone's date.
+
+    .. versionadded:: 0.1.0
+    """
+
+    IN_DEVELOPMENT = "in_development"
+    RENEWED = "renewed"
+    WRITING_STARTED = "writing_started"
+    CASTING_ANNOUNCED = "casting_announced"
+    FILMING_STARTED = "filming_started"
+    FILMING_WRAPPED = "filming_wrapped"
+    TRAILER_RELEASED = "trailer_released"
+    PREMIERE = "premiere"
+    PART_RELEASE = "part_release"
+    FINALE = "finale"
+    CANCELLED = "cancelled"
+    ENDED = "ended"
+
+
+class ReleasePattern(str, enum.Enum):
+    """
+    How a season's episodes are released.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ALL_AT_ONCE = "all_at_once"
+    WEEKLY = "weekly"
+    IN_PARTS = "in_parts"
+    BATCH_THEN_WEEKLY = "batch_then_weekly"
+
+
+class ShowStatus(str, enum.Enum):
+    """
+    Where a show stands.
+
+    See :mod:`showfacts.crosswalk` for the mapping to TMDb and TVmaze.
+
+    .. versionadded:: 0.1.0
+    """
+
+    IN_DEVELOPMENT = "in_development"
+    PILOT = "pilot"
+    PLANNED = "planned"
+    IN_PRODUCTION = "in_production"
+    RETURNING = "returning"
+    UNDETERMINED = "undetermined"
+    ENDED = "ended"
+    CANCELLED = "cancelled"
+
+
+class Billing(str, enum.Enum):
+    """
+    How a cast member is billed.
+
+    .. versionadded:: 0.1.0
+    """
+
+    MAIN = "main"
+    RECURRING = "recurring"
+    GUEST = "guest"
+    SPECIAL_GUEST = "special_guest"
+    CROSSOVER = "crossover"
+    VOICE = "voice"
+
+
+class CastStatus(str, enum.Enum):
+    """
+    A cast member's status in one season.
+
+    .. versionadded:: 0.1.0
+    """
+
+    RETURNING = "returning"
+    NEW = "new"
+    RECAST = "recast"
+    DEPARTING = "departing"
+
+
+class CrewRole(str, enum.Enum):
+    """
+    A crew credit's role.
+
+    .. versionadded:: 0.1.0
+    """
+
+    SHOWRUNNER = "showrunner"
+    CREATOR = "creator"
+    DEVELOPER = "developer"
+    WRITER = "writer"
+    DIRECTOR = "director"
+    EXECUTIVE_PRODUCER = "executive_producer"
+    SOURCE_AUTHOR = "source_author"
+
+
+class OrgKind(str, enum.Enum):
+    """
+    What an organization is to a show.
+
+    .. versionadded:: 0.1.0
+    """
+
+    NETWORK = "network"
+    STREAMER = "streamer"
+    STUDIO = "studio"
+
+
+class WorkKind(str, enum.Enum):
+    """
+    The kind of a work a show is based on.
+
+    .. versionadded:: 0.1.0
+    """
+
+    BOOK = "book"
+    BOOK_SERIES = "book_series"
+    COMIC = "comic"
+    GAME = "game"
+    SHOW = "show"
+
+
+class RelationKind(str, enum.Enum):
+    """
+    How one show relates to another.
+
+    .. versionadded:: 0.1.0
+    """
+
+    SPIN_OFF_OF = "spin_off_of"
+    SAME_FRANCHISE = "same_franchise"
+    CROSSOVER_WITH = "crossover_with"
+    PREQUEL_OF = "prequel_of"
+    SEQUEL_OF = "sequel_of"
+
+
+# -- field helpers ------------------------------------------------------------
+
+
+def _matches(pattern: re.Pattern[str], what: str) -> Callable[
+    [Any, attrs.Attribute[Any], Any], None
+]:
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or not pattern.match(value):
+            raise ValueError(
+                f"'{attribute.name}' must be {what}, not {value!r}"
+            )
+
+    return check
+
+
+def _optional_matches(pattern: re.Pattern[str], what: str) -> Callable[
+    [Any, attrs.Attribute[Any], Any], None
+]:
+    check = _matches(pattern, what)
+
+    def optional(instance: Any, attribute: attrs.Attribute[Any],
+                 value: Any) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def _each_matches(pattern: re.Pattern[str], what: str) -> Callable[
+    [Any, attrs.Attribute[Any], Any], None
+]:
+    check = _matches(pattern, what)
+
+    def each(instance: Any, attribute: attrs.Attribute[Any],
+             value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise TypeError(
+                f"'{attribute.name}' must be a tuple, not {value!r}"
+            )
+        for item in value:
+            check(instance, attribute, item)
+
+    return each
+
+
+_is_id = _matches(_ID_RE, "an id (lower-case words joined by - _ or .)")
+_is_ids = _each_matches(_ID_RE, "a tuple of ids")
+_is_optional_id = _optional_matches(_ID_RE, "an id")
+_is_optional_url = _optional_matches(_URL_RE, "an absolute http(s) URL")
+
+
+def _non_empty(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"'{attribute.name}' must be a non-empty string")
+
+
+def _optional_count(
+    _: Any, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or value < 1
+    ):
+        raise ValueError(
+            f"'{attribute.name}' must be a positive whole number, "
+            f"not {value!r}"
+        )
+
+
+def _number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(
+            f"'{attribute.name}' must be a whole number from 0, not {value!r}"
+        )
+
+
+def _optional_pattern(value: ReleasePattern | str | None) -> (
+    ReleasePattern | None
+):
+    return None if value is None else ReleasePattern(value)
+
+
+def _optional_cast_status(value: CastStatus | str | None) -> (
+    CastStatus | None
+):
+    return None if value is None else CastStatus(value)
+
+
+# -- plain records ------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ExternalIds:
+    """
+    Identifiers of a show, person, organization or work elsewhere.
+
+    They become schema.org ``sameAs`` links.
+
+    Attributes:
+        imdb: IMDb id (``tt…`` for titles, ``nm…`` for people, ``co…`` for
+            companies).
+        tmdb: The Movie Database numeric id.
+        tvmaze: TVmaze numeric id.
+        wikidata: Wikidata item (``Q…``).
+        official_site: The official web site.
+
+    .. versionadded:: 0.1.0
+    """
+
+    imdb: str | None = attrs.field(
+        default=None,
+        validator=_optional_matches(
+            re.compile(r"^(?:tt|nm|co)[0-9]{7,10}$"), "an IMDb id"
+        ),
+    )
+    tmdb: int | None = attrs.field(default=None, validator=_optional_count)
+    tvmaze: int | None = attrs.field(default=None, validator=_optional_count)
+    wikidata: str | None = attrs.field(
+        default=None,
+        validator=_optional_matches(
+            re.compile(r"^Q[1-9][0-9]*$"), "a Wikidata item id"
+        ),
+    )
+    official_site: str | None = attrs.field(
+        default=None, validator=_is_optional_url
+    )
+
+    def urls(self) -> tuple[str, ...]:
+        """The identifiers as URLs, in a fixed order."""
+        urls = []
+        if self.imdb:
+            kind = {"tt": "title", "nm": "name", "co": "company"}[
+                self.imdb[:2]
+            ]
+            urls.append(f"https://www.imdb.com/{kind}/{self.imdb}/")
+        if self.wikidata:
+            urls.append(f"https://www.wikidata.org/wiki/{self.wikidata}")
+        if self.official_site:
+            urls.append(self.official_site)
+        return tuple(urls)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """
+    A citation: where a fact was read.
+
+    Attributes:
+        id: Referenced by facts' ``sources``.
+        title: The title of the article, post or announcement.
+        publisher: Who published it.
+        author: Who wrote it.
+        url: Its address, if it has one (never invent one).
+        published: When it was published; relative dates in facts that
+            cite it are resolved against this date.
+        quote: The words of the source that matter.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_is_id)
+    title: str = attrs.field(validator=_non_empty)
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = attrs.field(default=None, validator=_is_optional_url)
+    published: FuzzyDate | None = None
+    quote: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """
+    A real person: actor, showrunner, writer, author.
+
+    Person ids are shared across shows: the same id in two files is the
+    same person.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_is_id)
+    name: str = attrs.field(validator=_non_empty)
+    external_ids: ExternalIds = ExternalIds()
+
+
+@attrs.frozen(kw_only=True)
+class Organization:
+    """
+    A network, streamer or studio.
+
+    Attributes:
+        parent: Id of the organization this one belongs to.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_is_id)
+    name: str = attrs.field(validator=_non_empty)
+    kind: OrgKind = attrs.field(converter=OrgKind)
+    url: str | None = attrs.field(default=None, validator=_is_optional_url)
+    logo: str | None = attrs.field(default=None, validator=_is_optional_url)
+    parent: str | None = attrs.field(default=None, validator=_is_optional_id)
+    external_ids: ExternalIds = ExternalIds()
+
+
+@attrs.frozen(kw_only=True)
+class Character:
+    """
+    A fictional character.
+
+    Attributes:
+        names: One or more names ("Dream", "Morpheus").
+        home_show: Id of the show the character comes from, when it is not
+            this one (a crossover).
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_is_id)
+    names: tuple[str, ...] = attrs.field(
+        validator=attrs.validators.min_len(1)
+    )
+    home_show: str | None = attrs.field(
+        default=None, validator=_is_optional_id
+    )
+    description: str | None = None
+
+    @property
+    def name(self) -> str:
+        """All the names, joined by " / "."""
+        return " / ".join(self.names)
+
+
+@attrs.frozen(kw_only=True)
+class SourceWork:
+    """
+    A work a show is based on.
+
+    A book, a book series, a comic, a game or an earlier show.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_is_id)
+    kind: WorkKind = attrs.field(converter=WorkKind)
+    title: str = attrs.field(validator=_non_empty)
+    authors: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
+    year: int | None = attrs.field(default=None, validator=_optional_count)
+    part_of: str | None = attrs.field(default=None, validator=_is_optional_id)
+    url: str | None = attrs.field(default=None, validator=_is_optional_url)
+    external_ids: ExternalIds = ExternalIds()
+
+
+@attrs.frozen(kw_only=True)
+class Franchise:
+    """
+    A franchise or shared universe ("Bosch universe").
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_is_id)
+    name: str = attrs.field(validator=_non_empty)
+
+
+@attrs.frozen(kw_only=True)
+class Retraction:
+    """
+    A fact was withdrawn: it was wrong, and is no longer current.
+
+    .. versionadded:: 0.1.0
+    """
+
+    date: FuzzyDate | None = None
+    reason: str | None = None
+    sources: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
+
+
+# -- facts --------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Fact:
+    """
+    Base of everything that can turn out to be wrong.
+
+    Attributes:
+        id: Unique within the show; feeds, calendars and diffs key on it.
+        certainty: How sure the fact is.
+        sources: Ids of the show's sources that state it.
+        announced: When it was announced.
+        supersedes: Id of an earlier fact of the same kind that this one
+            replaces (a narrowed date, a confirmed rumor).
+        retracted: Set when the fact was withdrawn.
+        note: An editor's note, not published.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_is_id)
+    certainty: Certainty = attrs.field(converter=Certainty)
+    sources: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
+    announced: FuzzyDate | None = None
+    supersedes: str | None = attrs.field(
+        default=None, validator=_is_optional_id
+    )
+    retracted: Retraction | None = None
+    note: str | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        """Whether the fact is confirmed."""
+        return self.certainty is Certainty.CONFIRMED
+
+
+@attrs.frozen(kw_only=True)
+class Milestone(Fact):
+    """
+    A dated step in a show's or season's life.
+
+    Attributes:
+        kind: What happens.
+        date: When, as precisely as known.
+        part: For part releases, the part or volume number.
+        location: For filming, where.
+        time: A local start time (``21:00``), with ``timezone``; needs a
+            date known to the day.
+        timezone: An IANA time zone (``America/New_York``).
+        platform: Id of the organization that releases it.
+        url: A link, e.g. to a trailer.
+        detail: A short description ("first teaser").
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: MilestoneKind = attrs.field(converter=MilestoneKind)
+    date: FuzzyDate | None = None
+    part: int | None = attrs.field(default=None, validator=_optional_count)
+    location: str | None = None
+    time: str | None = attrs.field(
+        default=None,
+        validator=_optional_matches(re.compile(TIME_PATTERN), "HH:MM"),
+    )
+    timezone: str | None = None
+    platform: str | None = attrs.field(
+        default=None, validator=_is_optional_id
+    )
+    url: str | None = attrs.field(default=None, validator=_is_optional_url)
+    detail: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ReleasePlan(Fact):
+    """
+    How, where and from when a season is released.
+
+    Attributes:
+        date: When the release starts.
+        platform: Id of the network or streamer.
+        region: ISO 3166-1 country code, or ``None`` for everywhere.
+        pattern: All at once, weekly, in parts, or a batch then weekly.
+        episodes: How many episodes in all.
+        initial_episodes: How many on the first day.
+        parts: For releases in parts, how many.
+
+    .. versionadded:: 0.1.0
+    """
+
+    date: FuzzyDate | None = None
+    platform: str | None = attrs.field(
+        default=None, validator=_is_optional_id
+    )
+    region: str | None = attrs.field(
+        default=None,
+        validator=_optional_matches(
+            re.compile(COUNTRY_PATTERN), "an ISO 3166-1 country code"
+        ),
+    )
+    pattern: ReleasePattern | None = attrs.field(
+        default=None,
+        converter=_optional_pattern,
+    )
+    episodes: int | None = attrs.field(default=None, validator=_optional_count)
+    initial_episodes: int | None = attrs.field(
+        default=None, validator=_optional_count
+    )
+    parts: int | None = attrs.field(default=None, validator=_optional_count)
+
+
+@attrs.frozen(kw_only=True)
+class StatusFact(Fact):
+    """
+    The show's status, as of its announcement.
+
+    .. versionadded:: 0.1.0
+    """
+
+    status: ShowStatus = attrs.field(converter=ShowStatus)
+
+
+@attrs.frozen(kw_only=True)
+class CastCredit(Fact):
+    """
+    A person playing one or more characters in a season.
+
+    Attributes:
+        person: Id of the person.
+        characters: Ids of the characters; empty while the role is
+            undisclosed.
+        billing: Main, recurring, guest, ...
+        status: Returning, new, recast or departing, in this season.
+        episodes: Episode numbers, for guests.
+
+    .. versionadded:: 0.1.0
+    """
+
+    person: str = attrs.field(validator=_is_id)
+    characters: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
+    billing: Billing = attrs.field(
+        default=Billing.MAIN, converter=Billing
+    )
+    status: CastStatus | None = attrs.field(
+        default=None, converter=_optional_cast_status
+    )
+    episodes: tuple[int, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CrewCredit(Fact):
+    """
+    A person's crew role on a show or season.
+
+    Attributes:
+        person: Id of the person.
+        role: Showrunner, creator, writer, ...
+        work: For ``source_author``, id of the work.
+        episodes: Episode numbers, for writers and directors.
+
+    .. versionadded:: 0.1.0
+    """
+
+    person: str = attrs.field(validator=_is_id)
+    role: CrewRole = attrs.field(converter=CrewRole)
+    work: str | None = attrs.field(default=None, validator=_is_optional_id)
+    episodes: tuple[int, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Tease(Fact):
+    """
+    A hint about what is coming: plot, characters, tone.
+
+    Attributes:
+        text: The tease, in a sentence.
+        spoiler: Whether it gives away a plot point.
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str = attrs.field(validator=_non_empty)
+    spoiler: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Relation(Fact):
+    """
+    A relation to another show.
+
+    Attributes:
+        kind: Spin-off of, same franchise, crossover with, prequel of,
+            sequel of.
+        show: Id of the other show (resolved in a catalog).
+        title: The other show's title, for when it is not in the catalog.
+
+    .. versionadded:: 0.1.0
+    """
+
+    kind: RelationKind = attrs.field(converter=RelationKind)
+    show: str = attrs.field(validator=_is_id)
+    title: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Adaptation(Fact):
+    """
+    The show is based on a work.
+
+    .. versionadded:: 0.1.0
+    """
+
+    work: str = attrs.field(validator=_is_id)
+
+
+@attrs.frozen(kw_only=True)
+class Episode(Fact):
+    """
+    An episode of a season.
+
+    Attributes:
+        number: Its number in the season.
+        title: Its title.
+        air_date: When it is released.
+        runtime: Length in minutes.
+        synopsis: A short summary.
+
+    .. versionadded:: 0.1.0
+    """
+
+    number: int = attrs.field(validator=_number)
+    title: str | None = None
+    air_date: FuzzyDate | None = None
+    runtime: int | None = attrs.field(default=None, validator=_optional_count)
+    synopsis: str | None = None
+
+
+# -- show and season ----------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Season:
+    """
+    A season and everything known about it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    number: int = attrs.field(validator=_number)
+    title: str | None = None
+    description: str | None = None
+    image: str | None = attrs.field(default=None, validator=_is_optional_url)
+    milestones: tuple[Milestone, ...] = ()
+    release_plans: tuple[ReleasePlan, ...] = ()
+    cast: tuple[CastCredit, ...] = ()
+    crew: tuple[CrewCredit, ...] = ()
+    teases: tuple[Tease, ...] = ()
+    episodes: tuple[Episode, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """``Season N``, or the season's title."""
+        if self.title:
+            return self.title
+        return "Specials" if self.number == 0 else f"Season {self.number}"
+
+
+#: The fact collections of a season and of a show, in document order.
+SEASON_FACTS = _invariants.SEASON_FACTS
+SHOW_FACTS = _invariants.SHOW_FACTS
+
+
+@attrs.frozen(kw_only=True)
+class FactRef:
+    """
+    A fact and where it lives in its show.
+
+    Attributes:
+        fact: The fact.
+        season: The season number, or ``None`` for show-level facts.
+        collection: The list it is in (``milestones``, ``cast``, ...).
+        path: Its JSONPath in the show document.
+
+    .. versionadded:: 0.1.0
+    """
+
+    fact: Fact
+    season: int | None
+    collection: str
+    path: str
+
+
+@attrs.frozen(kw_only=True)
+class _Index:
+    refs: dict[str, FactRef]
+    order: tuple[str, ...]
+    superseded_by: dict[str, tuple[str, ...]]
+
+
+@attrs.frozen(kw_only=True)
+class Show:
+    """
+    One show: its identity, its seasons and every fact about it.
+
+    Attributes:
+        id: The show's id; it appears in every IRI and guid.
+        title: Its title.
+        fictional: ``True`` for made-up shows (examples, tests).
+        description: A logline.
+        genres: Genre words.
+        countries: ISO 3166-1 codes of the countries of origin.
+        languages: BCP 47 language tags.
+        image: Key art URL.
+        external_ids: Ids elsewhere (IMDb, TMDb, TVmaze, Wikidata, site).
+        networks: Ids of the networks or streamers that carry it.
+        studios: Ids of the production companies.
+        franchise: The franchise or universe it belongs to.
+        sources: Every source the file's facts cite.
+        people: Every person its credits name.
+        organizations: Every organization it names.
+        characters: Every character its credits name.
+        works: Works it, or its credits, refer to.
+        statuses: Status facts.
+        relations: Relations to other shows.
+        based_on: Adaptation facts.
+        crew: Show-wide crew credits.
+        milestones: Show-wide milestones (in development, cancelled, ended).
+        teases: Show-wide teases.
+        seasons: The seasons.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_is_id)
+    title: str = attrs.field(validator=_non_empty)
+    fictional: bool = False
+    description: str | None = None
+    genres: tuple[str, ...] = ()
+    countries: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=_each_matches(
+            re.compile(COUNTRY_PATTERN), "ISO 3166-1 country codes"
+        ),
+    )
+    languages: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=_each_matches(
+            re.compile(LANGUAGE_PATTERN), "BCP 47 language tags"
+        ),
+    )
+    image: str | None = attrs.field(default=None, validator=_is_optional_url)
+    external_ids: ExternalIds = ExternalIds()
+    networks: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
+    studios: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
+    franchise: Franchise | None = None
+    sources: tuple[Source, ...] = ()
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    characters: tuple[Character, ...] = ()
+    works: tuple[SourceWork, ...] = ()
+    statuses: tuple[StatusFact, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    based_on: tuple[Adaptation, ...] = ()
+    crew: tuple[CrewCredit, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    teases: tuple[Tease, ...] = ()
+    seasons: tuple[Season, ...] = ()
+
+    _index: _Index = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems = _invariants.check(self)
+        if problems:
+            raise InvalidDataError([
+                Problem(path=_paths.render(path), message=message)
+                for path, message in problems
+            ])
+        object.__setattr__(self, "_index", _build_index(self))
+
+    # -- lookups -----------------------------------------------------------
+
+    def season(self, number: int) -> Season:
+        """
+        The season with that number.
+
+        Raises:
+            KeyError: If there is none.
+        """
+        for season in self.seasons:
+            if season.number == number:
+                return season
+        raise KeyError(number)
+
+    def source(self, source_id: str) -> Source:
+        """The source with that id (``KeyError`` if none)."""
+        return _find(self.sources, source_id)
+
+    def person(self, person_id: str) -> Person:
+        """The person with that id (``KeyError`` if none)."""
+        return _find(self.people, person_id)
+
+    def organization(self, org_id: str) -> Organization:
+        """The organization with that id (``KeyError`` if none)."""
+        return _find(self.organizations, org_id)
+
+    def character(self, character_id: str) -> Character:
+        """The character with that id (``KeyError`` if none)."""
+        return _find(self.characters, character_id)
+
+    def work(self, work_id: str) -> SourceWork:
+        """The work with that id (``KeyError`` if none)."""
+        return _find(self.works, work_id)
+
+    # -- facts -------------------------------------------------------------
+
+    def facts(self) -> tuple[FactRef, ...]:
+        """Every fact with its place, in document order."""
+        refs = self._index.refs
+        return tuple(refs[i] for i in self._index.order)
+
+    def ref(self, fact_id: str) -> FactRef:
+        """The fact with that id and its place (``KeyError`` if none)."""
+        return self._index.refs[fact_id]
+
+    def fact(self, fact_id: str) -> Fact:
+        """The fact with that id (``KeyError`` if none)."""
+        return self._index.refs[fact_id].fact
+
+    def superseded_by(self, fact_id: str) -> tuple[Fact, ...]:
+        """The facts that supersede this one, in document order."""
+        return tuple(
+            self.fact(i) for i in self._index.superseded_by.get(fact_id, ())
+        )
+
+    def is_current(self, fact_id: str) -> bool:
+        """
+        Whether the fact holds now: neither retracted nor superseded.
+
+        A superseded fact stays superseded even if the fact that replaced
+        it is later retracted: the retraction does not bring it back.
+        """
+        fact = self.fact(fact_id)
+        return fact.retracted is None and not self._index.superseded_by.get(
+            fact_id
+        )
+
+    def history(self, fact_id: str) -> tuple[Fact, ...]:
+        """
+        What was said before: the supersede chain, oldest first.
+
+        The chain ends with the fact itself.
+        """
+        chain = [self.fact(fact_id)]
+        while chain[-1].supersedes is not None:
+            chain.append(self.fact(chain[-1].supersedes))
+        return tuple(reversed(chain))
+
+    def cited(self, fact: Fact) -> tuple[Source, ...]:
+        """The sources a fact cites."""
+        return tuple(self.source(s) for s in fact.sources)
+
+
+def _find(items: tuple[H, ...], item_id: str) -> H:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(item_id)
+
+
+def _sorted_shows(shows: Iterable[Show]) -> tuple[Show, ...]:
+    return tuple(sorted(shows, key=lambda s: s.id))
+
+
+@attrs.frozen(kw_only=True)
+class Catalog:
+    """
+    Several shows, with cross-show references resolved.
+
+    Shows are kept sorted by id, whatever order they were given in.  People,
+    organizations and characters with the same id in several shows are the
+    same entity and must agree on their names.
+
+    .. versionadded:: 0.1.0
+    """
+
+    shows: tuple[Show, ...] = attrs.field(converter=_sorted_shows)
+
+    def __attrs_post_init__(self) -> None:
+        problems = [p for _, p in check_catalog(self.shows)]
+        if problems:
+            raise InvalidDataError(problems)
+
+    def show(self, show_id: str) -> Show:
+        """The show with that id (``KeyError`` if none)."""
+        return _find(self.shows, show_id)
+
+    def related(self, show: Show) -> tuple[tuple[Relation, Show | None], ...]:
+        """Each of the show's relations, with its target if in the catalog."""
+        ids = {s.id: s for s in self.shows}
+        return tuple((r, ids.get(r.show)) for r in show.relations)
+
+    def __iter__(self) -> Iterator[Show]:
+        return iter(self.shows)
+
+    def __len__(self) -> int:
+        return len(self.shows)
+
+
+# -- invariants ---------------------------------------------------------------
+
+
+def _build_index(show: Show) -> _Index:
+    refs: dict[str, FactRef] = {}
+    order: list[str] = []
+    superseded_by: dict[str, list[str]] = {}
+    for path, collection, fact in _invariants.iter_facts(show):
+        season = (
+            show.seasons[int(path[1])].number if path[0] == "seasons"
+            else None
+        )
+        refs[fact.id] = FactRef(
+            fact=fact, season=season, collection=collection,
+            path=_paths.render(path),
+        )
+        order.append(fact.id)
+        if fact.supersedes is not None:
+            superseded_by.setdefault(fact.supersedes, []).append(fact.id)
+    return _Index(
+        refs=refs,
+        order=tuple(order),
+        superseded_by={k: tuple(v) for k, v in superseded_by.items()},
+    )
+
+
+def check_catalog(shows: tuple[Show, ...]) -> list[tuple[str, Problem]]:
+    """
+    Check what must hold across shows, as ``(show id, problem)`` pairs.
+
+    Show ids are unique; people, organizations and characters that share
+    an id share a name.
+    """
+    problems: list[tuple[str, Problem]] = []
+    seen: set[str] = set()
+    for show in shows:
+        if show.id in seen:
+            problems.append((show.id, Problem(
+                path="$.id",
+                message=f"the show id {show.id!r} is used by another file "
+                "too",
+            )))
+        seen.add(show.id)
+    for kind, attr in (
+        ("person", "people"),
+        ("organization", "organizations"),
+        ("character", "characters"),
+    ):
+        names: dict[str, tuple[str, str]] = {}
+        for show in shows:
+            for j, item in enumerate(getattr(show, attr)):
+                name = item.name
+                first = names.setdefault(item.id, (name, show.id))
+                if first[0] != name:
+                    problems.append((show.id, Problem(
+                        path=f"$.{attr}[{j}].name",
+                        message=f"{kind} {item.id!r} is {name!r} here but "
+                        f"{first[0]!r} in show {first[1]!r}: one id, one "
+                        "name",
+                    )))
+    return problems
