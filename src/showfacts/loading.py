@@ -1,0 +1,471 @@
+"""
+Loading and writing show files.
+
+Data flows one way: file, then schema check, then structuring into the
+model, whose invariants are checked as it is built.  Every stage reports
+every problem it finds, with the file, line, column and path, in one
+:class:`~showfacts.exceptions.InvalidDataError`.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import pathlib
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import tomli_w
+import yaml
+
+from showfacts import _converter, _invariants, _readers, _schema
+from showfacts._paths import Path
+from showfacts._paths import parse as parse_path
+from showfacts._readers import DEFAULT_LIMITS, SUFFIXES, Document, Limits
+from showfacts.dates import FuzzyDate, RelativeDateError
+from showfacts.exceptions import InputError, InvalidDataError, Problem
+from showfacts.models import (
+    SEASON_FACTS,
+    SHOW_FACTS,
+    Catalog,
+    Show,
+    check_catalog,
+)
+
+
+__all__ = [
+    "Limits",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "load_catalog",
+    "loads",
+    "show_files",
+    "to_dict",
+    "validate",
+]
+
+StrPath = str | os.PathLike[str]
+
+
+# -- reading -----------------------------------------------------------------
+
+
+def loads(
+    text: str | bytes,
+    format: str = "yaml",  # noqa: A002 - the natural name for callers
+    *,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Show:
+    r"""
+    Load a show from the text of a YAML, JSON or TOML file.
+
+    Args:
+        text: The file's text, or its bytes (decoded as UTF-8).
+        format: ``"yaml"``, ``"json"`` or ``"toml"``.
+        name: A file name to report problems under.
+        limits: Bounds on size, nesting, strings and YAML aliases.
+
+    Raises:
+        InvalidDataError: With every problem found.
+
+    >>> show = loads("id: demo\\ntitle: Demo\\nfictional: true\\n")
+    >>> show.title
+    'Demo'
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(text, bytes):
+        if len(text) > limits.max_file_size:
+            raise _too_big(name, len(text), limits)
+        text = _readers.decode(text, name)
+    document = _readers.read_text(text, format, name, limits)
+    return _build(document)
+
+
+def load(path: StrPath, *, limits: Limits = DEFAULT_LIMITS) -> Show:
+    """
+    Load the show in a ``.yaml``, ``.yml``, ``.json`` or ``.toml`` file.
+
+    Raises:
+        InputError: If the file cannot be read or has another suffix.
+        InvalidDataError: With every problem found.
+
+    .. versionadded:: 0.1.0
+    """
+    return _build(_read_file(pathlib.Path(path), limits))
+
+
+def from_dict(value: Any, *, name: str | None = None) -> Show:
+    """
+    Build a show from a JSON-like mapping, checked like a file.
+
+    ``value`` is not modified.
+
+    .. versionadded:: 0.1.0
+    """
+    return _build(_readers.Document(copy.deepcopy(value), name, "", "json"))
+
+
+def to_dict(show: Show) -> dict[str, Any]:
+    """
+    A show as the JSON-like mapping a file would hold.
+
+    ``from_dict(to_dict(show)) == show``.
+
+    .. versionadded:: 0.1.0
+    """
+    return _converter.to_dict(show)
+
+
+def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
+    """
+    The show files in a folder, or the file itself, in a stable order.
+
+    Folders are searched recursively; hidden files and folders (whose name
+    starts with a dot) are skipped, and symbolic links to folders are not
+    followed.
+
+    Raises:
+        InputError: If the path does not exist, or a file has another
+            suffix.
+
+    .. versionadded:: 0.1.0
+    """
+    root = pathlib.Path(path)
+    if root.is_file():
+        if root.suffix.lower() not in SUFFIXES:
+            raise InputError(
+                f"{root}: not a show file; show files end in "
+                f"{', '.join(SUFFIXES)}"
+            )
+        return (root,)
+    if not root.is_dir():
+        raise InputError(f"{root}: no such file or folder")
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for file in files:
+            if file.startswith("."):
+                continue
+            candidate = pathlib.Path(folder, file)
+            if candidate.suffix.lower() in SUFFIXES:
+                found.append(candidate)
+    return tuple(sorted(found, key=lambda p: p.relative_to(root).as_posix()))
+
+
+def load_catalog(
+    paths: StrPath | Iterable[StrPath], *, limits: Limits = DEFAULT_LIMITS
+) -> Catalog:
+    """
+    Load every show in one or more files or folders, as one catalog.
+
+    Problems in every file are reported together.  Across files, show ids
+    must be unique, and people, organizations and characters that share
+    an id must share a name.
+
+    Raises:
+        InputError: If a path cannot be read.
+        InvalidDataError: With every problem in every file.
+
+    .. versionadded:: 0.1.0
+    """
+    shows, documents, problems = _load_many(paths, limits)
+    problems += _catalog_problems(shows, documents)
+    if problems:
+        raise InvalidDataError(problems)
+    return Catalog(shows=shows)
+
+
+def validate(
+    paths: StrPath | Iterable[StrPath], *, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Problem, ...]:
+    """
+    Check files or folders and return every problem; empty when valid.
+
+    Raises:
+        InputError: If a path cannot be read.
+
+    .. versionadded:: 0.1.0
+    """
+    shows, documents, problems = _load_many(paths, limits)
+    problems += _catalog_problems(shows, documents)
+    return tuple(problems)
+
+
+def _as_paths(paths: StrPath | Iterable[StrPath]) -> list[pathlib.Path]:
+    if isinstance(paths, (str, os.PathLike)):
+        return [pathlib.Path(paths)]
+    return [pathlib.Path(p) for p in paths]
+
+
+def _load_many(
+    paths: StrPath | Iterable[StrPath], limits: Limits
+) -> tuple[list[Show], dict[str, Document], list[Problem]]:
+    files: list[pathlib.Path] = []
+    for root in _as_paths(paths):
+        files.extend(show_files(root))
+    shows: list[Show] = []
+    documents: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            document = _read_file(file, limits)
+            show = _build(document)
+        except InvalidDataError as exc:
+            problems.extend(exc.problems)
+            continue
+        shows.append(show)
+        documents.setdefault(show.id, document)
+    return shows, documents, problems
+
+
+def _catalog_problems(
+    shows: list[Show], documents: dict[str, Document]
+) -> list[Problem]:
+    located = []
+    for show_id, problem in check_catalog(tuple(shows)):
+        document = documents[show_id]
+        located.append(
+            document.problem(parse_path(problem.path), problem.message)
+        )
+    return located
+
+
+def _too_big(name: str | None, size: int, limits: Limits) -> InvalidDataError:
+    return InvalidDataError([Problem(
+        file=name,
+        message=f"the file is {size:,} bytes, over the limit of "
+        f"{limits.max_file_size:,} bytes",
+    )])
+
+
+def _read_file(path: pathlib.Path, limits: Limits) -> Document:
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            f"{path}: not a show file; show files end in "
+            f"{', '.join(SUFFIXES)}"
+        )
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_size:
+            raise _too_big(name, size, limits)
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_file_size + 1)
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a show file") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if len(data) > limits.max_file_size:
+        raise _too_big(name, len(data), limits)
+    return _readers.read_text(_readers.decode(data, name), fmt, name, limits)
+
+
+def _build(document: Document) -> Show:
+    value = document.value
+    found = _schema.problems(value)
+    if not found:
+        # "$schema" is for editors; the model does not keep it.
+        value.pop("$schema", None)
+        found = _resolve_relative_dates(value)
+    if not found:
+        try:
+            return _converter.structure(value, Show)
+        except InvalidDataError as exc:
+            found = [(parse_path(p.path), p.message) for p in exc.problems]
+    # Whatever failed, check references, dates and supersede chains too, so
+    # that one run reports every problem.
+    if isinstance(value, dict):
+        found += _invariants.check(value)
+    raise InvalidDataError(_located(document, found))
+
+
+def _located(document: Document, found: list[tuple[Path, str]]) -> list[
+    Problem
+]:
+    unique = list(dict.fromkeys(found))
+    problems = [document.problem(path, message) for path, message in unique]
+    return sorted(
+        problems,
+        key=lambda p: (
+            p.line is None, p.line or 0, p.column or 0, p.path, p.message
+        ),
+    )
+
+
+# -- relative dates ----------------------------------------------------------
+
+_DATE_FIELDS = ("announced", "date", "air_date")
+
+
+def _raw_facts(value: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
+    for name in SHOW_FACTS:
+        for i, fact in enumerate(value.get(name, ())):
+            yield (name, i), fact
+    for s, season in enumerate(value.get("seasons", ())):
+        for name in SEASON_FACTS:
+            for i, fact in enumerate(season.get(name, ())):
+                yield ("seasons", s, name, i), fact
+
+
+def _resolve_relative_dates(value: dict[str, Any]) -> list[tuple[Path, str]]:
+    """
+    Resolve ``{relative: "next year"}`` dates in place.
+
+    Each is resolved against the published date of the first source of its
+    fact that has one.
+    """
+    problems: list[tuple[Path, str]] = []
+    published = {
+        source["id"]: source.get("published")
+        for source in value.get("sources", ())
+    }
+    for i, source in enumerate(value.get("sources", ())):
+        date = source.get("published")
+        if isinstance(date, dict) and "relative" in date:
+            problems.append((
+                ("sources", i, "published"),
+                ("a source's published date cannot be relative: it is what "
+                "relative dates are resolved against"),
+            ))
+    for path, fact in _raw_facts(value):
+        places: list[tuple[Path, dict[str, Any], str, list[str]]] = [
+            (path, fact, field, fact.get("sources", []))
+            for field in _DATE_FIELDS
+        ]
+        retraction = fact.get("retracted")
+        if isinstance(retraction, dict):
+            places.append((
+                (*path, "retracted"), retraction, "date",
+                retraction.get("sources") or fact.get("sources", []),
+            ))
+        for where, holder, field, sources in places:
+            date = holder.get(field)
+            if not (isinstance(date, dict) and "relative" in date):
+                continue
+            if "edtf" in date:
+                continue
+            try:
+                holder[field] = _resolve(date, sources, published)
+            except (RelativeDateError, ValueError) as exc:
+                problems.append(((*where, field), str(exc)))
+    return problems
+
+
+def _resolve(
+    date: dict[str, Any], sources: list[str], published: dict[str, Any]
+) -> Any:
+    anchor = None
+    for source in sources:
+        raw = published.get(source)
+        if raw is not None:
+            anchor = _converter.structure(raw, FuzzyDate)
+            break
+    if anchor is None:
+        msg = (
+            f"the relative date {date['relative']!r} needs a source with a "
+            "published date to be resolved against"
+        )
+        raise RelativeDateError(msg)
+    resolved = FuzzyDate.resolve(
+        date["relative"],
+        anchor,
+        text=date.get("text"),
+        hemisphere=date.get("hemisphere", "north"),
+    )
+    return _converter.unstructure(resolved)
+
+
+# -- writing -----------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """
+    Write YAML that any YAML reader reads back the same.
+
+    Every string that YAML 1.1 or 1.2 would read as something else is
+    quoted.
+    """
+
+    def increase_indent(
+        self, flow: bool = False, indentless: bool = False  # noqa: ARG002
+    ) -> Any:
+        # Indent list items under their key, as people write them.
+        return super().increase_indent(flow, indentless=False)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        tag = super().resolve(  # type: ignore[no-untyped-call]
+            kind, value, implicit
+        )
+        if kind is yaml.ScalarNode and implicit[0] and tag.endswith(":str"):
+            try:
+                plain = _readers._yaml_plain(value)  # noqa: SLF001
+            except ValueError:
+                plain = None
+            if not isinstance(plain, str):
+                return "tag:yaml.org,2002:int"
+        return tag
+
+
+def dumps(show: Show, format: str = "yaml") -> str:  # noqa: A002
+    """
+    Write a show as the text of a YAML, JSON or TOML file.
+
+    ``loads(dumps(show, f), f) == show`` for every format.
+
+    .. versionadded:: 0.1.0
+    """
+    value = to_dict(show)
+    if format == "yaml":
+        text: str = yaml.dump(
+            value,
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=79,
+        )
+        return text
+    if format == "json":
+        import json  # noqa: PLC0415
+
+        return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    if format == "toml":
+        return tomli_w.dumps(value)
+    msg = f"unknown format {format!r}; use yaml, json or toml"
+    raise ValueError(msg)
+
+
+def dump(show: Show, path: StrPath, format: str | None = None) -> None:  # noqa: A002
+    """
+    Write a show to a file, atomically: the file is whole or untouched.
+
+    The format follows the suffix unless given.
+
+    .. versionadded:: 0.1.0
+    """
+    target = pathlib.Path(path)
+    fmt = format or SUFFIXES.get(target.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{target}: say which format to write")
+    write_atomic(target, dumps(show, fmt).encode("utf-8"))
+
+
+def write_atomic(target: pathlib.Path, data: bytes) -> None:
+    """Write bytes to a file through a temporary file and a rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        pathlib.Path(tmp).replace(target)
+    except BaseException:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
