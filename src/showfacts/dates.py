@@ -19,6 +19,7 @@ import attrs
 
 from showfacts import _edtf
 from showfacts._edtf import EDTFError, Hemisphere, Precision
+from showfacts.exceptions import InvalidDataError, Problem
 
 
 __all__ = [
@@ -44,8 +45,11 @@ class RelativeDateError(ValueError):
 def _check_edtf(
     instance: FuzzyDate, attribute: Any, value: str  # noqa: ARG001
 ) -> None:
-    # Raises EDTFError (a ValueError) with a helpful message.
-    _edtf.parse(value, instance.hemisphere)
+    try:
+        _edtf.parse(value, instance.hemisphere)
+    except EDTFError as exc:
+        # The date as a whole is wrong, wherever it sits in a document.
+        raise InvalidDataError([Problem(message=str(exc))]) from None
 
 
 def _hemisphere(value: Hemisphere | str) -> Hemisphere:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import os
 import pathlib
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -386,6 +387,21 @@ def _resolve(
 # -- writing -----------------------------------------------------------------
 
 
+#: Characters a YAML reader would not give back unchanged in a plain or
+#: single-quoted scalar: controls, line breaks YAML 1.1 knows (NEL, LS, PS),
+#: the byte-order mark and non-characters.  Such strings are double-quoted,
+#: where the emitter escapes them.
+_NEEDS_ESCAPES = re.compile(
+    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    "\U00010000-\U0010ffff]"
+)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = '"' if _NEEDS_ESCAPES.search(data) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
 class _Dumper(yaml.SafeDumper):
     """
     Write YAML that any YAML reader reads back the same.
@@ -412,6 +428,9 @@ class _Dumper(yaml.SafeDumper):
             if not isinstance(plain, str):
                 return "tag:yaml.org,2002:int"
         return tag
+
+
+_Dumper.add_representer(str, _represent_str)
 
 
 def dumps(show: Show, format: str = "yaml") -> str:  # noqa: A002

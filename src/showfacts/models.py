@@ -286,13 +286,22 @@ class RelationKind(str, enum.Enum):
 # -- field helpers ------------------------------------------------------------
 
 
+def field_error(attribute: attrs.Attribute[Any], message: str) -> (
+    InvalidDataError
+):
+    """An error about one field, with the field as its path."""
+    return InvalidDataError([
+        Problem(path=f"$.{attribute.name}", message=message)
+    ])
+
+
 def _matches(pattern: re.Pattern[str], what: str) -> Callable[
     [Any, attrs.Attribute[Any], Any], None
 ]:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or not pattern.match(value):
-            raise ValueError(
-                f"'{attribute.name}' must be {what}, not {value!r}"
+            raise field_error(
+                attribute, f"'{attribute.name}' must be {what}, not {value!r}"
             )
 
     return check
@@ -319,8 +328,8 @@ def _each_matches(pattern: re.Pattern[str], what: str) -> Callable[
     def each(instance: Any, attribute: attrs.Attribute[Any],
              value: Any) -> None:
         if not isinstance(value, tuple):
-            raise TypeError(
-                f"'{attribute.name}' must be a tuple, not {value!r}"
+            raise field_error(
+                attribute, f"'{attribute.name}' must be a tuple, not {value!r}"
             )
         for item in value:
             check(instance, attribute, item)
@@ -336,7 +345,18 @@ _is_optional_url = _optional_matches(_URL_RE, "an absolute http(s) URL")
 
 def _non_empty(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"'{attribute.name}' must be a non-empty string")
+        raise field_error(
+            attribute, f"'{attribute.name}' must be a non-empty string"
+        )
+
+
+def _names(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple) or not value or not all(
+        isinstance(n, str) and n.strip() for n in value
+    ):
+        raise field_error(
+            attribute, f"'{attribute.name}' must be one or more names"
+        )
 
 
 def _optional_count(
@@ -345,16 +365,19 @@ def _optional_count(
     if value is not None and (
         isinstance(value, bool) or not isinstance(value, int) or value < 1
     ):
-        raise ValueError(
+        raise field_error(
+            attribute,
             f"'{attribute.name}' must be a positive whole number, "
-            f"not {value!r}"
+            f"not {value!r}",
         )
 
 
 def _number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(
-            f"'{attribute.name}' must be a whole number from 0, not {value!r}"
+        raise field_error(
+            attribute,
+            f"'{attribute.name}' must be a whole number from 0, "
+            f"not {value!r}",
         )
 
 
@@ -501,9 +524,7 @@ class Character:
     """
 
     id: str = attrs.field(validator=_is_id)
-    names: tuple[str, ...] = attrs.field(
-        validator=attrs.validators.min_len(1)
-    )
+    names: tuple[str, ...] = attrs.field(validator=_names)
     home_show: str | None = attrs.field(
         default=None, validator=_is_optional_id
     )

@@ -1,0 +1,126 @@
+"""
+Addresses: the IRIs of nodes and the URLs of pages, all from one base URL.
+
+Every output (JSON-LD, feeds, calendars, the static site) derives its
+addresses here, so the same show always gets the same IRIs and the JSON-LD
+``@id`` of a season is its page's URL plus a fragment.  Ids are lower-case
+words of ``[a-z0-9._-]``, so addresses need no escaping.
+
+===============================  ==========================================
+what                             address
+===============================  ==========================================
+a show's page                    ``{base}shows/{show}/``
+the TVSeries node                ``{base}shows/{show}/#series``
+a season's page                  ``{base}shows/{show}/season-{n}/``
+the TVSeason node                ``{base}shows/{show}/season-{n}/#season``
+an episode node                  ``{base}shows/{show}/season-{n}/#episode-{e}``
+a fact (timeline entry, guid)    ``{base}shows/{show}/#fact-{fact}``
+a source (CreativeWork)          ``{base}shows/{show}/#source-{source}``
+a person                         ``{base}people/{person}#person``
+an organization                  ``{base}organizations/{org}#organization``
+a character                      ``{base}characters/{character}#character``
+a work                           ``{base}works/{work}#work``
+a franchise                      ``{base}franchises/{franchise}#franchise``
+===============================  ==========================================
+
+People, organizations, characters, works and franchises are shared across
+shows: two shows that name the same person id share one node.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from showfacts.exceptions import InputError
+
+
+__all__ = ["DEFAULT_BASE_URL", "Site"]
+
+#: The base URL when none is given: the address ``python -m http.server``
+#: serves a built site at, for previews.
+DEFAULT_BASE_URL = "http://localhost:8000/"
+
+_BASE = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*)?$")
+
+
+def _normalize(base: str) -> str:
+    if not _BASE.match(base):
+        raise InputError(
+            f"{base!r} is not an absolute http(s) base URL without query or "
+            "fragment, such as https://example.org/tv/"
+        )
+    return base if base.endswith("/") else base + "/"
+
+
+@attrs.frozen
+class Site:
+    """
+    The addresses of everything under one base URL.
+
+    >>> site = Site("https://example.org/tv")
+    >>> site.base
+    'https://example.org/tv/'
+    >>> site.season_iri("ballard", 2)
+    'https://example.org/tv/shows/ballard/season-2/#season'
+
+    Raises:
+        InputError: If the base is not an absolute http(s) URL.
+
+    .. versionadded:: 0.1.0
+    """
+
+    base: str = attrs.field(converter=_normalize)
+
+    # -- pages -------------------------------------------------------------
+
+    def show_url(self, show: str) -> str:
+        """The show's page."""
+        return f"{self.base}shows/{show}/"
+
+    def season_url(self, show: str, season: int) -> str:
+        """The season's page."""
+        return f"{self.show_url(show)}season-{season}/"
+
+    # -- nodes -------------------------------------------------------------
+
+    def show_iri(self, show: str) -> str:
+        """The TVSeries node."""
+        return f"{self.show_url(show)}#series"
+
+    def season_iri(self, show: str, season: int) -> str:
+        """The TVSeason node."""
+        return f"{self.season_url(show, season)}#season"
+
+    def episode_iri(self, show: str, season: int, episode: int) -> str:
+        """The TVEpisode node."""
+        return f"{self.season_url(show, season)}#episode-{episode}"
+
+    def fact_iri(self, show: str, fact: str) -> str:
+        """A fact: its timeline entry on the show page, and its guid."""
+        return f"{self.show_url(show)}#fact-{fact}"
+
+    def source_iri(self, show: str, source: str) -> str:
+        """A source, as a CreativeWork node."""
+        return f"{self.show_url(show)}#source-{source}"
+
+    def person_iri(self, person: str) -> str:
+        """A person, shared across shows."""
+        return f"{self.base}people/{person}#person"
+
+    def organization_iri(self, org: str) -> str:
+        """An organization, shared across shows."""
+        return f"{self.base}organizations/{org}#organization"
+
+    def character_iri(self, character: str) -> str:
+        """A character, shared across shows."""
+        return f"{self.base}characters/{character}#character"
+
+    def work_iri(self, work: str) -> str:
+        """A work, shared across shows."""
+        return f"{self.base}works/{work}#work"
+
+    def franchise_iri(self, franchise: str) -> str:
+        """A franchise, shared across shows."""
+        return f"{self.base}franchises/{franchise}#franchise"
