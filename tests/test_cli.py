@@ -92,7 +92,7 @@ class TestValidate:
 
 
 def test_python_dash_m():
-    """python -m showfacts works and exits like the command."""
+    """Python -m showfacts works and exits like the command."""
     done = subprocess.run(
         [sys.executable, "-m", "showfacts", "validate", str(EXAMPLES)],
         capture_output=True, text=True, check=False,

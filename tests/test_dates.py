@@ -10,7 +10,6 @@ import warnings
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from tests.strategies import edtf_values, fuzzy_dates
 
 from showfacts import InvalidDataError
 from showfacts.dates import (
@@ -19,6 +18,7 @@ from showfacts.dates import (
     Precision,
     RelativeDateError,
 )
+from tests.strategies import edtf_values, fuzzy_dates
 
 
 D = dt.date

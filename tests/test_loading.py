@@ -8,12 +8,12 @@ import pathlib
 import jsonschema
 import pytest
 from hypothesis import given
-from tests.conftest import EXAMPLES, ROOT
-from tests.strategies import shows
 
 import showfacts as sf
 from showfacts import _schema
 from showfacts.loading import write_atomic
+from tests.conftest import EXAMPLES, ROOT
+from tests.strategies import shows
 
 
 EXAMPLE_FILES = sorted(EXAMPLES.iterdir())

@@ -5,10 +5,10 @@ from __future__ import annotations
 import attrs
 import pytest
 from hypothesis import given
-from tests.strategies import catalogs, shows
 
 import showfacts as sf
 from showfacts import crosswalk
+from tests.strategies import catalogs, shows
 
 
 def _source(source_id: str = "src") -> sf.Source:
