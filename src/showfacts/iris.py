@@ -21,6 +21,12 @@ an organization                  ``{base}organizations/{org}#organization``
 a character                      ``{base}characters/{character}#character``
 a work                           ``{base}works/{work}#work``
 a franchise                      ``{base}franchises/{franchise}#franchise``
+a show's feeds                   ``{base}shows/{show}/feed.xml`` (RSS),
+                                 ``atom.xml``, ``feed.json``
+a season's feeds                 the same names under the season's page
+the catalog's feeds              the same names under ``{base}``
+a show's JSON-LD                 ``{base}shows/{show}/show.jsonld``
+a show's calendar                ``{base}shows/{show}/premieres.ics``
 ===============================  ==========================================
 
 People, organizations, characters, works and franchises are shared across
@@ -36,11 +42,14 @@ import attrs
 from showfacts.exceptions import InputError
 
 
-__all__ = ["DEFAULT_BASE_URL", "Site"]
+__all__ = ["DEFAULT_BASE_URL", "FEED_FILES", "Site"]
 
 #: The base URL when none is given: the address ``python -m http.server``
 #: serves a built site at, for previews.
 DEFAULT_BASE_URL = "http://localhost:8000/"
+
+#: The file names of the feeds in each folder.
+FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 
 _BASE = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*)?$")
 
@@ -124,3 +133,39 @@ class Site:
     def franchise_iri(self, franchise: str) -> str:
         """A franchise, shared across shows."""
         return f"{self.base}franchises/{franchise}#franchise"
+
+    # -- files ---------------------------------------------------------------
+
+    def folder_url(self, show: str | None = None,
+                   season: int | None = None) -> str:
+        """The catalog's, a show's or a season's folder."""
+        if show is None:
+            return self.base
+        if season is None:
+            return self.show_url(show)
+        return self.season_url(show, season)
+
+    def feed_url(self, fmt: str, show: str | None = None,
+                 season: int | None = None) -> str:
+        """
+        Where a feed is published: ``fmt`` is ``rss``, ``atom`` or ``json``.
+
+        Raises:
+            ValueError: For another format.
+        """
+        try:
+            name = FEED_FILES[fmt]
+        except KeyError:
+            msg = f"unknown feed format {fmt!r}; use rss, atom or json"
+            raise ValueError(msg) from None
+        return self.folder_url(show, season) + name
+
+    def calendar_url(self, show: str | None = None) -> str:
+        """Where a premiere calendar is published."""
+        return self.folder_url(show) + "premieres.ics"
+
+    def jsonld_url(self, show: str | None = None) -> str:
+        """Where a show's (or the catalog's) JSON-LD file is published."""
+        return self.folder_url(show) + (
+            "show.jsonld" if show else "catalog.jsonld"
+        )
