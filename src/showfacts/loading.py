@@ -174,7 +174,7 @@ def load_catalog(
 
     .. versionadded:: 0.1.0
     """
-    shows, documents, problems = _load_many(paths, limits)
+    shows, documents, problems = load_many(paths, limits)
     problems += _catalog_problems(shows, documents)
     if problems:
         raise InvalidDataError(problems)
@@ -192,7 +192,7 @@ def validate(
 
     .. versionadded:: 0.1.0
     """
-    shows, documents, problems = _load_many(paths, limits)
+    shows, documents, problems = load_many(paths, limits)
     problems += _catalog_problems(shows, documents)
     return tuple(problems)
 
@@ -203,9 +203,15 @@ def _as_paths(paths: StrPath | Iterable[StrPath]) -> list[pathlib.Path]:
     return [pathlib.Path(p) for p in paths]
 
 
-def _load_many(
-    paths: StrPath | Iterable[StrPath], limits: Limits
+def load_many(
+    paths: StrPath | Iterable[StrPath], limits: Limits = DEFAULT_LIMITS
 ) -> tuple[list[Show], dict[str, Document], list[Problem]]:
+    """
+    Load every show file, keeping going past files with problems.
+
+    Returns the shows, the document of each show by show id (to locate
+    paths in it later), and the problems of the files that failed.
+    """
     files: list[pathlib.Path] = []
     for root in _as_paths(paths):
         files.extend(show_files(root))

@@ -9,8 +9,8 @@ function turns those into messages and exit statuses.
 
 from __future__ import annotations
 
-from showfacts._commands import validate
+from showfacts._commands import lint, new, schema, validate
 
 
 #: In the order ``showfacts --help`` lists them.
-MODULES = (validate,)
+MODULES = (validate, lint, new, schema)

@@ -1,0 +1,129 @@
+"""``showfacts new SLUG``: write a commented starter show file."""
+
+from __future__ import annotations
+
+import argparse
+import pathlib
+import re
+
+from showfacts import loading
+from showfacts._commands._common import (
+    EXIT_OK,
+    Commands,
+    add_command,
+    examples,
+    write_output,
+)
+from showfacts.exceptions import InputError
+from showfacts.models import ID_PATTERN
+
+
+TEMPLATE = """\
+# yaml-language-server: $schema=show.schema.json
+# (for completion in editors: showfacts schema -o show.schema.json)
+#
+# {title}: a starter show file.  Every fact that can turn out to be wrong
+# carries a certainty (confirmed, reported, expected, rumored, speculative)
+# and the ids of its sources.  Check it with:  showfacts validate {file}
+id: {slug}
+title: {title}
+# fictional: true          # uncomment for a made-up show (examples, tests)
+description: What the show is, in a sentence.
+genres: [Drama]
+countries: [US]            # ISO 3166-1 codes
+languages: [en]            # BCP 47 tags
+networks: [network]        # organization ids, declared below
+
+# Where facts were read.  Give a url only if the source has one.
+sources:
+  - id: announcement
+    title: The article or press release the facts come from
+    publisher: Who published it
+    published: 2026-01-15  # an EDTF date: 2026, 2026-07, 2026-07-09, ...
+    # url: https://example.org/the-announcement
+
+organizations:
+  - id: network
+    name: The network or streamer
+    kind: streamer         # network, streamer or studio
+
+people:
+  - id: lead-actor
+    name: Lead Actor
+
+characters:
+  - id: lead-character
+    names: [Lead Character]
+
+seasons:
+  - number: 1
+    milestones:
+      - id: s1-renewed     # fact ids never change: feeds key on them
+        kind: renewed
+        date: 2026-01-15
+        certainty: confirmed
+        sources: [announcement]
+      - id: s1-premiere-window
+        kind: premiere
+        date:
+          edtf: 2026-22/2026-23   # summer to fall, northern hemisphere
+          text: summer or fall 2026  # the source's own words
+        certainty: expected
+        sources: [announcement]
+    cast:
+      - id: s1-cast-lead-actor
+        person: lead-actor
+        characters: [lead-character]
+        certainty: reported
+        sources: [announcement]
+"""
+
+
+def starter(slug: str, *, title: str | None = None) -> str:
+    """The text of a starter file for ``slug``."""
+    if not re.fullmatch(ID_PATTERN, slug):
+        raise InputError(
+            f"{slug!r} is not a valid show id: use lower-case letters and "
+            "digits in words joined by '-', '_' or '.', e.g. my-show"
+        )
+    return TEMPLATE.format(
+        slug=slug,
+        title=title or re.sub(r"[-_.]+", " ", slug).title(),
+        file=f"{slug}.yaml",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the starter file, refusing to overwrite one."""
+    target = args.output or f"{args.slug}.yaml"
+    text = starter(args.slug, title=args.title)
+    # The starter must be valid: check it before writing it anywhere.
+    loading.loads(text, "yaml", name=target)
+    if target != "-" and pathlib.Path(target).exists() and not args.force:
+        raise InputError(f"{target}: exists already (use --force to replace)")
+    write_output(text, target)
+    return EXIT_OK
+
+
+def register(commands: Commands) -> None:
+    """Add ``new``."""
+    parser = add_command(
+        commands, "new",
+        help="write a commented starter show file",
+        description="Write SLUG.yaml: a commented show file that validates, "
+        "to fill in.",
+        epilog=examples(
+            "showfacts new my-show",
+            "showfacts new my-show --title 'My Show' -o data/my-show.yaml",
+            "showfacts new my-show -o -",
+        ),
+    )
+    parser.add_argument("slug", metavar="SLUG",
+                        help="the show id, e.g. my-show")
+    parser.add_argument("--title", help="the show's title")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="where to write (default: SLUG.yaml; - for "
+                        "standard output)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace FILE if it exists")
+    parser.set_defaults(handler=run)
