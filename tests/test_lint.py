@@ -33,7 +33,10 @@ def _premiere(fact_id: str, edtf: str, certainty: str = "expected",
                         date=sf.FuzzyDate.of(edtf), sources=("s",), **kw)
 
 
-def _checks(show: sf.Show, today: D = D(2026, 2, 1), **kw: object) -> list[
+FEB_2026 = D(2026, 2, 1)
+
+
+def _checks(show: sf.Show, today: D = FEB_2026, **kw: object) -> list[
     tuple[str, str, str]
 ]:
     return [(f.level.value, f.check, f.path)
@@ -204,7 +207,7 @@ class TestCommand:
 
 
 class TestNewAndSchema:
-    """showfacts new and showfacts schema."""
+    """The new and schema commands."""
 
     def test_new_writes_a_valid_starter(self, tmp_path, capsys, monkeypatch):
         """The starter file validates and says how to check it."""
@@ -241,7 +244,7 @@ class TestNewAndSchema:
         assert "not a valid show id" in err
 
     def test_schema_prints_the_packaged_schema(self, tmp_path, capsys):
-        """showfacts schema writes the schema byte for byte."""
+        """Showfacts schema writes the schema byte for byte."""
         target = tmp_path / "show.schema.json"
         assert 0 == run(["schema", "-o", str(target)], capsys=capsys)[0]
         assert _schema.schema_bytes() == target.read_bytes()

@@ -83,12 +83,12 @@ def _unknown(kind: str, value: str, known: Any) -> str:
 
 
 def _ids(items: list[Any], attr: str, path: Path, what: str,
-         found: Found) -> set[Any]:
+         found: Found, *, kind: type = str) -> set[Any]:
     seen: dict[Any, int] = {}
     for i, item in enumerate(items):
         key = _get(item, attr)
-        if key is None or isinstance(key, (dict, list)):
-            continue
+        if isinstance(key, bool) or not isinstance(key, kind):
+            continue  # the schema check reports the wrong type
         if key in seen:
             found.append((
                 (*path, i, attr),
@@ -113,7 +113,7 @@ def check(show: Any) -> Found:
                       "character id", found)
     works = _ids(_items(show, "works"), "id", ("works",), "work id", found)
     _ids(_items(show, "seasons"), "number", ("seasons",), "season number",
-         found)
+         found, kind=int)
 
     def ref(value: Any, known: set[Any], kind: str, path: Path) -> None:
         if isinstance(value, str) and value not in known:
@@ -131,7 +131,7 @@ def check(show: Any) -> Found:
         ref(_get(work, "part_of"), works, "work", ("works", i, "part_of"))
     for s, season in enumerate(_items(show, "seasons")):
         _ids(_items(season, "episodes"), "number",
-             ("seasons", s, "episodes"), "episode number", found)
+             ("seasons", s, "episodes"), "episode number", found, kind=int)
     for i, source in enumerate(_items(show, "sources")):
         _check_date(_get(source, "published"), ("sources", i, "published"),
                     found)

@@ -205,6 +205,11 @@ def read_text(text: str, fmt: str, name: str | None,
     try:
         value = _PARSERS[fmt](text, limits)
     except _Located as exc:
+        if exc.line is None and exc.path:
+            # Found after parsing (a limit): locate the path in the text.
+            where = Document(None, name, text, fmt).locate(exc.path)
+            if where is not None:
+                exc.line, exc.column = where
         raise _error(
             name, exc.message, exc.line, exc.column, exc.path
         ) from None
@@ -682,6 +687,8 @@ def _yaml_build(
                     )
                 if event.anchor not in anchors:
                     raise fail(f"unknown alias *{event.anchor}", event, path)
+                # Sizes count what an alias expands to, so nested aliases
+                # ("billion laughs") grow the count as they grow the data.
                 value, size = anchors[event.anchor]
                 alias_nodes += size
                 if alias_nodes > limits.max_alias_nodes:
@@ -691,7 +698,7 @@ def _yaml_build(
                         "values out or raise the alias limit",
                         event, path,
                     )
-                nodes += 1
+                nodes += size
                 emit(value)
                 continue
             if isinstance(event, yaml.ScalarEvent):

@@ -174,11 +174,11 @@ def load_catalog(
 
     .. versionadded:: 0.1.0
     """
-    shows, documents, problems = load_many(paths, limits)
-    problems += _catalog_problems(shows, documents)
+    loaded, problems = load_many(paths, limits)
+    problems += catalog_problems(loaded)
     if problems:
         raise InvalidDataError(problems)
-    return Catalog(shows=shows)
+    return Catalog(shows=[show for show, _ in loaded])
 
 
 def validate(
@@ -192,8 +192,8 @@ def validate(
 
     .. versionadded:: 0.1.0
     """
-    shows, documents, problems = load_many(paths, limits)
-    problems += _catalog_problems(shows, documents)
+    loaded, problems = load_many(paths, limits)
+    problems += catalog_problems(loaded)
     return tuple(problems)
 
 
@@ -205,18 +205,17 @@ def _as_paths(paths: StrPath | Iterable[StrPath]) -> list[pathlib.Path]:
 
 def load_many(
     paths: StrPath | Iterable[StrPath], limits: Limits = DEFAULT_LIMITS
-) -> tuple[list[Show], dict[str, Document], list[Problem]]:
+) -> tuple[list[tuple[Show, Document]], list[Problem]]:
     """
     Load every show file, keeping going past files with problems.
 
-    Returns the shows, the document of each show by show id (to locate
-    paths in it later), and the problems of the files that failed.
+    Returns each show with its document (to locate paths in it later), in
+    file order, and the problems of the files that failed.
     """
     files: list[pathlib.Path] = []
     for root in _as_paths(paths):
         files.extend(show_files(root))
-    shows: list[Show] = []
-    documents: dict[str, Document] = {}
+    loaded: list[tuple[Show, Document]] = []
     problems: list[Problem] = []
     for file in files:
         try:
@@ -225,21 +224,15 @@ def load_many(
         except InvalidDataError as exc:
             problems.extend(exc.problems)
             continue
-        shows.append(show)
-        documents.setdefault(show.id, document)
-    return shows, documents, problems
+        loaded.append((show, document))
+    return loaded, problems
 
 
-def _catalog_problems(
-    shows: list[Show], documents: dict[str, Document]
-) -> list[Problem]:
-    located = []
-    for show_id, problem in check_catalog(tuple(shows)):
-        document = documents[show_id]
-        located.append(
-            document.problem(parse_path(problem.path), problem.message)
-        )
-    return located
+def catalog_problems(loaded: list[tuple[Show, Document]]) -> list[Problem]:
+    return [
+        loaded[index][1].problem(parse_path(problem.path), problem.message)
+        for index, problem in check_catalog([show for show, _ in loaded])
+    ]
 
 
 def _too_big(name: str | None, size: int, limits: Limits) -> InvalidDataError:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -1115,18 +1115,19 @@ def _build_index(show: Show) -> _Index:
     )
 
 
-def check_catalog(shows: tuple[Show, ...]) -> list[tuple[str, Problem]]:
+def check_catalog(shows: Sequence[Show]) -> list[tuple[int, Problem]]:
     """
-    Check what must hold across shows, as ``(show id, problem)`` pairs.
+    Check what must hold across shows, as ``(index, problem)`` pairs.
 
+    ``index`` is the position in ``shows`` of the show the problem is in.
     Show ids are unique; people, organizations and characters that share
     an id share a name.
     """
-    problems: list[tuple[str, Problem]] = []
+    problems: list[tuple[int, Problem]] = []
     seen: set[str] = set()
-    for show in shows:
+    for index, show in enumerate(shows):
         if show.id in seen:
-            problems.append((show.id, Problem(
+            problems.append((index, Problem(
                 path="$.id",
                 message=f"the show id {show.id!r} is used by another file "
                 "too",
@@ -1138,12 +1139,12 @@ def check_catalog(shows: tuple[Show, ...]) -> list[tuple[str, Problem]]:
         ("character", "characters"),
     ):
         names: dict[str, tuple[str, str]] = {}
-        for show in shows:
+        for index, show in enumerate(shows):
             for j, item in enumerate(getattr(show, attr)):
                 name = item.name
                 first = names.setdefault(item.id, (name, show.id))
                 if first[0] != name:
-                    problems.append((show.id, Problem(
+                    problems.append((index, Problem(
                         path=f"$.{attr}[{j}].name",
                         message=f"{kind} {item.id!r} is {name!r} here but "
                         f"{first[0]!r} in show {first[1]!r}: one id, one "

@@ -39,13 +39,16 @@ def _days(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Lint; print one ``file:line: $.path: level: message`` per finding."""
-    shows, documents, problems = loading.load_many(args.paths)
+    loaded, problems = loading.load_many(args.paths)
+    problems += loading.catalog_problems(loaded)
     for problem in problems:
         print(problem, file=sys.stderr)  # noqa: T201
     if problems:
         return EXIT_INVALID
     today: dt.date = args.today or dt.date.today()  # noqa: DTZ011
-    findings = lint(shows, today=today, max_age=args.max_age)
+    documents = {show.id: document for show, document in loaded}
+    findings = lint([show for show, _ in loaded], today=today,
+                    max_age=args.max_age)
     for finding in findings:
         document = documents[finding.show]
         where = document.locate(parse_path(finding.path))
