@@ -9,6 +9,7 @@ Folders whose name starts with ``catalog-`` are checked as one catalog.
 from __future__ import annotations
 
 import csv
+import os
 import pathlib
 
 import attrs
@@ -217,7 +218,11 @@ def mutated(draw: st.DrawFn) -> dict:
     return doc
 
 
-@settings(max_examples=300)
+#: A longer fuzz run: SHOWFACTS_FUZZ_EXAMPLES=20000 pytest -k mutated
+FUZZ_EXAMPLES = int(os.environ.get("SHOWFACTS_FUZZ_EXAMPLES", "300"))
+
+
+@settings(max_examples=FUZZ_EXAMPLES)
 @given(mutated(), st.sampled_from(["yaml", "json", "toml"]))
 def test_mutated_documents_fail_cleanly(doc, fmt):
     """Any mutation of a valid document loads, or fails with our error."""

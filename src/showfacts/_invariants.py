@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from showfacts import _edtf
@@ -45,14 +45,17 @@ Found = list[tuple[Path, str]]
 
 
 def _get(obj: Any, name: str) -> Any:
-    if isinstance(obj, dict):
+    if type(obj) is dict:
         return obj.get(name)
     return getattr(obj, name, None)
 
 
-def _items(obj: Any, name: str) -> list[Any]:
-    value = _get(obj, name)
-    return list(value) if isinstance(value, (list, tuple)) else []
+def _items(obj: Any, name: str) -> Sequence[Any]:
+    value: Any = (
+        obj.get(name) if type(obj) is dict else getattr(obj, name, None)
+    )
+    kind = type(value)
+    return value if kind is tuple or kind is list else ()
 
 
 def _text(value: Any) -> str | None:
@@ -82,7 +85,7 @@ def _unknown(kind: str, value: str, known: Any) -> str:
     return f"{message} (declared: {listed})"
 
 
-def _ids(items: list[Any], attr: str, path: Path, what: str,
+def _ids(items: Sequence[Any], attr: str, path: Path, what: str,
          found: Found, *, kind: type = str) -> set[Any]:
     seen: dict[Any, int] = {}
     for i, item in enumerate(items):
@@ -115,9 +118,12 @@ def check(show: Any) -> Found:
     _ids(_items(show, "seasons"), "number", ("seasons",), "season number",
          found, kind=int)
 
-    def ref(value: Any, known: set[Any], kind: str, path: Path) -> None:
-        if isinstance(value, str) and value not in known:
-            found.append((path, _unknown(kind, value, known)))
+    def ref(value: Any, known: set[Any], kind: str, base: Path,
+            *rest: str | int) -> None:
+        # The path is built only for a problem: this runs for every
+        # reference of every show.
+        if type(value) is str and value not in known:
+            found.append(((*base, *rest), _unknown(kind, value, known)))
 
     for key in ("networks", "studios"):
         for i, org in enumerate(_items(show, key)):
@@ -153,12 +159,12 @@ def check(show: Any) -> Found:
 
     for path, collection, fact in iter_facts(show):
         for j, source in enumerate(_items(fact, "sources")):
-            ref(source, sources, "source", (*path, "sources", j))
+            ref(source, sources, "source", path, "sources", j)
         retracted = _get(fact, "retracted")
         if retracted is not None:
             for j, source in enumerate(_items(retracted, "sources")):
-                ref(source, sources, "source",
-                    (*path, "retracted", "sources", j))
+                ref(source, sources, "source", path, "retracted",
+                    "sources", j)
             _check_date(_get(retracted, "date"), (*path, "retracted", "date"),
                         found)
         for field in ("announced", "date", "air_date"):
@@ -167,22 +173,22 @@ def check(show: Any) -> Found:
         if isinstance(supersedes, str):
             found.extend(_check_supersedes(fact, path, collection, index))
         if collection == "cast":
-            ref(_get(fact, "person"), people, "person", (*path, "person"))
+            ref(_get(fact, "person"), people, "person", path, "person")
             for j, character in enumerate(_items(fact, "characters")):
-                ref(character, characters, "character",
-                    (*path, "characters", j))
+                ref(character, characters, "character", path,
+                    "characters", j)
         elif collection == "crew":
-            ref(_get(fact, "person"), people, "person", (*path, "person"))
-            ref(_get(fact, "work"), works, "work", (*path, "work"))
+            ref(_get(fact, "person"), people, "person", path, "person")
+            ref(_get(fact, "work"), works, "work", path, "work")
         elif collection == "release_plans":
-            ref(_get(fact, "platform"), orgs, "organization",
-                (*path, "platform"))
+            ref(_get(fact, "platform"), orgs, "organization", path,
+                "platform")
             found.extend(_check_release_plan(fact, path))
         elif collection == "based_on":
-            ref(_get(fact, "work"), works, "work", (*path, "work"))
+            ref(_get(fact, "work"), works, "work", path, "work")
         elif collection == "milestones":
-            ref(_get(fact, "platform"), orgs, "organization",
-                (*path, "platform"))
+            ref(_get(fact, "platform"), orgs, "organization", path,
+                "platform")
             found.extend(_check_milestone(fact, path))
     return found
 

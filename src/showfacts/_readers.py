@@ -224,36 +224,59 @@ def read_text(text: str, fmt: str, name: str | None,
 _EMPTY: Any = object()
 
 
-def _check_tree(value: Any, limits: Limits) -> Any:
+def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
     """
     Walk a parsed value and enforce the depth and string limits.
 
-    TOML's dates and times become the strings the schema expects.
+    With ``dates`` (TOML), dates and times become the strings the schema
+    expects.  The walk records no paths: it is on every file's way, so the
+    path of a violation is found afterwards, by :func:`_path_of`.
     """
-    stack: list[tuple[Any, Path, int]] = [(value, (), 0)]
+    max_depth = limits.max_depth
+    max_string = limits.max_string_length
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, path, depth = stack.pop()
-        if isinstance(node, dict):
-            if depth >= limits.max_depth:
-                raise _Located(_depth_message(limits), None, None, path)
-            for key, item in node.items():
-                if isinstance(item, str):
-                    _check_string(item, (*path, key), limits)
-                elif isinstance(item, (dict, list)):
-                    stack.append((item, (*path, key), depth + 1))
-                elif isinstance(item, (dt.date, dt.time)):
-                    node[key] = item.isoformat()
-        elif isinstance(node, list):
-            if depth >= limits.max_depth:
-                raise _Located(_depth_message(limits), None, None, path)
-            for i, item in enumerate(node):
-                if isinstance(item, str):
-                    _check_string(item, (*path, i), limits)
-                elif isinstance(item, (dict, list)):
-                    stack.append((item, (*path, i), depth + 1))
-                elif isinstance(item, (dt.date, dt.time)):
-                    node[i] = item.isoformat()
+        node, depth = pop()
+        if depth >= max_depth:
+            raise _Located(_depth_message(limits), None, None,
+                           _path_of(value, node))
+        children = node.values() if type(node) is dict else node
+        for item in children:
+            kind = type(item)
+            if kind is str:
+                if len(item) > max_string:
+                    raise _Located(
+                        f"a string of {len(item):,} characters, over the "
+                        f"limit of {max_string:,}",
+                        None, None, _path_of(value, item),
+                    )
+            elif kind is dict or kind is list:
+                push((item, depth + 1))
+        if dates:
+            _dates_to_strings(node)
     return value
+
+
+def _dates_to_strings(node: Any) -> None:
+    pairs = node.items() if type(node) is dict else enumerate(node)
+    for key, item in list(pairs):
+        if isinstance(item, (dt.date, dt.time)):
+            node[key] = item.isoformat()
+
+
+def _path_of(root: Any, target: Any) -> Path:
+    """The path of the object ``target`` (by identity) inside ``root``."""
+    stack: list[tuple[Any, Path]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if isinstance(node, dict):
+            stack.extend(((v, (*path, k)) for k, v in node.items()))
+        elif isinstance(node, list):
+            stack.extend(((v, (*path, i)) for i, v in enumerate(node)))
+    return ()
 
 
 def _depth_message(limits: Limits) -> str:
@@ -261,15 +284,6 @@ def _depth_message(limits: Limits) -> str:
         f"nesting deeper than {limits.max_depth} levels; show files need "
         "fewer than 10"
     )
-
-
-def _check_string(value: str, path: Path, limits: Limits) -> None:
-    if len(value) > limits.max_string_length:
-        raise _Located(
-            f"a string of {len(value):,} characters, over the limit of "
-            f"{limits.max_string_length:,}",
-            None, None, path,
-        )
 
 
 # -- JSON ---------------------------------------------------------------------
@@ -409,7 +423,7 @@ def _parse_toml(text: str, limits: Limits) -> Any:
         raise _Located(f"invalid TOML: {message}", line, column) from None
     except RecursionError:
         raise _Located(_depth_message(limits), None, None) from None
-    return _check_tree(value, limits)
+    return _check_tree(value, limits, dates=True)
 
 
 _TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -46,8 +46,30 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema())
 
 
+@functools.cache
+def fast_check() -> Callable[[Any], bool] | None:
+    """
+    A fast yes-or-no check, or ``None`` when jsonschema-rs is missing.
+
+    jsonschema-rs answers "valid?" a hundred times faster than jsonschema;
+    a differential test shows they accept and reject the same documents.
+    Only when it says no does jsonschema find every problem, with paths.
+    """
+    try:
+        import jsonschema_rs  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - a platform without wheels
+        return None
+    check: Callable[[Any], bool] = jsonschema_rs.validator_for(
+        schema()
+    ).is_valid
+    return check
+
+
 def problems(value: Any) -> list[tuple[Path, str]]:
     """Every schema violation in ``value``, as ``(path, message)`` pairs."""
+    fast = fast_check()
+    if fast is not None and fast(value):
+        return []
     validator = _validator()
     found: list[tuple[Path, str]] = []
     for error in validator.iter_errors(value):
@@ -155,6 +177,8 @@ def _explain(error: ValidationError) -> list[tuple[Path, str]]:
         return [(path, f"has duplicate items: {_preview(value)}")]
     if kind == "oneOf":
         return _explain_one_of(error)
+    if kind == "not" and expected == {"pattern": "\n"}:
+        return [(path, f"{_preview(value)} must be on one line")]
     if kind == "anyOf" and isinstance(value, dict):
         keys = " or ".join(
             repr(k) for sub in expected for k in sub.get("required", [])
