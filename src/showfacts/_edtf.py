@@ -90,6 +90,13 @@ _POINT_RE = re.compile(
     r"(?P<qualifier>[?~%])?"
 )
 
+#: English month names, whatever the process locale (``calendar.month_name``
+#: follows ``locale.setlocale``, and outputs must not).
+MONTHS = (
+    "", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)
+
 VALID_FORMS = (
     "2026, 2026-07, 2026-07-09, 2026-22 (summer), 2026-22/2026-23, "
     "2024-12~ (approximate), 2026? (uncertain), 202X, ../2026-06"
@@ -262,7 +269,7 @@ def _parse_point(text: str, whole: str, hemisphere: Hemisphere) -> Point:
     day = int(day_s)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        name = calendar.month_name[month]
+        name = MONTHS[month]
         raise _fail(whole, f"{name} {year} has {last} days, not {day}")
     date = dt.date(year, month, day)
     return Point(

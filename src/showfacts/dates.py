@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from showfacts import _edtf
+from showfacts._edtf import MONTHS as _MONTHS
 from showfacts._edtf import EDTFError, Hemisphere, Precision
 from showfacts.exceptions import InvalidDataError, Problem
 
@@ -303,14 +304,14 @@ def _pad(day: dt.date, point: _edtf.Point, sign: int) -> dt.date:
 
 
 def _month_year(year: int, month: int) -> str:
-    return f"{calendar.month_name[month]} {year}"
+    return f"{_MONTHS[month]} {year}"
 
 
 def _core(point: _edtf.Point, hemisphere: Hemisphere) -> str:
     """Describe a point without its qualifier."""
     if point.precision is Precision.DAY:
         return (
-            f"{calendar.month_name[point.lower.month]} {point.lower.day}, "
+            f"{_MONTHS[point.lower.month]} {point.lower.day}, "
             f"{point.year}"
         )
     if point.precision is Precision.MONTH:
@@ -345,8 +346,8 @@ def _describe_code(point: _edtf.Point, hemisphere: Hemisphere) -> str:
     if code == 41:
         return f"the second half of {point.year}"
     return (
-        f"{calendar.month_name[point.lower.month]} to "
-        f"{calendar.month_name[point.upper.month]} {point.year}"
+        f"{_MONTHS[point.lower.month]} to "
+        f"{_MONTHS[point.upper.month]} {point.year}"
     )
 
 
@@ -405,7 +406,7 @@ def _describe_interval(
     )
     if same_year_months:
         return (
-            f"between {calendar.month_name[start.lower.month]} and "
+            f"between {_MONTHS[start.lower.month]} and "
             f"{_describe_point(end, hemisphere)}"
         )
     same_year_days = (
@@ -415,7 +416,7 @@ def _describe_interval(
     )
     if same_year_days:
         return (
-            f"between {calendar.month_name[start.lower.month]} "
+            f"between {_MONTHS[start.lower.month]} "
             f"{start.lower.day} and {_describe_point(end, hemisphere)}"
         )
     return (

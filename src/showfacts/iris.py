@@ -25,6 +25,7 @@ a show's feeds                   ``{base}shows/{show}/feed.xml`` (RSS),
                                  ``atom.xml``, ``feed.json``
 a season's feeds                 the same names under the season's page
 the catalog's feeds              the same names under ``{base}``
+the "what changed" feeds         the same names under ``{base}changes/``
 a show's JSON-LD                 ``{base}shows/{show}/show.jsonld``
 a show's calendar                ``{base}shows/{show}/premieres.ics``
 ===============================  ==========================================
@@ -159,6 +160,16 @@ class Site:
             msg = f"unknown feed format {fmt!r}; use rss, atom or json"
             raise ValueError(msg) from None
         return self.folder_url(show, season) + name
+
+    def changes_url(self, fmt: str) -> str:
+        """
+        Where the "what changed" feed is published, in ``fmt``.
+
+        Raises:
+            ValueError: For a format other than rss, atom or json.
+        """
+        return self.feed_url(fmt).replace(self.base, f"{self.base}changes/",
+                                          1)
 
     def calendar_url(self, show: str | None = None) -> str:
         """Where a premiere calendar is published."""
