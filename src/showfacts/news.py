@@ -6,19 +6,66 @@ or moved, a casting, a change between two versions of the data), already in
 words and with a stable id; a :class:`Feed` is a channel of them, newest
 first.  Feed writers (RSS, Atom, JSON Feed) render a :class:`Feed` and know
 nothing about shows.
+
+:func:`items_for_show` turns a show's milestones, release plans, cast and
+crew credits and teases into items, and :func:`build_feed` gathers the
+items of a show, a season or a catalog into a :class:`Feed`:
+
+>>> import showfacts
+>>> from showfacts.iris import Site
+>>> show = showfacts.load("examples/ballard.yaml")
+>>> feed = build_feed(show, Site("https://example.org/tv/"), "rss",
+...                   kinds=["renewed"])
+>>> [item.title for item in feed.items]
+['Ballard Season 2 renewed']
+
+The rules (publication dates, guids, titles, the text policy) are in
+``docs/feeds.md``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from showfacts.models import Certainty
+from showfacts.dates import FuzzyDate
+from showfacts.exceptions import InputError
+from showfacts.iris import FEED_FILES, Site
+from showfacts.models import (
+    CastCredit,
+    CastStatus,
+    Catalog,
+    Certainty,
+    CrewCredit,
+    CrewRole,
+    Fact,
+    FactRef,
+    Milestone,
+    MilestoneKind,
+    ReleasePattern,
+    ReleasePlan,
+    Season,
+    Show,
+    Source,
+    Tease,
+)
 
 
-__all__ = ["Feed", "NewsItem"]
+__all__ = [
+    "EPOCH",
+    "NEWS_KINDS",
+    "Feed",
+    "NewsItem",
+    "build_feed",
+    "items_for_show",
+    "publication_date",
+    "xml_safe",
+]
 
 
 def _aware(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -96,3 +143,901 @@ class Feed:
     image: str | None = None
     updated: dt.datetime = attrs.field(validator=_aware)
     items: tuple[NewsItem, ...] = ()
+
+
+# -- text safety --------------------------------------------------------------
+
+#: C0 controls that XML 1.0 cannot carry (tab, LF and CR it can).
+_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: A high surrogate followed by a low one: UTF-16 decoded one unit at a time.
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+#: Lone surrogates and the two noncharacters XML 1.0 excludes.
+_BAD = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _join_pair(match: re.Match[str]) -> str:
+    return match.group().encode("utf-16-le", "surrogatepass").decode(
+        "utf-16-le"
+    )
+
+
+def xml_safe(text: str) -> str:
+    r"""
+    Make text safe for XML 1.0, JSON and UTF-8, changing as little as possible.
+
+    * C0 control characters other than tab, line feed and carriage return
+      (U+0000 to U+0008, U+000B, U+000C, U+000E to U+001F) are removed:
+      they carry no meaning in a title or a sentence.
+    * A high surrogate followed by a low one is joined into the character
+      the pair encodes (text that was decoded as UTF-16 code units).
+    * Any other surrogate (U+D800 to U+DFFF), U+FFFE and U+FFFF become
+      U+FFFD, the replacement character, so the reader sees that something
+      was there.
+
+    Everything else, including C1 controls and other noncharacters that
+    XML 1.0 allows, is kept.  The function is idempotent.
+
+    >>> xml_safe("Law & Order\x00: SVU\ud800") == "Law & Order: SVU\ufffd"
+    True
+
+    Args:
+        text: Any Python string.
+
+    Returns:
+        The string, every character of which XML 1.0 can carry.
+
+    .. versionadded:: 0.1.0
+    """
+    text = _C0.sub("", text)
+    if not text.isascii():
+        text = _PAIR.sub(_join_pair, text)
+        text = _BAD.sub("\ufffd", text)
+    return text
+
+
+def _inline(text: str | None) -> str:
+    """Safe text on one line: runs of white space become one space."""
+    return " ".join(xml_safe(text or "").split())
+
+
+def _name(text: str | None, fallback: str) -> str:
+    """Safe inline text, or the fallback when nothing printable is left."""
+    return _inline(text) or fallback
+
+
+def _e(text: str | None) -> str:
+    """Escape safe inline text for HTML text and attributes."""
+    return html.escape(_inline(text), quote=True)
+
+
+# -- dates --------------------------------------------------------------------
+
+_UTC = dt.timezone.utc
+
+#: The ``updated`` date of a feed with no items: the Unix epoch, a fixed
+#: value, so an empty feed is as reproducible as any other.
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=_UTC)
+
+
+def _start(date: FuzzyDate | None) -> dt.datetime | None:
+    """00:00 UTC on the earliest day a date allows; None if it has none."""
+    if date is None:
+        return None
+    day = date.earliest
+    if day == dt.date.min:
+        return None
+    return dt.datetime(day.year, day.month, day.day, tzinfo=_UTC)
+
+
+def _first_published(sources: Iterable[Source]) -> dt.datetime | None:
+    dates = [d for s in sources if (d := _start(s.published)) is not None]
+    return min(dates, default=None)
+
+
+def publication_date(show: Show, fact: Fact) -> dt.datetime | None:
+    """
+    When the news of a fact broke, for feeds.
+
+    The fact's ``announced`` date; without one, the earliest ``published``
+    date of the sources it cites; without one, ``None`` (the fact is left
+    out of feeds).  A fuzzy date counts from the first day it allows, at
+    00:00 UTC; a date with an open start (``../2026``) counts as no date.
+
+    Args:
+        show: The show the fact belongs to.
+        fact: One of its facts.
+
+    Returns:
+        A time-zone aware datetime in UTC, or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+    announced = _start(fact.announced)
+    if announced is not None:
+        return announced
+    return _first_published(show.cited(fact))
+
+
+def _retraction_date(show: Show, fact: Fact) -> dt.datetime | None:
+    retraction = fact.retracted
+    if retraction is None:
+        return None
+    when = _start(retraction.date)
+    if when is not None:
+        return when
+    return _first_published(show.source(s) for s in retraction.sources)
+
+
+def _when(date: FuzzyDate) -> str:
+    """
+    A date in the source's words.
+
+    A date resolved from a relative phrase ("next year") also gets its
+    reading, "next year (2026)", since a feed is read long after.
+    """
+    label = _inline(date.label()) or date.describe()
+    if date.relative is not None:
+        reading = date.describe()
+        if reading not in label:
+            return f"{label} ({reading})"
+    return label
+
+
+def _is_day(date: FuzzyDate) -> bool:
+    iso = date.iso()
+    return iso is not None and len(iso) == 10
+
+
+# -- kinds --------------------------------------------------------------------
+
+#: Every kind of news item: the milestone kinds, then ``release_plan``,
+#: ``cast``, ``crew`` and ``tease``.
+NEWS_KINDS = (
+    *(k.value for k in MilestoneKind),
+    "release_plan",
+    "cast",
+    "crew",
+    "tease",
+)
+
+_KIND_LABELS = {
+    "in_development": "development",
+    "renewed": "renewal",
+    "writing_started": "writing",
+    "casting_announced": "casting",
+    "filming_started": "filming",
+    "filming_wrapped": "filming",
+    "trailer_released": "trailer",
+    "premiere": "premiere",
+    "part_release": "release",
+    "finale": "finale",
+    "cancelled": "cancellation",
+    "ended": "ending",
+    "release_plan": "release",
+    "cast": "cast",
+    "crew": "crew",
+    "tease": "tease",
+}
+
+#: For each milestone kind: the verb of a headline, the noun of an update,
+#: and whether the date goes into the headline.
+_MILESTONE_WORDS: dict[MilestoneKind, tuple[str, str, bool]] = {
+    MilestoneKind.IN_DEVELOPMENT: ("enters development", "development",
+                                   True),
+    MilestoneKind.RENEWED: ("renewed", "renewal", False),
+    MilestoneKind.WRITING_STARTED: ("starts writing", "writing start", True),
+    MilestoneKind.CASTING_ANNOUNCED: ("casting announced", "casting", True),
+    MilestoneKind.FILMING_STARTED: ("starts filming", "filming start", True),
+    MilestoneKind.FILMING_WRAPPED: ("wraps filming", "filming wrap", True),
+    MilestoneKind.TRAILER_RELEASED: ("trailer released", "trailer", True),
+    MilestoneKind.PREMIERE: ("premieres", "premiere", True),
+    MilestoneKind.PART_RELEASE: ("releases", "release", True),
+    MilestoneKind.FINALE: ("finale airs", "finale", True),
+    MilestoneKind.CANCELLED: ("cancelled", "cancellation", False),
+    MilestoneKind.ENDED: ("ends", "end", True),
+}
+
+_BILLING_WORDS = {
+    "main": None,
+    "recurring": "recurring",
+    "guest": "guest",
+    "special_guest": "special guest",
+    "crossover": "crossover",
+    "voice": "voice",
+}
+
+
+def _kind(ref: FactRef) -> str:
+    fact = ref.fact
+    if isinstance(fact, Milestone):
+        return fact.kind.value
+    return {
+        "release_plans": "release_plan",
+        "cast": "cast",
+        "crew": "crew",
+        "teases": "tease",
+    }[ref.collection]
+
+
+#: The collections whose facts are news, in the order a show lists them.
+_NEWS_COLLECTIONS = ("milestones", "release_plans", "cast", "crew", "teases")
+
+
+def _and(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _episodes(numbers: tuple[int, ...]) -> str:
+    if not numbers:
+        return ""
+    word = "episode" if len(numbers) == 1 else "episodes"
+    return f"{word} {_and([str(n) for n in sorted(numbers)])}"
+
+
+def _certainty_sentence(certainty: Certainty) -> str:
+    if certainty is Certainty.CONFIRMED:
+        return "Confirmed."
+    return f"{certainty.word.capitalize()}, not confirmed."
+
+
+# -- the words of one show ----------------------------------------------------
+
+
+@attrs.frozen
+class _Item:
+    """What one fact says, before it becomes a NewsItem."""
+
+    core: str
+    details: tuple[tuple[str, str], ...] = ()
+    url: str | None = None
+    hidden: str | None = None
+
+
+@attrs.frozen
+class _Words:
+    """Turns the facts of one show into headlines and sentences."""
+
+    show: Show
+    site: Site
+
+    # -- names ----------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return _name(self.show.title, self.show.id)
+
+    def season_name(self, season: Season) -> str:
+        title = _inline(season.title)
+        if title:
+            return title
+        return "Specials" if season.number == 0 else f"Season {season.number}"
+
+    def subject(self, ref: FactRef) -> str:
+        if ref.season is None:
+            return self.title
+        return f"{self.title} {self.season_name(self.show.season(ref.season))}"
+
+    def person(self, person_id: str) -> str:
+        try:
+            return _name(self.show.person(person_id).name, person_id)
+        except KeyError:
+            return person_id
+
+    def character(self, character_id: str) -> str:
+        try:
+            names = self.show.character(character_id).names
+        except KeyError:
+            return character_id
+        return " / ".join(
+            n for n in (_inline(n) for n in names) if n
+        ) or character_id
+
+    def organization(self, org_id: str) -> str:
+        try:
+            return _name(self.show.organization(org_id).name, org_id)
+        except KeyError:
+            return org_id
+
+    def work(self, work_id: str) -> str:
+        try:
+            return _name(self.show.work(work_id).title, work_id)
+        except KeyError:
+            return work_id
+
+    # -- what a fact says -----------------------------------------------------
+
+    def describe(self, ref: FactRef) -> _Item:
+        fact = ref.fact
+        subject = self.subject(ref)
+        if isinstance(fact, Milestone):
+            return self.milestone(subject, fact)
+        if isinstance(fact, ReleasePlan):
+            return self.release_plan(subject, fact)
+        if isinstance(fact, CastCredit):
+            return self.cast(subject, fact)
+        if isinstance(fact, CrewCredit):
+            return self.crew(subject, fact)
+        if isinstance(fact, Tease):
+            return self.tease(subject, fact)
+        msg = f"no news for a {type(fact).__name__}"  # pragma: no cover
+        raise TypeError(msg)  # pragma: no cover
+
+    def milestone(self, subject: str, fact: Milestone) -> _Item:
+        verb, _, dated = _MILESTONE_WORDS[fact.kind]
+        if fact.kind is MilestoneKind.PART_RELEASE:
+            verb = f"Part {fact.part} releases" if fact.part else (
+                "part releases"
+            )
+        details: list[tuple[str, str]] = []
+        if fact.date is None:
+            core = f"{subject} {verb}"
+            if dated:
+                core += ", date not yet known"
+        elif dated:
+            core = f"{subject} {verb} {_when(fact.date)}"
+        else:
+            core = f"{subject} {verb}"
+            details.append(("Date", _when(fact.date)))
+        if fact.time is not None:
+            zone = _inline(fact.timezone)
+            details.append(("Time", f"{fact.time} {zone}".strip()))
+        if fact.platform is not None:
+            details.append(("Platform", self.organization(fact.platform)))
+        location = _inline(fact.location)
+        if location:
+            details.append(("Location", location))
+        detail = _inline(fact.detail)
+        if detail:
+            details.append(("Detail", detail))
+        return _Item(core=core, details=tuple(details), url=fact.url)
+
+    def release_plan(self, subject: str, fact: ReleasePlan) -> _Item:
+        episodes = (
+            f"all {fact.episodes} episodes" if fact.episodes else
+            "all episodes"
+        )
+        phrases = {
+            ReleasePattern.ALL_AT_ONCE: f"releases {episodes} at once",
+            ReleasePattern.WEEKLY: "releases weekly",
+            ReleasePattern.IN_PARTS: f"releases in {fact.parts} parts"
+            if fact.parts else "releases in parts",
+            ReleasePattern.BATCH_THEN_WEEKLY:
+                f"releases {fact.initial_episodes} episodes, then weekly"
+                if fact.initial_episodes else
+                "releases a batch of episodes, then weekly",
+        }
+        words = [phrases[fact.pattern] if fact.pattern else "releases"]
+        if fact.platform is not None:
+            words.append(f"on {self.organization(fact.platform)}")
+        if fact.date is not None:
+            words.append(f"from {_when(fact.date)}")
+        core = (
+            f"{subject} release plan announced" if words == ["releases"]
+            else f"{subject} {' '.join(words)}"
+        )
+        details: list[tuple[str, str]] = []
+        if fact.region is not None:
+            details.append(("Region", fact.region))
+        if fact.episodes and fact.pattern is not ReleasePattern.ALL_AT_ONCE:
+            details.append(("Episodes", str(fact.episodes)))
+        if fact.initial_episodes and (
+            fact.pattern is not ReleasePattern.BATCH_THEN_WEEKLY
+        ):
+            details.append(("First day", f"{fact.initial_episodes} episodes"))
+        if fact.parts and fact.pattern is not ReleasePattern.IN_PARTS:
+            details.append(("Parts", str(fact.parts)))
+        return _Item(core=core, details=tuple(details))
+
+    def cast(self, subject: str, fact: CastCredit) -> _Item:
+        person = self.person(fact.person)
+        names = _and([self.character(c) for c in fact.characters])
+        role = f"as {names}" if names else "in an undisclosed role"
+        if fact.status is CastStatus.RETURNING:
+            core = f"{person} returns {role} in {subject}"
+        elif fact.status is CastStatus.NEW:
+            core = f"{person} joins {subject} {role}"
+        elif fact.status is CastStatus.RECAST:
+            core = (
+                f"{person} takes over {role} in {subject}" if names
+                else f"{person} takes over a role in {subject}"
+            )
+        elif fact.status is CastStatus.DEPARTING:
+            core = f"{person} leaves {subject}"
+            if names:
+                core += f" ({names})"
+        else:
+            core = f"{person} cast {role} in {subject}"
+        notes = [
+            w for w in (
+                _BILLING_WORDS[fact.billing.value], _episodes(fact.episodes)
+            ) if w
+        ]
+        if notes:
+            core += f" ({', '.join(notes)})"
+        return _Item(core=core)
+
+    def crew(self, subject: str, fact: CrewCredit) -> _Item:
+        person = self.person(fact.person)
+        phrases = {
+            CrewRole.SHOWRUNNER: f"{person} is showrunner of {subject}",
+            CrewRole.CREATOR: f"{person} created {subject}",
+            CrewRole.DEVELOPER: f"{person} developed {subject}",
+            CrewRole.WRITER: f"{person} writes for {subject}",
+            CrewRole.DIRECTOR: f"{person} directs {subject}",
+            CrewRole.EXECUTIVE_PRODUCER:
+                f"{person} is executive producer of {subject}",
+            CrewRole.SOURCE_AUTHOR:
+                f"{subject} is based on {self.work(fact.work)} by {person}"
+                if fact.work else f"{subject} is based on work by {person}",
+        }
+        core = phrases[fact.role]
+        episodes = _episodes(fact.episodes)
+        if episodes:
+            core += f" ({episodes})"
+        return _Item(core=core)
+
+    def tease(self, subject: str, fact: Tease) -> _Item:
+        text = _inline(fact.text)
+        if fact.spoiler:
+            return _Item(core=f"{subject} plot point", hidden=text)
+        if text.endswith(".") and not text.endswith(".."):
+            text = text[:-1].rstrip()
+        return _Item(core=f"{subject} tease: {text}" if text else (
+            f"{subject} tease"
+        ))
+
+    # -- changes --------------------------------------------------------------
+
+    def change(self, old: FactRef, new: FactRef) -> str:
+        """What changed from ``old`` to the fact that supersedes it."""
+        a, b = old.fact, new.fact
+        if isinstance(a, (Milestone, ReleasePlan)) and isinstance(
+            b, type(a)
+        ):
+            noun = "release"
+            if isinstance(a, Milestone) and isinstance(b, Milestone):
+                noun = self.milestone_noun(a, b)
+            subject = self.subject(new)
+            if a.date is not None and b.date is not None:
+                moved = _moved(a.date, b.date)
+                if moved:
+                    what = "date" if _is_day(a.date) else "window"
+                    return (
+                        f"{subject} {noun} {what} {moved} from "
+                        f"{_when(a.date)} to {_when(b.date)}"
+                    )
+            elif a.date is None and b.date is not None:
+                return f"{subject} {noun} date set: {_when(b.date)}"
+            elif a.date is not None and b.date is None:
+                return (
+                    f"{subject} {noun} date no longer known (was "
+                    f"{_when(a.date)})"
+                )
+        before, after = self.describe(old).core, self.describe(new).core
+        if before != after:
+            return f"{after} (was: {before})"
+        if a.certainty is not b.certainty:
+            return f"{after}, now {b.certainty.word} (was {a.certainty.word})"
+        return f"{after} (updated)"
+
+    def milestone_noun(self, a: Milestone, b: Milestone) -> str:
+        if b.kind is MilestoneKind.PART_RELEASE:
+            return f"Part {b.part} release" if b.part else "part release"
+        if a.kind is not b.kind:
+            return "date"
+        return _MILESTONE_WORDS[b.kind][1]
+
+
+def _moved(a: FuzzyDate, b: FuzzyDate) -> str | None:
+    """How ``b`` differs from ``a``: narrowed, widened, moved, or None."""
+    if (a.earliest, a.latest) == (b.earliest, b.latest):
+        return None
+    if a.earliest <= b.earliest and b.latest <= a.latest:
+        return "narrowed"
+    if b.earliest <= a.earliest and a.latest <= b.latest:
+        return "widened"
+    return "moved"
+
+
+def _prefix(certainty: Certainty, state: str | None, spoiler: bool) -> str:
+    """
+    The start of a headline: state, spoiler mark and certainty.
+
+    "Expected: ", "Spoiler (expected): ", "Retracted (rumored): ", "".
+    """
+    marks = [m for m in (state, "spoiler" if spoiler else None) if m]
+    label = ", ".join(marks).capitalize()
+    if certainty is Certainty.CONFIRMED:
+        return f"{label}: " if label else ""
+    word = certainty.word
+    return f"{label} ({word}): " if label else f"{word.capitalize()}: "
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    return text if text[-1] in ".!?" else text + "."
+
+
+# -- sources ------------------------------------------------------------------
+
+
+def _cite(source: Source) -> str:
+    title = _e(_name(source.title, source.id))
+    head = (
+        f'<a href="{_e(source.url)}">{title}</a>' if source.url
+        else f"<cite>{title}</cite>"
+    )
+    about = [
+        _e(t) for t in (
+            source.publisher, source.author,
+            _when(source.published) if source.published else None,
+        ) if _inline(t)
+    ]
+    if about:
+        head += f" ({', '.join(about)})"
+    quote = _inline(source.quote)
+    if quote:
+        head += f"<blockquote><p>{_e(quote)}</p></blockquote>"
+    return f"<li>{head}</li>"
+
+
+def _sources_html(heading: str, sources: Iterable[Source]) -> str:
+    items = "".join(_cite(s) for s in sources)
+    return f"<p>{heading}</p><ul>{items}</ul>" if items else ""
+
+
+# -- items --------------------------------------------------------------------
+
+
+def _refs(show: Show) -> Iterable[FactRef]:
+    return (r for r in show.facts() if r.collection in _NEWS_COLLECTIONS)
+
+
+def items_for_show(
+    show: Show, site: Site, *, spoilers: bool = True
+) -> tuple[NewsItem, ...]:
+    """
+    Every piece of news a show's data holds, newest first.
+
+    Milestones, release plans, cast and crew credits and teases each give
+    one item, current or not: a fact that supersedes another is an update
+    item saying what changed; a superseded or retracted fact keeps its item
+    and its guid, with a title that says so.  Facts without a publication
+    date (see :func:`publication_date`) are left out.
+
+    Args:
+        show: The show.
+        site: The addresses of guids and links.
+        spoilers: ``False`` leaves out items that give away plot points.
+
+    Returns:
+        The items, newest first, ties broken by guid.
+
+    .. versionadded:: 0.1.0
+    """
+    words = _Words(show, site)
+    items = []
+    for ref in _refs(show):
+        item = _item(words, ref)
+        if item is not None and (spoilers or not item.spoiler):
+            items.append(item)
+    return _newest_first(items)
+
+
+def _newest_first(items: Iterable[NewsItem]) -> tuple[NewsItem, ...]:
+    by_guid = sorted(items, key=lambda i: i.guid)
+    return tuple(sorted(by_guid, key=lambda i: i.published, reverse=True))
+
+
+def _item(words: _Words, ref: FactRef) -> NewsItem | None:
+    show, site, fact = words.show, words.site, ref.fact
+    published = publication_date(show, fact)
+    if published is None:
+        return None
+    said = words.describe(ref)
+    spoiler = isinstance(fact, Tease) and fact.spoiler
+
+    previous = show.fact(fact.supersedes) if fact.supersedes else None
+    replaced_by = show.superseded_by(fact.id)
+    state = (
+        "retracted" if fact.retracted is not None
+        else "superseded" if replaced_by else None
+    )
+    headline = (
+        words.change(show.ref(previous.id), ref) if previous is not None
+        else said.core
+    )
+    title = _prefix(fact.certainty, state, spoiler) + headline
+
+    changed: list[dt.datetime] = []
+    summary = [_sentence(headline)]
+    body = [f"<p>{_e(_sentence(headline))}</p>"]
+    if said.hidden is not None:
+        summary.append(
+            "It gives away a plot point: the text is in the content, "
+            "after a warning."
+        )
+        body.append(
+            "<p><strong>Spoiler warning:</strong> this gives away a plot "
+            "point.</p><details><summary>Show the spoiler</summary>"
+            f"<p>{_e(said.hidden)}</p></details>"
+        )
+    if said.details:
+        summary.extend(_sentence(f"{k}: {v}") for k, v in said.details)
+        body.append("<ul>" + "".join(
+            f"<li>{_e(k)}: {_e(v)}</li>" for k, v in said.details
+        ) + "</ul>")
+    if said.url:
+        body.append(f'<p>Link: <a href="{_e(said.url)}">{_e(said.url)}</a>'
+                    "</p>")
+    summary.append(_certainty_sentence(fact.certainty))
+    body.append(
+        f"<p>How sure: <strong>{_e(fact.certainty.word)}</strong>"
+        + ("" if fact.confirmed else " (not confirmed)") + ".</p>"
+    )
+
+    if previous is not None:
+        if previous.certainty is not fact.certainty:
+            move = "raised" if fact.certainty > previous.certainty else (
+                "lowered"
+            )
+            text = (
+                f"Certainty {move} from {previous.certainty.word} to "
+                f"{fact.certainty.word}."
+            )
+            summary.append(text)
+            body.append(f"<p>{_e(text)}</p>")
+        body.append("<p>Earlier versions:</p><ol>" + "".join(
+            f"<li>{_e(_version(words, f))}</li>"
+            for f in show.history(fact.id)[:-1]
+        ) + "</ol>")
+
+    for newer in replaced_by:
+        text = f"Superseded by: {_version(words, newer)}"
+        summary.append(_sentence(text))
+        body.append(f"<p>{_e(_sentence(text))}</p>")
+        when = publication_date(show, newer)
+        if when is not None:
+            changed.append(when)
+
+    if fact.retracted is not None:
+        when = _retraction_date(show, fact)
+        text = "Retracted"
+        if fact.retracted.date is not None:
+            text += f" {_when(fact.retracted.date)}"
+        reason = _inline(fact.retracted.reason)
+        text = f"{text}: {reason}" if reason else text
+        summary.append(_sentence(text))
+        body.append(f"<p>{_e(_sentence(text))}</p>")
+        body.append(_sources_html("Sources of the retraction:", (
+            show.source(s) for s in fact.retracted.sources
+        )))
+        if when is not None:
+            changed.append(when)
+
+    body.append(_sources_html("Sources:", show.cited(fact)))
+    if show.fictional:
+        note = f"{words.title} is a fictional show, not a real one."
+        summary.append(note)
+        body.append(f"<p><em>{_e(note)}</em></p>")
+
+    updated = max(changed, default=None)
+    if updated is not None and updated < published:
+        updated = published
+    season = show.season(ref.season) if ref.season is not None else None
+    link = (
+        site.season_url(show.id, ref.season) if ref.season is not None
+        else site.show_url(show.id)
+    )
+    categories = [words.title]
+    if season is not None:
+        categories.append(words.subject(ref))
+    categories.append(_KIND_LABELS[_kind(ref)])
+    if spoiler:
+        categories.append("spoiler")
+    return NewsItem(
+        guid=site.fact_iri(show.id, fact.id),
+        title=_inline(title),
+        summary=_inline(" ".join(s for s in summary if s)),
+        content_html=xml_safe("\n".join(b for b in body if b)),
+        published=published,
+        updated=updated,
+        link=link,
+        categories=tuple(dict.fromkeys(categories)),
+        show=show.id,
+        season=ref.season,
+        kind=_kind(ref),
+        certainty=fact.certainty,
+        spoiler=spoiler,
+        image=(season.image if season is not None and season.image
+               else show.image),
+    )
+
+
+def _version(words: _Words, fact: Fact) -> str:
+    """One earlier or later version of a fact, with its certainty and date."""
+    ref = words.show.ref(fact.id)
+    text = f"{words.describe(ref).core} ({fact.certainty.word}"
+    when = publication_date(words.show, fact)
+    if when is not None:
+        text += f", {when.date().isoformat()}"
+    return text + ")"
+
+
+# -- feeds --------------------------------------------------------------------
+
+
+def _certainty(value: Certainty | str | None) -> Certainty | None:
+    if value is None or isinstance(value, Certainty):
+        return value
+    try:
+        return Certainty(value)
+    except ValueError:
+        raise InputError(
+            f"{value!r} is not a certainty; use one of "
+            f"{', '.join(c.value for c in Certainty)}"
+        ) from None
+
+
+def _names(shows: Iterable[Show]) -> str:
+    """The shows' titles in a list that stops after ten."""
+    names = [_name(s.title, s.id) for s in shows]
+    if len(names) > 10:
+        return ", ".join(names[:10]) + f" and {len(names) - 10} more"
+    return _and(names)
+
+
+def build_feed(
+    source: Show | Catalog,
+    site: Site,
+    fmt: str,
+    *,
+    show: str | None = None,
+    season: int | None = None,
+    kinds: Iterable[str] | None = None,
+    min_certainty: Certainty | str | None = None,
+    limit: int | None = None,
+    spoilers: bool = True,
+) -> Feed:
+    """
+    The feed of a show, of one of its seasons, or of a whole catalog.
+
+    Items are newest first (ties broken by guid), filtered, then cut to
+    ``limit``.  ``updated`` is the newest ``published`` or ``updated`` date
+    of the items kept, or :data:`EPOCH` when there are none: never the
+    clock.
+
+    Args:
+        source: A show, or a catalog of shows.
+        site: The addresses of guids, links and the feed itself.
+        fmt: The format the feed will be written in (``rss``, ``atom`` or
+            ``json``): it picks the feed's own address.
+        show: With a catalog, the id of the one show to cover.
+        season: Cover only this season of the show.
+        kinds: Keep only items of these kinds (see :data:`NEWS_KINDS`).
+        min_certainty: Keep only items at least this sure.
+        limit: Keep at most this many items, the newest.
+        spoilers: ``False`` leaves out items that give away plot points.
+
+    Returns:
+        The feed.
+
+    Raises:
+        InputError: For an unknown format, show, season, kind or
+            certainty, a season without one show, or a limit below 1.
+
+    .. versionadded:: 0.1.0
+    """
+    if fmt not in FEED_FILES:
+        raise InputError(
+            f"unknown feed format {fmt!r}; use {', '.join(FEED_FILES)}"
+        )
+    target = _target(source, show)
+    shows = (
+        (target,) if target is not None
+        else source.shows if isinstance(source, Catalog) else ()
+    )
+    if season is not None:
+        if target is None:
+            raise InputError(
+                f"a season feed needs one show, not {len(shows)}; name "
+                "the show"
+            )
+        numbers = [s.number for s in target.seasons]
+        if season not in numbers:
+            raise InputError(
+                f"{target.id!r} has no season {season}; it has "
+                f"{_and([str(n) for n in sorted(numbers)]) or 'none'}"
+            )
+    wanted = None if kinds is None else tuple(kinds)
+    unknown = sorted(set(wanted or ()) - set(NEWS_KINDS))
+    if unknown:
+        raise InputError(
+            f"unknown kind {', '.join(map(repr, unknown))}; use one of "
+            f"{', '.join(NEWS_KINDS)}"
+        )
+    floor = _certainty(min_certainty)
+    if limit is not None and (isinstance(limit, bool) or limit < 1):
+        raise InputError(f"a limit must be 1 or more, not {limit!r}")
+
+    items = [
+        item
+        for s in shows
+        for item in items_for_show(s, site, spoilers=spoilers)
+        if (season is None or item.season == season)
+        and (wanted is None or item.kind in wanted)
+        and (floor is None or item.certainty >= floor)
+    ]
+    kept = _newest_first(items)[:limit]
+    updated = max(
+        (d for i in kept for d in (i.published, i.updated) if d is not None),
+        default=EPOCH,
+    )
+
+    show_id = None if target is None else target.id
+    if target is None:
+        title = "TV news"
+        about = _names(shows) or "no shows yet"
+        image = None
+    elif season is None:
+        title = about = _name(target.title, target.id)
+        image = target.image
+    else:
+        season_ = target.season(season)
+        words = _Words(target, site)
+        about = f"{words.title} {words.season_name(season_)}"
+        title = about
+        image = season_.image or target.image
+    description = [(
+        f"Renewals, premiere dates, casting and teases for {about}, each "
+        "marked with how sure it is."
+    )]
+    made_up = [s for s in shows if s.fictional]
+    if len(made_up) == 1:
+        description.append(f"{_names(made_up)} is a fictional show, not a "
+                           "real one.")
+    elif made_up:
+        description.append(f"{_names(made_up)} are fictional shows, not "
+                           "real ones.")
+    if wanted is not None:
+        description.append(
+            "Only these kinds: "
+            + ", ".join(k.replace("_", " ") for k in wanted) + "."
+        )
+    if floor is not None and floor is not Certainty.SPECULATIVE:
+        description.append(f"Only news that is at least {floor.word}.")
+    if not spoilers:
+        description.append("Spoilers are left out.")
+    if limit is not None:
+        description.append(f"The {limit} newest items at most.")
+    return Feed(
+        title=f"{title} news" if target is not None else title,
+        link=site.folder_url(show_id, season),
+        feed_url=site.feed_url(fmt, show_id, season),
+        description=" ".join(description),
+        language="en",
+        image=image,
+        updated=updated,
+        items=kept,
+    )
+
+
+def _target(source: Show | Catalog, show: str | None) -> Show | None:
+    if isinstance(source, Show):
+        if show is not None and show != source.id:
+            raise InputError(f"the show is {source.id!r}, not {show!r}")
+        return source
+    if show is None:
+        return None
+    try:
+        return source.show(show)
+    except KeyError:
+        raise InputError(
+            f"no show {show!r}; the shows are "
+            f"{', '.join(s.id for s in source.shows) or 'none'}"
+        ) from None
+

@@ -1,0 +1,130 @@
+"""``showfacts feed PATH... --format rss|atom|json``: write a news feed."""
+
+from __future__ import annotations
+
+import argparse
+
+from showfacts._commands._common import (
+    EXIT_OK,
+    FORMATS,
+    Commands,
+    add_base_url,
+    add_command,
+    add_output,
+    examples,
+    load_paths,
+    site,
+    write_output,
+)
+from showfacts.exceptions import InputError
+from showfacts.feeds import RENDERERS
+from showfacts.models import Certainty
+from showfacts.news import NEWS_KINDS, build_feed
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _season(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a season number"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"a season number is 0 or more, not {value}"
+        )
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the feed and write it."""
+    catalog = load_paths(args.paths, args.input_format)
+    where = site(args)
+    show = catalog.shows[0].id if len(catalog) == 1 else None
+    if args.season is not None and show is None:
+        raise InputError(
+            f"--season needs exactly one show, and the paths hold "
+            f"{len(catalog)}: {', '.join(s.id for s in catalog)}"
+        )
+    feed = build_feed(
+        catalog, where, args.format,
+        show=show,
+        season=args.season,
+        kinds=args.kind,
+        min_certainty=args.min_certainty,
+        limit=args.limit,
+        spoilers=not args.no_spoilers,
+    )
+    write_output(RENDERERS[args.format](feed), args.output)
+    return EXIT_OK
+
+
+def register(commands: Commands) -> None:
+    """Add ``feed``."""
+    parser = add_command(
+        commands, "feed",
+        help="write a news feed (RSS, Atom or JSON Feed)",
+        description="Write the news of one show (or of every show in the "
+        "paths) as an RSS 2.0, Atom 1.0 or JSON Feed 1.1 feed, newest "
+        "first.  Every item below 'confirmed' says how sure it is in its "
+        "title.  The same data always gives the same bytes.",
+        epilog=examples(
+            "showfacts feed examples/ballard.yaml --format rss",
+            "showfacts feed examples/ballard.yaml --format atom --season 2 "
+            "-o atom.xml",
+            "showfacts feed examples/ --format json --min-certainty reported "
+            "--no-spoilers --limit 20",
+            "showfacts feed examples/ --format rss --kind premiere --kind "
+            "renewed",
+        ),
+    )
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="show files or folders, or - for standard input",
+    )
+    parser.add_argument(
+        "--format", required=True, choices=tuple(RENDERERS),
+        help="the feed format",
+    )
+    parser.add_argument(
+        "--input-format", choices=FORMATS, default="yaml",
+        help="format of standard input (default: yaml)",
+    )
+    parser.add_argument(
+        "--season", type=_season, metavar="N",
+        help="only this season (needs exactly one show)",
+    )
+    parser.add_argument(
+        "--limit", type=_positive, metavar="N",
+        help="at most N items, the newest",
+    )
+    parser.add_argument(
+        "--kind", action="append", choices=NEWS_KINDS, metavar="KIND",
+        help="only items of this kind (repeatable): "
+        + ", ".join(NEWS_KINDS),
+    )
+    parser.add_argument(
+        "--min-certainty", choices=tuple(c.value for c in Certainty),
+        metavar="LEVEL",
+        help="only items at least this sure: "
+        + ", ".join(c.value for c in Certainty),
+    )
+    parser.add_argument(
+        "--no-spoilers", action="store_true",
+        help="leave out items that give away plot points",
+    )
+    add_base_url(parser)
+    add_output(parser)
+    parser.set_defaults(handler=run)

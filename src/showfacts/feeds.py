@@ -1,0 +1,354 @@
+"""
+Feed writers: RSS 2.0, Atom 1.0 and JSON Feed 1.1.
+
+Each writer renders a :class:`~showfacts.news.Feed` to bytes and knows
+nothing about shows.  RSS and Atom go through feedgen, and this is the only
+module of showfacts that imports it: every call builds a fresh
+``FeedGenerator``, adds the items in the feed's order
+(``order="append"``), sets every date from the data (never the clock) and
+turns feedgen's ``ValueError`` into :class:`~showfacts.exceptions.RenderError`.
+JSON Feed is written by a small writer of our own.
+
+Every string passes through :func:`showfacts.news.xml_safe` first, so no
+text can make a feed ill-formed, and the same feed always gives the same
+bytes.
+
+>>> import showfacts
+>>> from showfacts.iris import Site
+>>> from showfacts.news import build_feed
+>>> show = showfacts.load("examples/ballard.yaml")
+>>> feed = build_feed(show, Site("https://example.org/tv/"), "rss")
+>>> to_rss(feed)[:38]
+b"<?xml version='1.0' encoding='UTF-8'?>"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Callable
+from typing import Any
+
+from feedgen.ext.base import (  # type: ignore[import-untyped]
+    BaseEntryExtension,
+)
+from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
+from feedgen.util import xml_elem  # type: ignore[import-untyped]
+
+from showfacts.exceptions import RenderError
+from showfacts.news import Feed, NewsItem, xml_safe
+
+
+__all__ = [
+    "JSON_FEED_VERSION",
+    "MEDIA_TYPES",
+    "RENDERERS",
+    "render",
+    "to_atom",
+    "to_json_feed",
+    "to_rss",
+]
+
+#: The ``version`` of the JSON Feeds we write.
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+#: The media type of each format, for ``type`` attributes and servers.
+MEDIA_TYPES = {
+    "rss": "application/rss+xml",
+    "atom": "application/atom+xml",
+    "json": "application/feed+json",
+}
+
+#: What a feed calls its generator.
+_GENERATOR = "showfacts"
+
+#: Image media types by file extension; our own table, so the output does
+#: not depend on the machine's ``mime.types``.
+_IMAGE_TYPES = {
+    ".avif": "image/avif",
+    ".gif": "image/gif",
+    ".jpeg": "image/jpeg",
+    ".jpg": "image/jpeg",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+}
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+           "Oct", "Nov", "Dec")
+_FEEDGEN_RFC822 = "%a, %d %b %Y %H:%M:%S %z"
+
+
+class _Stamp(dt.datetime):
+    """
+    A datetime whose RFC 822 form does not depend on the C library.
+
+    feedgen formats RSS dates with ``strftime``, whose day and month names
+    follow the locale and whose ``%Y`` is not padded to four digits on
+    every platform; this class writes that one format itself.
+    """
+
+    def strftime(self, fmt: str) -> str:
+        """Format; feedgen's RFC 822 format is written in English."""
+        if fmt != _FEEDGEN_RFC822:
+            return super().strftime(fmt)
+        offset = self.utcoffset() or dt.timedelta()
+        sign = "-" if offset < dt.timedelta() else "+"
+        minutes = abs(int(offset.total_seconds())) // 60
+        return (
+            f"{_DAYS[self.weekday()]}, {self.day:02d} "
+            f"{_MONTHS[self.month - 1]} {self.year:04d} "
+            f"{self.hour:02d}:{self.minute:02d}:{self.second:02d} "
+            f"{sign}{minutes // 60:02d}{minutes % 60:02d}"
+        )
+
+
+def _stamp(value: dt.datetime) -> _Stamp:
+    if value.utcoffset() is None:
+        raise RenderError(f"{value!r} has no time zone")
+    return _Stamp(
+        value.year, value.month, value.day, value.hour, value.minute,
+        value.second, value.microsecond, tzinfo=value.tzinfo,
+        fold=value.fold,
+    )
+
+
+def _rfc3339(value: dt.datetime) -> str:
+    stamp = _stamp(value).isoformat(timespec="seconds")
+    return stamp[:-6] + "Z" if stamp.endswith("+00:00") else stamp
+
+
+def _image_type(url: str) -> str:
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    for extension, media_type in _IMAGE_TYPES.items():
+        if path.endswith(extension):
+            return media_type
+    return "application/octet-stream"
+
+
+def _s(text: str | None) -> str:
+    return xml_safe(text or "")
+
+
+# -- RSS and Atom -------------------------------------------------------------
+
+
+def _generator(feed: Feed, fmt: str) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.title(_s(feed.title))
+    fg.id(_s(feed.feed_url))
+    fg.description(_s(feed.description))
+    # feedgen's RSS <link> is the last link given: the home page.
+    fg.link(href=_s(feed.feed_url), rel="self", type=MEDIA_TYPES[fmt])
+    fg.link(href=_s(feed.link), rel="alternate", type="text/html")
+    if feed.language:
+        fg.language(_s(feed.language))
+    if feed.image:
+        fg.image(url=_s(feed.image), title=_s(feed.title),
+                 link=_s(feed.link))
+    if fmt == "atom":
+        fg.author(name=_s(feed.title), uri=_s(feed.link))
+    fg.generator(_GENERATOR)
+    fg.updated(_stamp(feed.updated))
+    return fg
+
+
+class _AtomLinks(BaseEntryExtension):  # type: ignore[misc]
+    """
+    Writes an Atom entry's links with all their attributes.
+
+    feedgen 1.0 writes an entry's ``<link>`` with its ``href`` only, so an
+    enclosure would come out as a second alternate link; this extension
+    writes the links itself.
+    """
+
+    def __init__(self) -> None:
+        self.links: list[dict[str, str]] = []
+
+    def extend_atom(self, entry: Any) -> Any:
+        """Append the links to the entry element."""
+        for attributes in self.links:
+            xml_elem("link", entry, **attributes)
+        return entry
+
+
+def _entry(fg: FeedGenerator, item: NewsItem, fmt: str) -> None:
+    entry = fg.add_entry(order="append")
+    entry.guid(_s(item.guid), permalink=item.permalink)
+    entry.title(_s(item.title))
+    entry.published(_stamp(item.published))
+    entry.updated(_stamp(item.updated or item.published))
+    if item.categories:
+        entry.category([{"term": _s(c)} for c in item.categories])
+    if fmt == "rss":
+        entry.link(href=_s(item.link), rel="alternate")
+        # Readers take an RSS description as HTML: escape the text.
+        entry.summary(html.escape(_s(item.summary), quote=False))
+        entry.content(_s(item.content_html))
+        if item.image:
+            entry.enclosure(_s(item.image), "0", _image_type(item.image))
+        return
+    entry.summary(_s(item.summary), type="text")
+    entry.content(_s(item.content_html), type="html")
+    entry.register_extension("showfacts_links", _AtomLinks, atom=True,
+                             rss=False)
+    links = entry.showfacts_links.links
+    links.append({"href": _s(item.link), "rel": "alternate",
+                  "type": "text/html"})
+    if item.image:
+        links.append({"href": _s(item.image), "rel": "enclosure",
+                      "type": _image_type(item.image)})
+
+
+def _render(feed: Feed, fmt: str) -> bytes:
+    try:
+        fg = _generator(feed, fmt)
+        for item in feed.items:
+            _entry(fg, item, fmt)
+        out: bytes = (
+            fg.rss_str(pretty=True) if fmt == "rss"
+            else fg.atom_str(pretty=True)
+        )
+    except ValueError as exc:
+        raise RenderError(f"the {fmt} feed cannot be written: {exc}") \
+            from None
+    return out if out.endswith(b"\n") else out + b"\n"
+
+
+def to_rss(feed: Feed) -> bytes:
+    """
+    Write a feed as RSS 2.0, UTF-8.
+
+    Items keep the feed's order; guids carry ``isPermaLink="false"``
+    unless the item says its guid is a permalink; ``lastBuildDate`` is the
+    feed's ``updated``; the channel links to itself with
+    ``atom:link rel="self"``.  The summary goes into ``description`` (as
+    escaped HTML, which is how readers take it) and the HTML content into
+    ``content:encoded``.
+
+    Args:
+        feed: The feed.
+
+    Returns:
+        The XML document.
+
+    Raises:
+        RenderError: If feedgen refuses the feed (an empty title or link).
+
+    .. versionadded:: 0.1.0
+    """
+    return _render(feed, "rss")
+
+
+def to_atom(feed: Feed) -> bytes:
+    """
+    Write a feed as Atom 1.0, UTF-8.
+
+    The feed's ``<id>`` is its own address and each entry's ``<id>`` is the
+    item's guid; ``<updated>`` comes from the data.  Atom requires an
+    author: the feed names itself (its title and home page).
+
+    Args:
+        feed: The feed.
+
+    Returns:
+        The XML document.
+
+    Raises:
+        RenderError: If feedgen refuses the feed (an empty title or id).
+
+    .. versionadded:: 0.1.0
+    """
+    return _render(feed, "atom")
+
+
+# -- JSON Feed ----------------------------------------------------------------
+
+
+def _json_item(item: NewsItem) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": _s(item.guid),
+        "url": _s(item.link),
+        "title": _s(item.title),
+        "summary": _s(item.summary),
+        "content_html": _s(item.content_html),
+        "date_published": _rfc3339(item.published),
+    }
+    if item.updated is not None:
+        out["date_modified"] = _rfc3339(item.updated)
+    if item.categories:
+        out["tags"] = [_s(c) for c in item.categories]
+    if item.image:
+        out["image"] = _s(item.image)
+    out["_showfacts"] = {
+        "show": _s(item.show),
+        "season": item.season,
+        "kind": _s(item.kind),
+        "certainty": item.certainty.value,
+        "spoiler": item.spoiler,
+    }
+    return out
+
+
+def to_json_feed(feed: Feed) -> bytes:
+    """
+    Write a feed as JSON Feed 1.1, UTF-8, with a final newline.
+
+    Each item has ``id`` (the guid), ``url``, ``title``, ``summary``,
+    ``content_html``, ``date_published``, and when there are some
+    ``date_modified``, ``tags`` and ``image``; its ``_showfacts`` extension
+    gives the show id, season number, kind, certainty and spoiler flag for
+    apps.  Keys come in a fixed order.
+
+    Args:
+        feed: The feed.
+
+    Returns:
+        The JSON document.
+
+    Raises:
+        RenderError: If a date has no time zone.
+
+    .. versionadded:: 0.1.0
+    """
+    doc: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": _s(feed.title),
+        "home_page_url": _s(feed.link),
+        "feed_url": _s(feed.feed_url),
+        "description": _s(feed.description),
+    }
+    if feed.language:
+        doc["language"] = _s(feed.language)
+    doc["authors"] = [{"name": _s(feed.title), "url": _s(feed.link)}]
+    doc["items"] = [_json_item(i) for i in feed.items]
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return text.encode("utf-8")
+
+
+#: The writer of each format.
+RENDERERS: dict[str, Callable[[Feed], bytes]] = {
+    "rss": to_rss,
+    "atom": to_atom,
+    "json": to_json_feed,
+}
+
+
+def render(feed: Feed, fmt: str) -> bytes:
+    """
+    Write a feed in a format: ``rss``, ``atom`` or ``json``.
+
+    Raises:
+        RenderError: For another format, or if the writer fails.
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        writer = RENDERERS[fmt]
+    except KeyError:
+        raise RenderError(
+            f"unknown feed format {fmt!r}; use rss, atom or json"
+        ) from None
+    return writer(feed)
