@@ -9,8 +9,11 @@ point backwards at facts of the same kind.  Serializer tests reuse these.
 from __future__ import annotations
 
 import calendar
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 import showfacts as sf
@@ -452,3 +455,150 @@ def catalogs(draw: st.DrawFn, max_shows: int = 3) -> sf.Catalog:
     show_ids = draw(st.lists(ids, unique=True, min_size=1,
                              max_size=max_shows))
     return sf.Catalog(shows=[draw(shows(i, pool)) for i in show_ids])
+
+
+# -- hostile text ------------------------------------------------------------
+
+#: Pieces of text that break XML, JSON, HTML or UTF-8 when nobody checks:
+#: C0 and C1 controls, lone surrogates, the noncharacters XML excludes,
+#: line separators, markup.
+NASTY = (
+    "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x85",
+    "\x9f", "\ud800", "\udbff", "\udc00", "\udfff", "\ud83d\ude00",
+    "\ufffe", "\uffff", "\ufffd", "\ufdd0", "\U0010ffff", "\u2028",
+    "\u2029", "\r", "\r\n", "\t", "<", ">", "&", '"', "'", "]]>",
+    "</script>", "<!--", "&amp;", "&#0;",
+)
+
+#: Any code points at all, surrogates and controls included, with at least
+#: one character ``str.strip`` keeps (so titles stay valid).
+wild_text = st.lists(
+    st.characters(exclude_categories=()) | st.sampled_from(NASTY),
+    min_size=1, max_size=8,
+).map("".join).filter(lambda s: s.strip())
+
+#: The free-text fields of the model; ids, URLs, codes and dates are
+#: checked by the model and keep their values.
+WILD_FIELDS = frozenset({
+    "author", "description", "detail", "genres", "location", "name",
+    "names", "note", "publisher", "quote", "reason", "synopsis", "text",
+    "title",
+})
+
+
+def _wildly(value: Any, pool: Iterator[str]) -> Any:
+    """``value`` with every free-text string in it taken from ``pool``."""
+    if isinstance(value, tuple):
+        return tuple(_wildly(v, pool) for v in value)
+    if not attrs.has(type(value)):
+        return value
+    changes = {}
+    for field in attrs.fields(type(value)):
+        if not field.init:
+            continue
+        current = getattr(value, field.name)
+        if field.name in WILD_FIELDS and isinstance(current, str):
+            new = next(pool)
+        elif field.name in WILD_FIELDS and isinstance(current, tuple):
+            new = tuple(next(pool) for _ in current)
+        else:
+            new = _wildly(current, pool)
+        if new is not current:
+            changes[field.alias or field.name] = new
+    return attrs.evolve(value, **changes) if changes else value
+
+
+@st.composite
+def wild_shows(draw: st.DrawFn) -> sf.Show:
+    """
+    A show from :func:`shows` whose free text is anything at all.
+
+    Every title, name, description, quote, note, tease and date label is
+    drawn from :data:`wild_text`: control characters, lone surrogates,
+    U+FFFE/U+FFFF and markup included.  A show built in code can hold such
+    strings, so every output must survive them.  The fields take turns
+    through a few drawn strings, which keeps the strategy fast and lets
+    Hypothesis shrink a failure to one string.
+    """
+    show = draw(shows())
+    pool = draw(st.lists(wild_text, min_size=1, max_size=6))
+    return _wildly(show, itertools.cycle(pool))
+
+
+# -- later versions ----------------------------------------------------------
+
+def _grown_show(draw: st.DrawFn, show: sf.Show) -> sf.Show:
+    """``show`` with new facts (fresh ids ``new0``, ``new1``, ...) only."""
+    from showfacts._invariants import KINDS
+
+    ctx = _Context(
+        draw,
+        sources=[s.id for s in show.sources],
+        people=[p.id for p in show.people],
+        orgs=[o.id for o in show.organizations],
+        characters=[c.id for c in show.characters],
+        works=[w.id for w in show.works],
+        fact_ids=[f"new{i}" for i in range(60)],
+    )
+    # New facts may supersede old ones, and each other.
+    for ref in show.facts():
+        ctx.by_kind.setdefault(KINDS[ref.collection], []).append(
+            ref.fact.id
+        )
+    seasons = []
+    for season in show.seasons:
+        used = {e.number for e in season.episodes}
+        numbers = draw(st.lists(
+            st.integers(1, 30).filter(lambda n, used=used: n not in used),
+            unique=True, max_size=1,
+        ))
+        seasons.append(attrs.evolve(
+            season,
+            milestones=season.milestones + _several(ctx, _milestone),
+            release_plans=season.release_plans + _several(
+                ctx, _release_plan, 1
+            ),
+            cast=season.cast + _several(ctx, _cast),
+            crew=season.crew + _several(ctx, _crew, 1),
+            teases=season.teases + _several(ctx, _tease, 1),
+            episodes=season.episodes + tuple(
+                _episode(ctx, n) for n in numbers
+            ),
+        ))
+    return attrs.evolve(
+        show,
+        statuses=show.statuses + _several(ctx, _status),
+        relations=show.relations + _several(ctx, _relation, 1),
+        based_on=show.based_on + (
+            _several(ctx, _adaptation, 1) if ctx.works else ()
+        ),
+        crew=show.crew + _several(ctx, _crew, 1),
+        milestones=show.milestones + _several(ctx, _milestone, 1),
+        teases=show.teases + _several(ctx, _tease, 1),
+        seasons=tuple(seasons),
+    )
+
+
+@st.composite
+def grown_catalogs(draw: st.DrawFn, max_shows: int = 3) -> tuple[
+    sf.Catalog, sf.Catalog
+]:
+    """
+    A catalog and a later version of it that only adds facts.
+
+    The later version keeps every fact of the first unchanged and adds new
+    ones with fresh ids to some shows: at the show level and in seasons,
+    some superseding earlier facts (old or new) of their kind, some
+    arriving retracted.  It may also hold a new show.
+    """
+    old = draw(catalogs(max_shows))
+    grown = [
+        _grown_show(draw, show) if draw(st.booleans()) else show
+        for show in old.shows
+    ]
+    if draw(st.booleans()):
+        taken = {show.id for show in old.shows}
+        pool = {p.id: p.name for show in old.shows for p in show.people}
+        new_id = draw(ids.filter(lambda i: i not in taken))
+        grown.append(draw(shows(new_id, pool)))
+    return old, sf.Catalog(shows=grown)

@@ -1,0 +1,218 @@
+"""
+``showfacts jsonld PATH...``: print the schema.org JSON-LD graph.
+
+By default every show in the paths goes into one graph (a catalog), where
+shows share their people, organizations, characters and works by IRI.
+With ``--ndjson``, files are read, checked and written one at a time, one
+compact graph per line, so memory stays flat however many shows there
+are; each line is a graph of its own, and the lines link up only through
+the IRIs they share (the same person id is the same IRI in every line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import pathlib
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from showfacts import loading
+from showfacts._commands._common import (
+    EXIT_OK,
+    Commands,
+    add_base_url,
+    add_command,
+    add_output,
+    add_paths,
+    examples,
+    load_paths,
+    site,
+    write_output,
+)
+from showfacts.exceptions import InputError, InvalidDataError, Problem
+from showfacts.iris import Site
+from showfacts.jsonld import Subject, dumps_jsonld, to_jsonld
+from showfacts.models import Catalog, Show
+
+
+def season_number(text: str) -> int:
+    """An argparse type: a season number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a season number"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"a season number is 0 or more, not {value}"
+        )
+    return value
+
+
+def subject(catalog: Catalog, season: int | None) -> Subject:
+    """
+    The catalog, or its one show's season.
+
+    Raises:
+        InputError: If ``season`` is given and the paths hold several
+            shows, or the show has no such season.
+    """
+    if season is None:
+        return catalog
+    if len(catalog) != 1:
+        raise InputError(
+            f"--season needs exactly one show, and the paths hold "
+            f"{len(catalog)}: {', '.join(s.id for s in catalog)}"
+        )
+    show = catalog.shows[0]
+    numbers = sorted(s.number for s in show.seasons)
+    if season not in numbers:
+        listed = ", ".join(str(n) for n in numbers) or "none"
+        raise InputError(
+            f"show {show.id!r} has no season {season} (its seasons: "
+            f"{listed})"
+        )
+    return (show, season)
+
+
+def add_graph_options(parser: argparse.ArgumentParser) -> None:
+    """The options ``jsonld`` and ``html`` share."""
+    parser.add_argument(
+        "--claims", action="store_true",
+        help="also publish what is not a confirmed fact (and teases) as "
+        "Claim nodes that say how sure each is; Claim is a pending "
+        "schema.org term",
+    )
+    parser.add_argument(
+        "--no-spoilers", action="store_true",
+        help="with --claims, leave out teases marked as spoilers",
+    )
+    parser.add_argument(
+        "--pending", action="store_true",
+        help="use the pending schema.org term creativeWorkStatus for the "
+        "show's confirmed status",
+    )
+    parser.add_argument(
+        "--season", type=season_number, metavar="N",
+        help="only this season of the one show in PATH",
+    )
+
+
+@contextlib.contextmanager
+def _sink(target: str) -> Iterator[BinaryIO]:
+    """
+    Standard output, or a temporary file renamed over ``target`` at the end.
+
+    If anything fails, the temporary file is removed and ``target`` is left
+    as it was.
+    """
+    if target == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    path = pathlib.Path(target)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise InputError(f"{target}: cannot be written ({exc.strerror})") \
+            from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+        pathlib.Path(tmp).replace(path)
+    except BaseException:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _stream(args: argparse.Namespace, where: Site) -> int:
+    """Write one graph per show per line, reading one file at a time."""
+    options = {"claims": args.claims, "spoilers": not args.no_spoilers,
+               "pending": args.pending}
+    paths: list[str] = args.paths
+    if paths == ["-"]:
+        one = loading.loads(sys.stdin.buffer.read(), args.format,
+                            name="<stdin>")
+        text = dumps_jsonld(to_jsonld(one, where, **options))
+        write_output(text + "\n", args.output)
+        return EXIT_OK
+    if "-" in paths:
+        raise InputError("'-' (standard input) cannot be mixed with paths")
+    files = [file for path in paths for file in loading.show_files(path)]
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    with _sink(args.output) as out:
+        for file in files:
+            try:
+                show: Show = loading.load(file)
+            except InvalidDataError as exc:
+                problems.extend(exc.problems)
+                continue
+            if show.id in seen:
+                problems.append(Problem(
+                    file=str(file), path="$.id",
+                    message=f"the show id {show.id!r} is used by another "
+                    "file too",
+                ))
+                continue
+            seen.add(show.id)
+            line = dumps_jsonld(to_jsonld(show, where, **options)) + "\n"
+            out.write(line.encode("utf-8"))
+        if problems:
+            raise InvalidDataError(problems)
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the graph."""
+    where = site(args)
+    if args.ndjson:
+        if args.season is not None:
+            raise InputError("--season cannot be used with --ndjson")
+        return _stream(args, where)
+    catalog = load_paths(args.paths, args.format)
+    graph = to_jsonld(subject(catalog, args.season), where,
+                      claims=args.claims, spoilers=not args.no_spoilers,
+                      pending=args.pending)
+    write_output(dumps_jsonld(graph, pretty=args.pretty) + "\n", args.output)
+    return EXIT_OK
+
+
+def register(commands: Commands) -> None:
+    """Add ``jsonld``."""
+    parser = add_command(
+        commands, "jsonld",
+        help="print the schema.org JSON-LD graph",
+        description="Print the schema.org JSON-LD of a show file, or of "
+        "every show in files and folders as one linked graph.  Only "
+        "confirmed, current facts become typed statements; --claims adds "
+        "the rest as Claim nodes that say how sure they are.  The output "
+        "is compact JSON (--pretty indents it); the same input always "
+        "gives the same bytes.  With --ndjson, each show is a graph of its "
+        "own on one line, written as each file is read.",
+        epilog=examples(
+            "showfacts jsonld examples/ballard.yaml --pretty",
+            "showfacts jsonld examples/ --base-url https://example.org/tv/",
+            "showfacts jsonld ballard.yaml --season 2 --claims",
+            "showfacts jsonld shows/ --ndjson -o shows.ndjson",
+        ),
+    )
+    add_paths(parser)
+    add_base_url(parser)
+    add_graph_options(parser)
+    layout = parser.add_mutually_exclusive_group()
+    layout.add_argument("--pretty", action="store_true",
+                        help="indent the JSON")
+    layout.add_argument(
+        "--ndjson", action="store_true",
+        help="one compact graph per show per line, one file at a time; "
+        "lines link through shared IRIs",
+    )
+    add_output(parser)
+    parser.set_defaults(handler=run)

@@ -1,0 +1,103 @@
+"""
+Jinja2 filters for the JSON-LD script tag and fact cards.
+
+Needs the ``jinja2`` extra (``pip install 'showfacts[jinja2]'``);
+``import showfacts`` never imports this module.
+
+>>> import jinja2, showfacts
+>>> from showfacts.jinja2 import install
+>>> env = jinja2.Environment(autoescape=True)
+>>> install(env, base_url="https://example.org/tv/")
+>>> show = showfacts.load("examples/ballard.yaml")
+>>> page = env.from_string(
+...     "{{ show | jsonld_script }}{{ show | fact_card(season=1) }}"
+... ).render(show=show)
+>>> page.startswith('<script type="application/ld+json">{"@context":')
+True
+
+The filters return :class:`markupsafe.Markup`, so autoescaping leaves
+them alone; the escaping they need is done by
+:func:`showfacts.markup.script_tag` and :func:`showfacts.markup.fact_card`,
+the only way they build HTML.
+
+=================  ==========================================================
+filter             what it gives
+=================  ==========================================================
+``jsonld``         the graph (a dict) of a show, ``(show, n)`` or catalog
+``jsonld_script``  the ``<script type="application/ld+json">`` element, for
+                   a graph or for anything ``jsonld`` takes; ``nonce=``
+                   sets a CSP nonce
+``fact_card``      a show's fact card (``season=``, ``claims=``, ...)
+=================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from showfacts.iris import DEFAULT_BASE_URL, Site
+from showfacts.jsonld import JSONObject, Subject, to_jsonld
+from showfacts.markup import fact_card, script_tag
+from showfacts.models import Show
+
+
+try:
+    import jinja2
+    import markupsafe
+except ImportError as exc:  # pragma: no cover - the extra is installed
+    msg = ("showfacts.jinja2 needs Jinja2; install it with "
+           "pip install 'showfacts[jinja2]'")
+    raise ImportError(msg) from exc
+
+
+__all__ = ["install"]
+
+
+def install(environment: jinja2.Environment, *,
+            base_url: str | Site = DEFAULT_BASE_URL) -> None:
+    """
+    Add the ``jsonld``, ``jsonld_script`` and ``fact_card`` filters.
+
+    Args:
+        environment: The Jinja2 environment.
+        base_url: The default base URL of the IRIs; each filter also takes
+            ``base_url=``.
+
+    Raises:
+        InputError: If the base URL is not an absolute http(s) URL.
+
+    .. versionadded:: 0.1.0
+    """
+    default = base_url if isinstance(base_url, Site) else Site(base_url)
+
+    def jsonld(subject: Subject, base_url: str | Site | None = None, *,
+               claims: bool = False, spoilers: bool = True,
+               pending: bool = False) -> JSONObject:
+        return to_jsonld(subject, base_url or default, claims=claims,
+                         spoilers=spoilers, pending=pending)
+
+    def jsonld_script(value: Mapping[str, Any] | Subject,
+                      base_url: str | Site | None = None, *,
+                      nonce: str | None = None, claims: bool = False,
+                      spoilers: bool = True, pending: bool = False,
+                      pretty: bool = False) -> markupsafe.Markup:
+        graph = value if isinstance(value, Mapping) else jsonld(
+            value, base_url, claims=claims, spoilers=spoilers,
+            pending=pending,
+        )
+        return markupsafe.Markup(  # noqa: S704 - escaped by script_tag
+            script_tag(graph, nonce=nonce, pretty=pretty)
+        )
+
+    def card(show: Show, season: int | None = None,
+             base_url: str | Site | None = None, *, claims: bool = False,
+             spoilers: bool = True, heading: int = 2) -> markupsafe.Markup:
+        return markupsafe.Markup(  # noqa: S704 - escaped by fact_card
+            fact_card(show, season, base_url or default, claims=claims,
+                      spoilers=spoilers, heading=heading)
+        )
+
+    environment.filters["jsonld"] = jsonld
+    environment.filters["jsonld_script"] = jsonld_script
+    environment.filters["fact_card"] = card

@@ -1,0 +1,1482 @@
+"""
+schema.org JSON-LD: one linked ``@graph`` for a show, a season or a catalog.
+
+>>> import showfacts
+>>> from showfacts.jsonld import to_jsonld, dumps_jsonld
+>>> show = showfacts.load("examples/ballard.yaml")
+>>> graph = to_jsonld((show, 1), "https://example.org/tv/")
+>>> season = next(n for n in graph["@graph"] if n["@type"] == "TVSeason")
+>>> season["@id"], season["startDate"]
+('https://example.org/tv/shows/ballard/season-1/#season', '2025-07')
+
+The rules, in short (``docs/jsonld.md`` has the whole mapping):
+
+* Only **confirmed, current** facts become typed schema.org statements;
+  dates only at the precision ISO 8601 can say (``2025-07`` stays a month;
+  "summer or fall 2026" is never a date).  Everything else is left out, or,
+  with ``claims=True``, published as a ``Claim`` whose ``text`` says how
+  sure it is ("Expected: ...").  ``Claim`` and ``appearance`` are pending
+  schema.org terms, and so is ``creativeWorkStatus`` (``pending=True``).
+* A season is a ``TVSeason`` node only when a current confirmed fact is
+  about it; a season known only from rumours is not said to exist.
+* Every node with an ``@id`` appears once, at the top of ``@graph``, sorted
+  by ``@id``; people, organizations, characters, works and franchises are
+  shared by IRI (see :mod:`showfacts.iris`) across seasons and shows.
+  Roles, places, countries and release events are nested blank nodes.
+* Output is deterministic: the same input gives the same graph, with keys
+  in a fixed order (``@context``, ``@graph``, ``@id``, ``@type``, then
+  alphabetical).  :func:`dumps_jsonld` writes it compact, or indented.
+* Text from data files passes through :func:`publishable`: control
+  characters that XML 1.0 cannot carry are removed and broken surrogates
+  become U+FFFD, so the same text can go into HTML and XML too.  To embed
+  a graph in a page, use :func:`showfacts.markup.script_tag`, never
+  ``json.dumps``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import zoneinfo
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeAlias
+
+import attrs
+
+from showfacts.dates import FuzzyDate, Precision
+from showfacts.exceptions import InvalidDataError, Problem, RenderError
+from showfacts.iris import DEFAULT_BASE_URL, Site
+from showfacts.models import (
+    URL_PATTERN,
+    Adaptation,
+    Billing,
+    CastCredit,
+    CastStatus,
+    Catalog,
+    CrewCredit,
+    CrewRole,
+    Episode,
+    ExternalIds,
+    Fact,
+    FactRef,
+    Milestone,
+    MilestoneKind,
+    OrgKind,
+    Relation,
+    RelationKind,
+    ReleasePattern,
+    ReleasePlan,
+    Season,
+    Show,
+    ShowStatus,
+    StatusFact,
+    Tease,
+    WorkKind,
+)
+from showfacts.views import SeasonView, best, current
+
+
+__all__ = [
+    "CONTEXT",
+    "ENTRY_TYPES",
+    "PENDING_TERMS",
+    "Article",
+    "Author",
+    "JSONObject",
+    "JSONValue",
+    "Publisher",
+    "Subject",
+    "article_jsonld",
+    "check_graph",
+    "claim_text",
+    "dumps_jsonld",
+    "publishable",
+    "to_jsonld",
+]
+
+#: The ``@context`` of every graph.
+CONTEXT = "https://schema.org"
+
+#: The pending (not yet stable) schema.org terms showfacts can emit, each
+#: only behind an option: ``Claim`` and ``appearance`` with ``claims=True``,
+#: ``creativeWorkStatus`` with ``pending=True``.
+PENDING_TERMS = frozenset({"Claim", "appearance", "creativeWorkStatus"})
+
+#: Node types that may stand in a graph without being referenced: the
+#: series, the claims about them, the article that is the page.
+ENTRY_TYPES = frozenset({"TVSeries", "Claim", "NewsArticle"})
+
+JSONValue: TypeAlias = (
+    str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"]
+    | None
+)
+JSONObject: TypeAlias = dict[str, JSONValue]
+
+#: What :func:`to_jsonld` accepts: a show, a show and a season number, or
+#: a catalog.
+Subject: TypeAlias = Show | tuple[Show, int] | Catalog
+
+_URL_RE = re.compile(URL_PATTERN)
+
+
+# -- text ---------------------------------------------------------------------
+
+_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_BAD = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _join_pair(match: re.Match[str]) -> str:
+    return match.group().encode("utf-16-le", "surrogatepass").decode(
+        "utf-16-le"
+    )
+
+
+def publishable(text: str) -> str:
+    r"""
+    Text as showfacts publishes it: every character XML 1.0 can carry.
+
+    C0 control characters other than tab, line feed and carriage return
+    are removed; a surrogate pair is joined into its character; any other
+    surrogate, U+FFFE and U+FFFF become U+FFFD.  Everything else is kept
+    as it is.  The feeds apply the same rule, so every output says the
+    same thing.
+
+    >>> publishable("Law & Order\x00: SVU\ud800")
+    'Law & Order: SVU\ufffd'
+
+    Args:
+        text: Any string.
+
+    Returns:
+        The string, safe for JSON, HTML and XML serializers.
+
+    .. versionadded:: 0.1.0
+    """
+    text = _C0.sub("", text)
+    if not text.isascii():
+        text = _PAIR.sub(_join_pair, text)
+        text = _BAD.sub("\ufffd", text)
+    return text
+
+
+def _text(value: str | None) -> str | None:
+    """Publishable text, or ``None`` when nothing visible is left."""
+    if value is None:
+        return None
+    cleaned = publishable(value)
+    return cleaned if cleaned.strip() else None
+
+
+# -- serialization ------------------------------------------------------------
+
+_KEY_RANK = {"@context": 0, "@graph": 1, "@id": 2, "@type": 3}
+
+
+def _key(key: str) -> tuple[int, str]:
+    return (_KEY_RANK.get(key, 4), key)
+
+
+def _ordered(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _ordered(value[k]) for k in sorted(value, key=_key)}
+    if isinstance(value, (list, tuple)):
+        return [_ordered(v) for v in value]
+    return value
+
+
+def dumps_jsonld(graph: Mapping[str, Any], *, pretty: bool = False) -> str:
+    """
+    Serialize a graph as JSON text, in a fixed key order.
+
+    Keys come in the order ``@context``, ``@graph``, ``@id``, ``@type``,
+    then alphabetically, at every level; lists keep their order.  The text
+    is compact (no spaces) unless ``pretty``, which indents by two.
+    Non-ASCII characters are written as they are.
+
+    This text is for files and HTTP responses.  To put a graph in an HTML
+    page, use :func:`showfacts.markup.script_tag`, which escapes it.
+
+    Args:
+        graph: A JSON-LD document, such as :func:`to_jsonld` returns.
+        pretty: Indent for people to read.
+
+    Returns:
+        The JSON text, without a final newline.
+
+    Raises:
+        RenderError: If the graph holds something JSON cannot represent.
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(graph, Mapping):
+        raise RenderError(
+            f"a JSON-LD graph is a mapping, not {type(graph).__name__}"
+        )
+    try:
+        if pretty:
+            return json.dumps(_ordered(graph), ensure_ascii=False, indent=2,
+                              allow_nan=False)
+        return json.dumps(_ordered(graph), ensure_ascii=False,
+                          separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise RenderError(f"the graph is not JSON: {exc}") from None
+
+
+def _canon(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+# -- the graph under construction ---------------------------------------------
+
+
+def _ref(iri: str) -> dict[str, Any]:
+    return {"@id": iri}
+
+
+@attrs.frozen(kw_only=True)
+class _Options:
+    claims: bool
+    spoilers: bool
+    pending: bool
+
+
+class _Graph:
+    """Nodes by IRI; values of each property kept once, in arrival order."""
+
+    def __init__(self, site: Site, shows: Iterable[Show],
+                 options: _Options) -> None:
+        self.site = site
+        self.options = options
+        self.shows = {s.id: s for s in shows}
+        self.nodes: dict[str, dict[str, list[Any]]] = {}
+        self._seen: dict[str, set[tuple[str, str]]] = {}
+        #: IRIs of real people and of series, for an article's mentions.
+        self.people: dict[str, None] = {}
+        self.series: dict[str, None] = {}
+
+    def node(self, iri: str, kind: str) -> dict[str, list[Any]]:
+        node = self.nodes.get(iri)
+        if node is None:
+            node = self.nodes[iri] = {"@type": []}
+            self._seen[iri] = set()
+        if kind not in node["@type"]:
+            node["@type"].append(kind)
+        return node
+
+    def add(self, iri: str, prop: str, value: Any) -> None:
+        """Add one value (ignoring ``None`` and repeats)."""
+        if value is None:
+            return
+        key = _canon(value)
+        seen = self._seen[iri]
+        if (prop, key) in seen:
+            return
+        seen.add((prop, key))
+        self.nodes[iri].setdefault(prop, []).append(value)
+
+    def add_all(self, iri: str, prop: str, values: Iterable[Any]) -> None:
+        for value in values:
+            self.add(iri, prop, value)
+
+    def replace(self, iri: str, kind: str) -> None:
+        """Start the node afresh, as a node of that kind only."""
+        self.nodes.pop(iri, None)
+        self.node(iri, kind)
+
+    def finish(self) -> dict[str, Any]:
+        nodes = []
+        for iri in sorted(self.nodes):
+            raw = self.nodes[iri]
+            node: dict[str, Any] = {"@id": iri}
+            types = raw["@type"]
+            node["@type"] = types[0] if len(types) == 1 else sorted(types)
+            for prop in sorted(p for p in raw if p != "@type"):
+                values = raw[prop]
+                node[prop] = values[0] if len(values) == 1 else values
+            nodes.append(_ordered(node))
+        return {"@context": CONTEXT, "@graph": nodes}
+
+
+def _one_or_many(values: Sequence[Any]) -> Any:
+    return values[0] if len(values) == 1 else list(values)
+
+
+# -- words --------------------------------------------------------------------
+
+_BILLING = {
+    Billing.MAIN: "main",
+    Billing.RECURRING: "recurring",
+    Billing.GUEST: "guest",
+    Billing.SPECIAL_GUEST: "special guest",
+    Billing.CROSSOVER: "crossover",
+    Billing.VOICE: "voice",
+}
+_STATUS = {
+    CastStatus.RETURNING: "returning",
+    CastStatus.NEW: "new",
+    CastStatus.RECAST: "recast",
+    CastStatus.DEPARTING: "departing",
+}
+_SHOW_STATUS = {
+    ShowStatus.IN_DEVELOPMENT: "In development",
+    ShowStatus.PILOT: "Pilot",
+    ShowStatus.PLANNED: "Planned",
+    ShowStatus.IN_PRODUCTION: "In production",
+    ShowStatus.RETURNING: "Returning series",
+    ShowStatus.UNDETERMINED: "Undetermined",
+    ShowStatus.ENDED: "Ended",
+    ShowStatus.CANCELLED: "Cancelled",
+}
+_STATUS_PHRASE = {
+    ShowStatus.IN_DEVELOPMENT: "is in development",
+    ShowStatus.PILOT: "is at the pilot stage",
+    ShowStatus.PLANNED: "is planned",
+    ShowStatus.IN_PRODUCTION: "is in production",
+    ShowStatus.RETURNING: "is a returning series",
+    ShowStatus.UNDETERMINED: "has an undetermined future",
+    ShowStatus.ENDED: "has ended",
+    ShowStatus.CANCELLED: "is cancelled",
+}
+_CREW_PHRASE = {
+    CrewRole.SHOWRUNNER: "is a showrunner of",
+    CrewRole.CREATOR: "is a creator of",
+    CrewRole.DEVELOPER: "developed",
+    CrewRole.WRITER: "is a writer of",
+    CrewRole.DIRECTOR: "is a director of",
+    CrewRole.EXECUTIVE_PRODUCER: "is an executive producer of",
+    CrewRole.SOURCE_AUTHOR: "wrote the source material of",
+}
+_RELATION_PHRASE = {
+    RelationKind.SPIN_OFF_OF: "is a spin-off of",
+    RelationKind.SAME_FRANCHISE: "is in the same franchise as",
+    RelationKind.CROSSOVER_WITH: "has crossovers with",
+    RelationKind.PREQUEL_OF: "is a prequel to",
+    RelationKind.SEQUEL_OF: "is a sequel to",
+}
+_PATTERN_PHRASE = {
+    ReleasePattern.ALL_AT_ONCE: "all at once",
+    ReleasePattern.WEEKLY: "weekly",
+    ReleasePattern.IN_PARTS: "in parts",
+    ReleasePattern.BATCH_THEN_WEEKLY: "in a batch, then weekly",
+}
+_WORK_TYPES = {
+    WorkKind.BOOK: "Book",
+    WorkKind.BOOK_SERIES: "BookSeries",
+    WorkKind.COMIC: "ComicSeries",
+    WorkKind.GAME: "VideoGame",
+    WorkKind.SHOW: "TVSeries",
+}
+#: Relations that make the other show a source of this one.
+_DERIVED_FROM = (
+    RelationKind.SPIN_OFF_OF,
+    RelationKind.PREQUEL_OF,
+    RelationKind.SEQUEL_OF,
+)
+_FILMING = (MilestoneKind.FILMING_STARTED, MilestoneKind.FILMING_WRAPPED)
+
+
+def _season_name(show: Show, number: int) -> str:
+    """"Season 2", "Specials", or the season's title."""
+    try:
+        return show.season(number).name
+    except KeyError:  # pragma: no cover - facts live in seasons
+        return f"Season {number}"
+
+
+def _season_label(show: Show, number: int | None) -> str:
+    """What a statement is about: "Ballard" or "Ballard Season 2"."""
+    if number is None:
+        return show.title
+    return f"{show.title} {_season_name(show, number)}"
+
+
+def _sentence(text: str) -> str:
+    """End with a full stop, unless the text ends a sentence already."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?…" else text + "."
+
+
+def _when(date: FuzzyDate | None) -> str:
+    return f" {date.label()}" if date is not None else ""
+
+
+def _org_name(show: Show, org_id: str | None) -> str | None:
+    if org_id is None:
+        return None
+    try:
+        return show.organization(org_id).name
+    except KeyError:
+        return org_id
+
+
+def _milestone_statement(show: Show, number: int | None,
+                         fact: Milestone) -> str:
+    kind = fact.kind
+    subject = _season_label(show, number)
+    date = fact.date
+    platform = _org_name(show, fact.platform)
+    on = f" on {platform}" if platform else ""
+    at = ""
+    if fact.time:
+        at = f" at {fact.time}" + (f" ({fact.timezone})" if fact.timezone
+                                   else "")
+    where = f" in {fact.location}" if fact.location else ""
+    detail = f" ({fact.detail})" if fact.detail else ""
+    dated = f", {date.label()}" if date is not None else ""
+    if kind is MilestoneKind.PREMIERE:
+        return f"{subject} premieres{_when(date)}{at}{on}{detail}"
+    if kind is MilestoneKind.FINALE:
+        return f"The finale of {subject} airs{_when(date)}{at}{on}{detail}"
+    if kind is MilestoneKind.PART_RELEASE:
+        part = f"Part {fact.part}" if fact.part else "A part"
+        return f"{part} of {subject} is released{_when(date)}{at}{on}{detail}"
+    if kind is MilestoneKind.RENEWED:
+        if number is not None:
+            name = _season_name(show, number)
+            return f"{show.title} is renewed for {name}{on}{detail}{dated}"
+        return f"{show.title} is renewed{on}{detail}{dated}"
+    if kind is MilestoneKind.IN_DEVELOPMENT:
+        return f"{subject} is in development{on}{detail}{dated}"
+    if kind is MilestoneKind.WRITING_STARTED:
+        return f"Writing of {subject} starts{_when(date)}{detail}"
+    if kind is MilestoneKind.CASTING_ANNOUNCED:
+        return f"Casting for {subject} is announced{detail}{dated}"
+    if kind is MilestoneKind.FILMING_STARTED:
+        return f"Filming of {subject} starts{where}{_when(date)}{detail}"
+    if kind is MilestoneKind.FILMING_WRAPPED:
+        return f"Filming of {subject} wraps{where}{_when(date)}{detail}"
+    if kind is MilestoneKind.TRAILER_RELEASED:
+        return f"A trailer for {subject} is released{_when(date)}{detail}"
+    if kind is MilestoneKind.CANCELLED:
+        return f"{subject} is cancelled{on}{detail}{dated}"
+    return f"{subject} ends{_when(date)}{on}{detail}"
+
+
+def _release_phrase(show: Show, fact: ReleasePlan) -> str:
+    parts = []
+    if fact.pattern is not None:
+        parts.append(_PATTERN_PHRASE[fact.pattern])
+    platform = _org_name(show, fact.platform)
+    if platform:
+        parts.append(f"on {platform}")
+    if fact.region:
+        parts.append(f"in {fact.region}")
+    if fact.date is not None:
+        parts.append(f"from {fact.date.label()}")
+    counts = []
+    if fact.episodes:
+        counts.append(f"{fact.episodes} episode"
+                      f"{'s' if fact.episodes != 1 else ''}")
+    if fact.initial_episodes:
+        counts.append(f"{fact.initial_episodes} on the first day")
+    if fact.parts:
+        counts.append(f"in {fact.parts} part{'s' if fact.parts != 1 else ''}")
+    phrase = " ".join(parts)
+    if counts:
+        phrase += ("; " if phrase else "") + ", ".join(counts)
+    return phrase
+
+
+def _describe_plan(show: Show, fact: ReleasePlan) -> str:
+    """A release plan as the description of its event: "Weekly on ..."."""
+    phrase = _release_phrase(show, fact)
+    return _sentence(phrase[:1].upper() + phrase[1:])
+
+
+def _cast_statement(show: Show, subject: str, fact: CastCredit) -> str:
+    person = show.person(fact.person).name
+    names = [show.character(c).names[0] for c in fact.characters]
+    roles = " and ".join(names)
+    billing = (f" ({_BILLING[fact.billing]})"
+               if fact.billing is not Billing.MAIN else "")
+    if fact.status is CastStatus.RETURNING:
+        verb = f"returns as {roles} in" if roles else "returns to"
+    elif fact.status is CastStatus.NEW:
+        verb = f"joins {subject} as {roles}" if roles else f"joins {subject}"
+        return f"{person} {verb}{billing}"
+    elif fact.status is CastStatus.RECAST:
+        verb = f"takes over as {roles} in" if roles else "takes over a role in"
+    elif fact.status is CastStatus.DEPARTING:
+        verb = f"leaves {subject}" + (f", where they play {roles}"
+                                       if roles else "")
+        return f"{person} {verb}{billing}"
+    else:
+        verb = f"plays {roles} in" if roles else "is in the cast of"
+    return f"{person} {verb} {subject}{billing}"
+
+
+def _crew_statement(show: Show, subject: str, fact: CrewCredit) -> str:
+    person = show.person(fact.person).name
+    if fact.role is CrewRole.SOURCE_AUTHOR and fact.work is not None:
+        return (f"{person} wrote {show.work(fact.work).title}, the source "
+                f"of {subject}")
+    return f"{person} {_CREW_PHRASE[fact.role]} {subject}"
+
+
+def _episode_statement(subject: str, fact: Episode) -> str:
+    clauses = []
+    if fact.title:
+        clauses.append(f"is titled “{fact.title}”")
+    if fact.air_date is not None:
+        clauses.append(f"airs {fact.air_date.label()}")
+    if fact.runtime:
+        clauses.append(f"runs {fact.runtime} minutes")
+    base = f"Episode {fact.number} of {subject}"
+    if not clauses:
+        return f"{subject} has an episode {fact.number}"
+    if len(clauses) == 1:
+        return f"{base} {clauses[0]}"
+    return f"{base} {', '.join(clauses[:-1])} and {clauses[-1]}"
+
+
+def _statement(show: Show, ref: FactRef) -> str:
+    fact = ref.fact
+    subject = _season_label(show, ref.season)
+    if isinstance(fact, Tease):
+        return fact.text
+    if isinstance(fact, Milestone):
+        return _milestone_statement(show, ref.season, fact)
+    if isinstance(fact, ReleasePlan):
+        phrase = _release_phrase(show, fact)
+        return f"{subject} is released" + (f" {phrase}" if phrase else "")
+    if isinstance(fact, CastCredit):
+        return _cast_statement(show, subject, fact)
+    if isinstance(fact, CrewCredit):
+        return _crew_statement(show, subject, fact)
+    if isinstance(fact, StatusFact):
+        return f"{show.title} {_STATUS_PHRASE[fact.status]}"
+    if isinstance(fact, Relation):
+        other = fact.title or fact.show
+        return f"{show.title} {_RELATION_PHRASE[fact.kind]} {other}"
+    if isinstance(fact, Adaptation):
+        work = show.work(fact.work)
+        authors = " and ".join(show.person(a).name for a in work.authors)
+        by = f" by {authors}" if authors else ""
+        return f"{show.title} is based on {work.title}{by}"
+    if isinstance(fact, Episode):
+        return _episode_statement(subject, fact)
+    return f"{subject}: {fact.id}"  # pragma: no cover - every kind is above
+
+
+def claim_text(show: Show, fact_id: str) -> str:
+    """
+    A fact in one sentence that starts with how sure it is.
+
+    Spoilers say so first.  This is the ``text`` of the fact's ``Claim``,
+    and what fact cards show for it.
+
+    >>> import showfacts
+    >>> show = showfacts.load("examples/ballard.yaml")
+    >>> print(claim_text(show, "s2-premiere-window"))
+    Expected: Ballard Season 2 premieres summer or fall 2026 (mid-to-late \
+2026).
+
+    Raises:
+        KeyError: If the show has no such fact.
+
+    .. versionadded:: 0.1.0
+    """
+    ref = show.ref(fact_id)
+    fact = ref.fact
+    word = fact.certainty.word
+    prefix = word.capitalize()
+    if isinstance(fact, Tease):
+        subject = _season_label(show, ref.season)
+        prefix = (f"Spoiler, {word}" if fact.spoiler else prefix)
+        prefix += f" for {subject}"
+    return publishable(f"{prefix}: {_sentence(_statement(show, ref))}")
+
+
+# -- the mapping --------------------------------------------------------------
+
+
+def _same_as(ids: ExternalIds, kind: str | None = None) -> list[str]:
+    """``sameAs`` URLs; TMDb and TVmaze only where the kind is known."""
+    urls = list(ids.urls())
+    if kind == "tv":
+        if ids.tmdb:
+            urls.append(f"https://www.themoviedb.org/tv/{ids.tmdb}")
+        if ids.tvmaze:
+            urls.append(f"https://www.tvmaze.com/shows/{ids.tvmaze}")
+    elif kind == "person":
+        if ids.tmdb:
+            urls.append(f"https://www.themoviedb.org/person/{ids.tmdb}")
+        if ids.tvmaze:
+            urls.append(f"https://www.tvmaze.com/people/{ids.tvmaze}")
+    return urls
+
+
+def _date_time(fact: Milestone) -> str | None:
+    """The milestone's start as a date-time with its offset, if known."""
+    date = fact.date
+    if (date is None or fact.time is None or fact.timezone is None
+            or not date.is_exact or date.precision is not Precision.DAY):
+        return None
+    day = date.earliest
+    hour, minute = (int(part) for part in fact.time.split(":"))
+    try:
+        zone = zoneinfo.ZoneInfo(fact.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+    moment = dt.datetime(day.year, day.month, day.day, hour, minute,
+                         tzinfo=zone)
+    return moment.isoformat()
+
+
+class _ShowMapper:
+    """Maps one show (or one of its seasons) into a :class:`_Graph`."""
+
+    def __init__(self, graph: _Graph, show: Show, scope: int | None) -> None:
+        self.g = graph
+        self.site = graph.site
+        self.show = show
+        self.scope = scope
+        self.view = current(show)
+        self.series = self.site.show_iri(show.id)
+        #: Facts whose statement the typed graph makes in full.
+        self.expressed: set[str] = set()
+        #: IRIs this show has already described.
+        self.done: set[str] = set()
+        self.typed = {
+            sv.season.number: sv for sv in self.view.seasons
+            if any(f.confirmed for f in _season_facts(sv))
+        }
+        self.works = self._works_in_graph()
+
+    # -- shared nodes ---------------------------------------------------------
+
+    def _first(self, iri: str, kind: str) -> bool:
+        """Create the node; whether this show has yet to describe it."""
+        self.g.node(iri, kind)
+        if iri in self.done:
+            return False
+        self.done.add(iri)
+        return True
+
+    def person(self, person_id: str) -> dict[str, Any]:
+        iri = self.site.person_iri(person_id)
+        self.g.people[iri] = None
+        if self._first(iri, "Person"):
+            person = self.show.person(person_id)
+            self.g.add(iri, "name", _text(person.name))
+            self.g.add_all(iri, "sameAs", _same_as(person.external_ids,
+                                                   "person"))
+        return _ref(iri)
+
+    def organization(self, org_id: str) -> dict[str, Any]:
+        iri = self.site.organization_iri(org_id)
+        if self._first(iri, "Organization"):
+            org = self.show.organization(org_id)
+            self.g.add(iri, "name", _text(org.name))
+            self.g.add(iri, "url", org.url)
+            self.g.add(iri, "logo", org.logo)
+            self.g.add_all(iri, "sameAs", _same_as(org.external_ids))
+            if org.parent is not None:
+                self.g.add(iri, "parentOrganization",
+                           self.organization(org.parent))
+        return _ref(iri)
+
+    def character(self, character_id: str) -> dict[str, Any]:
+        iri = self.site.character_iri(character_id)
+        if self._first(iri, "Person"):
+            character = self.show.character(character_id)
+            self.g.add(iri, "name", _text(character.names[0]))
+            self.g.add_all(iri, "alternateName",
+                           [_text(n) for n in character.names[1:]])
+            self.g.add(iri, "description", _text(character.description))
+            home = character.home_show
+            if home is not None and home != self.show.id:
+                self.g.add(iri, "subjectOf", self.other_series(home))
+        return _ref(iri)
+
+    def work(self, work_id: str) -> dict[str, Any]:
+        iri = self.site.work_iri(work_id)
+        work = self.show.work(work_id)
+        if self._first(iri, _WORK_TYPES[work.kind]):
+            self.g.add(iri, "name", _text(work.title))
+            for author in work.authors:
+                self.g.add(iri, "author", self.person(author))
+            if work.year is not None:
+                self.g.add(iri, "datePublished", f"{work.year:04d}")
+            self.g.add(iri, "url", work.url)
+            self.g.add_all(iri, "sameAs", _same_as(work.external_ids))
+            if work.part_of is not None:
+                self.g.add(iri, "isPartOf", self.work(work.part_of))
+        return _ref(iri)
+
+    def other_series(self, show_id: str) -> dict[str, Any]:
+        """Another show: its node if it is in the graph, else a stub."""
+        iri = self.site.show_iri(show_id)
+        self.g.series[iri] = None
+        if show_id in self.g.shows or show_id == self.show.id:
+            return _ref(iri)
+        if self._first(iri, "TVSeries"):
+            titles = [
+                _text(r.title) for r in self.show.relations
+                if r.show == show_id and r.title
+            ]
+            self.g.add_all(iri, "name", titles)
+        return _ref(iri)
+
+    def source(self, source_id: str) -> dict[str, Any]:
+        iri = self.site.source_iri(self.show.id, source_id)
+        if self._first(iri, "CreativeWork"):
+            source = self.show.source(source_id)
+            self.g.add(iri, "name", _text(source.title))
+            self.g.add(iri, "url", source.url)
+            publisher = _text(source.publisher)
+            if publisher:
+                self.g.add(iri, "publisher",
+                           {"@type": "Organization", "name": publisher})
+            author = _text(source.author)
+            if author:
+                self.g.add(iri, "author", {"@type": "Person", "name": author})
+            if source.published is not None:
+                self.g.add(iri, "datePublished", source.published.iso())
+        return _ref(iri)
+
+    # -- the show -------------------------------------------------------------
+
+    def _works_in_graph(self) -> set[str]:
+        """The works typed statements refer to, and what they are part of."""
+        found: set[str] = set()
+        todo = [a.work for a in self.view.based_on if a.confirmed]
+        while todo:
+            work_id = todo.pop()
+            if work_id in found:
+                continue
+            found.add(work_id)
+            part_of = self.show.work(work_id).part_of
+            if part_of is not None:
+                todo.append(part_of)
+        return found
+
+    def run(self) -> None:
+        self.series_node()
+        for number, sv in sorted(self.typed.items()):
+            if self.scope is None or number == self.scope:
+                self.season_node(sv)
+        if self.g.options.claims:
+            self.claims()
+
+    def series_node(self) -> None:
+        show, g, iri = self.show, self.g, self.series
+        g.series[iri] = None
+        g.node(iri, "TVSeries")
+        self.done.add(iri)
+        g.add(iri, "name", _text(show.title))
+        g.add(iri, "url", self.site.show_url(show.id))
+        description = _text(show.description)
+        if show.fictional:
+            description = ("Fictional: not a real show."
+                           + (f" {description}" if description else ""))
+        g.add(iri, "description", description)
+        g.add_all(iri, "genre", [_text(x) for x in show.genres])
+        g.add_all(iri, "countryOfOrigin", [
+            {"@type": "Country", "name": c} for c in show.countries
+        ])
+        g.add_all(iri, "inLanguage", show.languages)
+        g.add(iri, "image", show.image)
+        g.add_all(iri, "sameAs", _same_as(show.external_ids, "tv"))
+        for org in show.networks:
+            g.add(iri, "publisher", self.organization(org))
+        for org in show.studios:
+            g.add(iri, "productionCompany", self.organization(org))
+        if show.franchise is not None:
+            franchise = self.site.franchise_iri(show.franchise.id)
+            g.node(franchise, "CreativeWorkSeries")
+            g.add(franchise, "name", _text(show.franchise.name))
+            g.add(franchise, "hasPart", _ref(iri))
+            g.add(iri, "isPartOf", _ref(franchise))
+        for credit in self.view.crew:
+            if credit.confirmed:
+                self.crew(iri, credit)
+        for adaptation in self.view.based_on:
+            if adaptation.confirmed:
+                g.add(iri, "isBasedOn", self.work(adaptation.work))
+                self.expressed.add(adaptation.id)
+        for relation in self.view.relations:
+            if relation.confirmed and relation.kind in _DERIVED_FROM:
+                g.add(iri, "isBasedOn", self.other_series(relation.show))
+                self.expressed.add(relation.id)
+        self.series_dates()
+        self.locations(iri, self.view.milestones)
+        numbers = [n for n in self.typed if n >= 1]
+        if numbers:
+            g.add(iri, "numberOfSeasons", max(numbers))
+            counts = [self._episode_count(self.typed[n])
+                      if n in self.typed else None
+                      for n in range(1, max(numbers) + 1)]
+            if all(c is not None for c in counts):
+                g.add(iri, "numberOfEpisodes",
+                      sum(c for c in counts if c is not None))
+        if self.g.options.pending:
+            status = self.view.status
+            if status is not None and status.confirmed:
+                g.add(iri, "creativeWorkStatus", _SHOW_STATUS[status.status])
+                self.expressed.add(status.id)
+
+    def series_dates(self) -> None:
+        milestones = self.view.milestones
+        start = _confirmed_iso(best(
+            m for m in milestones if m.kind is MilestoneKind.PREMIERE
+        ))
+        if start is not None:
+            self.g.add(self.series, "startDate", start[1])
+            self.expressed.add(start[0])
+        elif 1 in self.typed:
+            first = _confirmed_iso(self.typed[1].premiere)
+            if first is not None:
+                self.g.add(self.series, "startDate", first[1])
+        end = _confirmed_iso(best(
+            m for m in milestones
+            if m.kind in (MilestoneKind.ENDED, MilestoneKind.FINALE)
+        ))
+        if end is not None:
+            self.g.add(self.series, "endDate", end[1])
+            self.expressed.add(end[0])
+
+    def locations(self, iri: str, milestones: Iterable[Milestone]) -> None:
+        for m in milestones:
+            if m.confirmed and m.kind in _FILMING:
+                place = _text(m.location)
+                if place:
+                    self.g.add(iri, "locationCreated",
+                               {"@type": "Place", "name": place})
+
+    def crew(self, iri: str, credit: CrewCredit) -> None:
+        g = self.g
+        role = credit.role
+        if role is CrewRole.SOURCE_AUTHOR:
+            if credit.work is not None and credit.work in self.works:
+                g.add(self.work(credit.work)["@id"], "author",
+                      self.person(credit.person))
+                self.expressed.add(credit.id)
+            return
+        person = self.person(credit.person)
+        if role is CrewRole.CREATOR:
+            g.add(iri, "creator", person)
+        elif role is CrewRole.DIRECTOR:
+            g.add(iri, "director", person)
+        elif role is CrewRole.DEVELOPER:
+            g.add(iri, "creator", {"@type": "Role", "creator": person,
+                                   "roleName": "developer"})
+        elif role is CrewRole.WRITER:
+            g.add(iri, "author", {"@type": "Role", "author": person,
+                                  "roleName": "writer"})
+        else:
+            name = ("showrunner" if role is CrewRole.SHOWRUNNER
+                    else "executive producer")
+            g.add(iri, "producer", {"@type": "Role", "producer": person,
+                                    "roleName": name})
+        self.expressed.add(credit.id)
+
+    # -- seasons --------------------------------------------------------------
+
+    def _episode_count(self, sv: SeasonView) -> int | None:
+        plan = best(p for p in sv.release_plans
+                    if p.confirmed and p.episodes is not None)
+        return plan.episodes if plan is not None else None
+
+    def season_node(self, sv: SeasonView) -> None:
+        g, show, season = self.g, self.show, sv.season
+        iri = self.site.season_iri(show.id, season.number)
+        g.node(iri, "TVSeason")
+        self.done.add(iri)
+        g.add(self.series, "containsSeason", _ref(iri))
+        g.add(iri, "partOfSeries", _ref(self.series))
+        g.add(iri, "name", _text(season.name))
+        g.add(iri, "seasonNumber", season.number)
+        g.add(iri, "url", self.site.season_url(show.id, season.number))
+        g.add(iri, "description", _text(season.description))
+        g.add(iri, "image", season.image)
+        g.add(iri, "numberOfEpisodes", self._episode_count(sv))
+        premiere = _confirmed_iso(sv.premiere)
+        if premiere is not None:
+            g.add(iri, "startDate", premiere[1])
+            self.expressed.add(premiere[0])
+        finale = _confirmed_iso(sv.finale)
+        if finale is not None:
+            g.add(iri, "endDate", finale[1])
+            self.expressed.add(finale[0])
+        for event in self.release_events(sv, premiere):
+            g.add(iri, "releasedEvent", event)
+        self.locations(iri, sv.milestones())
+        for credit in sv.cast:
+            if credit.confirmed:
+                self.cast(iri, credit)
+        for crew in sv.crew:
+            if crew.confirmed:
+                self.crew(iri, crew)
+        for episode in sv.episodes:
+            if episode.confirmed:
+                self.episode(iri, season, episode)
+
+    def release_events(
+        self, sv: SeasonView, premiere: tuple[str, str] | None
+    ) -> list[dict[str, Any]]:
+        """
+        The season's release events, from confirmed dated release plans.
+
+        A confirmed premiere with a platform is an event too, unless a
+        plan already gives that day and platform; a confirmed undated plan
+        for the same platform, everywhere, describes it.
+        """
+        show = self.show
+        fact = sv.premiere
+        moment = _date_time(fact) if premiere is not None and fact else None
+        events: list[dict[str, Any]] = []
+        undated: list[ReleasePlan] = []
+        for plan in sv.release_plans:
+            if not plan.confirmed:
+                continue
+            date = plan.date.iso() if plan.date is not None else None
+            if date is None:
+                undated.append(plan)
+                continue
+            if (moment is not None and fact is not None
+                    and premiere is not None and date == premiere[1]
+                    and plan.platform == fact.platform):
+                date = moment
+            events.append(self.event(
+                date, plan.platform, plan.region,
+                _text(_describe_plan(show, plan)),
+            ))
+            self.expressed.add(plan.id)
+        if premiere is None or fact is None or fact.platform is None:
+            return sorted(events, key=_canon)
+        publisher = _ref(self.site.organization_iri(fact.platform))
+        if not any(e["startDate"][:len(premiere[1])] == premiere[1]
+                   and e.get("publishedBy") == publisher for e in events):
+            plans = [p for p in undated if p.region is None
+                     and p.platform in (None, fact.platform)]
+            described = " ".join(_describe_plan(show, p) for p in plans)
+            events.append(self.event(moment or premiere[1],
+                                     fact.platform, None, _text(described)))
+            self.expressed.update(p.id for p in plans)
+        return sorted(events, key=_canon)
+
+    def event(self, start: str, platform: str | None, region: str | None,
+              description: str | None) -> dict[str, Any]:
+        kind = "PublicationEvent"
+        event: dict[str, Any] = {}
+        if platform is not None:
+            org = self.show.organization(platform)
+            kind = {OrgKind.STREAMER: "OnDemandEvent",
+                    OrgKind.NETWORK: "BroadcastEvent"}.get(
+                        org.kind, "PublicationEvent")
+            event["publishedBy"] = self.organization(platform)
+        event["@type"] = kind
+        event["startDate"] = start
+        if region is not None:
+            event["location"] = {"@type": "Country", "name": region}
+        if description:
+            event["description"] = description
+        ordered: dict[str, Any] = _ordered(event)
+        return ordered
+
+    def cast(self, iri: str, credit: CastCredit) -> None:
+        person = self.person(credit.person)
+        names = [_BILLING[credit.billing]]
+        if credit.status is not None:
+            names.append(_STATUS[credit.status])
+        role_name = _one_or_many(names)
+        characters = credit.characters or (None,)
+        for character_id in characters:
+            role: dict[str, Any] = {"@type": "PerformanceRole",
+                                    "actor": person}
+            if character_id is not None:
+                name = _text(self.show.character(character_id).names[0])
+                if name:
+                    role["characterName"] = name
+                self.g.add(iri, "character", self.character(character_id))
+            role["roleName"] = role_name
+            self.g.add(iri, "actor", _ordered(role))
+        self.expressed.add(credit.id)
+
+    def episode(self, season_iri: str, season: Season,
+                episode: Episode) -> None:
+        iri = self.site.episode_iri(self.show.id, season.number,
+                                    episode.number)
+        g = self.g
+        g.node(iri, "TVEpisode")
+        g.add(season_iri, "episode", _ref(iri))
+        g.add(iri, "episodeNumber", episode.number)
+        g.add(iri, "partOfSeason", _ref(season_iri))
+        g.add(iri, "partOfSeries", _ref(self.series))
+        g.add(iri, "name", _text(episode.title))
+        g.add(iri, "description", _text(episode.synopsis))
+        if episode.runtime is not None:
+            g.add(iri, "duration", f"PT{episode.runtime}M")
+        air = episode.air_date
+        if air is None or air.iso() is not None:
+            self.expressed.add(episode.id)
+        if air is not None:
+            g.add(iri, "datePublished", air.iso())
+
+    # -- claims ---------------------------------------------------------------
+
+    def claims(self) -> None:
+        options = self.g.options
+        for ref in self.view.facts():
+            fact = ref.fact
+            if self.scope is not None and ref.season != self.scope:
+                continue
+            if fact.id in self.expressed and fact.confirmed:
+                continue
+            spoiler = isinstance(fact, Tease) and fact.spoiler
+            if spoiler and not options.spoilers:
+                continue
+            self.claim(ref, spoiler=spoiler)
+
+    def claim(self, ref: FactRef, *, spoiler: bool) -> None:
+        fact = ref.fact
+        g, show = self.g, self.show
+        iri = self.site.fact_iri(show.id, fact.id)
+        g.node(iri, "Claim")
+        if ref.season is not None and ref.season in self.typed:
+            about = self.site.season_iri(show.id, ref.season)
+        else:
+            about = self.series
+        g.add(iri, "about", _ref(about))
+        g.add(iri, "text", claim_text(show, fact.id))
+        for source in fact.sources:
+            g.add(iri, "appearance", self.source(source))
+        if fact.announced is not None:
+            g.add(iri, "datePublished", fact.announced.iso())
+        if spoiler:
+            g.add(iri, "keywords", "spoiler")
+
+
+def _season_facts(sv: SeasonView) -> Iterable[Fact]:
+    yield from sv.milestones()
+    yield from sv.release_plans
+    yield from sv.cast
+    yield from sv.crew
+    yield from sv.teases
+    yield from sv.episodes
+
+
+def _confirmed_iso(fact: Milestone | None) -> tuple[str, str] | None:
+    """``(fact id, ISO date)`` of a confirmed milestone with an ISO date."""
+    if fact is None or not fact.confirmed or fact.date is None:
+        return None
+    iso = fact.date.iso()
+    return None if iso is None else (fact.id, iso)
+
+
+# -- public entry points ------------------------------------------------------
+
+
+def _site(base_url: str | Site) -> Site:
+    return base_url if isinstance(base_url, Site) else Site(base_url)
+
+
+def _build(subject: Subject, site: Site, options: _Options) -> _Graph:
+    if isinstance(subject, Catalog):
+        graph = _Graph(site, subject.shows, options)
+        for show in subject.shows:
+            _ShowMapper(graph, show, None).run()
+        return graph
+    if isinstance(subject, Show):
+        graph = _Graph(site, (subject,), options)
+        _ShowMapper(graph, subject, None).run()
+        return graph
+    if (isinstance(subject, tuple) and len(subject) == 2
+            and isinstance(subject[0], Show)
+            and isinstance(subject[1], int)
+            and not isinstance(subject[1], bool)):
+        show, number = subject
+        numbers = [s.number for s in show.seasons]
+        if number not in numbers:
+            listed = ", ".join(str(n) for n in sorted(numbers)) or "none"
+            raise RenderError(
+                f"show {show.id!r} has no season {number} "
+                f"(its seasons: {listed})"
+            )
+        graph = _Graph(site, (show,), options)
+        _ShowMapper(graph, show, number).run()
+        return graph
+    msg = ("to_jsonld takes a Show, a (Show, season number) pair or a "
+           f"Catalog, not {type(subject).__name__}")
+    raise TypeError(msg)
+
+
+def to_jsonld(
+    subject: Subject,
+    base_url: str | Site = DEFAULT_BASE_URL,
+    *,
+    claims: bool = False,
+    spoilers: bool = True,
+    pending: bool = False,
+) -> JSONObject:
+    """
+    The schema.org graph of a show, one of its seasons, or a catalog.
+
+    Only confirmed, current facts become typed statements.  A season's
+    graph holds the series (listing only that season), the season, its
+    episodes, and the nodes they refer to.
+
+    Args:
+        subject: A :class:`~showfacts.models.Show`, a ``(show, season
+            number)`` pair, or a :class:`~showfacts.models.Catalog`.
+        base_url: The absolute URL the IRIs are built under, or a
+            :class:`~showfacts.iris.Site`.
+        claims: Also publish every current fact the typed graph does not
+            state (unconfirmed facts, teases, confirmed facts schema.org
+            has no term for) as a ``Claim`` whose text says how sure it is,
+            citing its sources as ``appearance``.  ``Claim`` and
+            ``appearance`` are pending schema.org terms.
+        spoilers: With ``claims``, include teases marked as spoilers
+            (their text starts "Spoiler," and they have the keyword
+            ``spoiler``).
+        pending: Use the pending term ``creativeWorkStatus`` for the
+            show's confirmed status.
+
+    Returns:
+        ``{"@context": "https://schema.org", "@graph": [...]}``, nodes
+        sorted by ``@id``.
+
+    Raises:
+        InputError: If ``base_url`` is not an absolute http(s) URL.
+        RenderError: If the show has no such season.
+        TypeError: If ``subject`` is none of the above.
+
+    .. versionadded:: 0.1.0
+    """
+    options = _Options(claims=claims, spoilers=spoilers, pending=pending)
+    return _build(subject, _site(base_url), options).finish()
+
+
+# -- articles -----------------------------------------------------------------
+
+
+def _problem(attribute: attrs.Attribute[Any], message: str) -> (
+    InvalidDataError
+):
+    return InvalidDataError([Problem(path=f"$.{attribute.name}",
+                                     message=message)])
+
+
+def _url(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not _URL_RE.match(value):
+        raise _problem(attribute, f"'{attribute.name}' must be an absolute "
+                       f"http(s) URL, not {value!r}")
+
+
+def _optional_url(instance: Any, attribute: attrs.Attribute[Any],
+                  value: Any) -> None:
+    if value is not None:
+        _url(instance, attribute, value)
+
+
+def _urls(instance: Any, attribute: attrs.Attribute[Any],
+          value: Any) -> None:
+    for url in value:
+        _url(instance, attribute, url)
+
+
+def _named(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise _problem(attribute,
+                       f"'{attribute.name}' must be a non-empty string")
+
+
+def _aware(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        raise _problem(attribute, f"'{attribute.name}' must be a datetime "
+                       f"with a time zone, not {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Author:
+    """
+    Who wrote an article.
+
+    Attributes:
+        name: The name, as the byline gives it.
+        url: The author's page.
+        organization: ``True`` when the author is an organization (a
+            desk, an agency), not a person.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str = attrs.field(validator=_named)
+    url: str | None = attrs.field(default=None, validator=_optional_url)
+    organization: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Publisher:
+    """
+    The organization that publishes an article.
+
+    Attributes:
+        name: Its name.
+        url: Its home page.
+        logo: Its logo's URL (Google asks for one).
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str = attrs.field(validator=_named)
+    url: str | None = attrs.field(default=None, validator=_optional_url)
+    logo: str | None = attrs.field(default=None, validator=_optional_url)
+
+
+def _authors(value: Iterable[Author]) -> tuple[Author, ...]:
+    return tuple(value)
+
+
+def _images(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """
+    A news article page about a show or a season.
+
+    Attributes:
+        url: The page's absolute URL (its ``mainEntityOfPage``); the
+            article's ``@id`` is this URL with the fragment ``#article``.
+        headline: The headline.
+        published: When it was first published, with a time zone.
+        modified: When it last changed, with a time zone.
+        authors: The byline.
+        publisher: The publishing organization, with its logo.
+        images: Absolute image URLs (Google suggests 16x9, 4x3 and 1x1).
+        section: The section it appears in.
+        language: Its BCP 47 language tag.
+        source: The id of the show's source that *is* this article: the
+            article then takes that source's IRI, so the claims it backs
+            cite the article node.
+
+    Raises:
+        InvalidDataError: For a relative URL, a naive datetime or an
+            empty headline.
+
+    .. versionadded:: 0.1.0
+    """
+
+    url: str = attrs.field(validator=_url)
+    headline: str = attrs.field(validator=_named)
+    published: dt.datetime = attrs.field(validator=_aware)
+    modified: dt.datetime | None = attrs.field(default=None,
+                                               validator=_aware)
+    authors: tuple[Author, ...] = attrs.field(default=(), converter=_authors)
+    publisher: Publisher | None = None
+    images: tuple[str, ...] = attrs.field(default=(), converter=_images,
+                                          validator=_urls)
+    section: str | None = None
+    language: str | None = None
+    source: str | None = None
+
+
+def article_jsonld(
+    article: Article,
+    subject: Show | tuple[Show, int],
+    base_url: str | Site = DEFAULT_BASE_URL,
+    *,
+    claims: bool = False,
+    spoilers: bool = True,
+    pending: bool = False,
+) -> JSONObject:
+    """
+    The graph of an article page: a ``NewsArticle`` and what it is about.
+
+    The article is ``about`` the season (when the season is a node) or the
+    series, and ``mentions`` the people and the other series the graph
+    names.  Its dates carry their time zone.
+
+    >>> import datetime as dt, showfacts
+    >>> show = showfacts.load("examples/ballard.yaml")
+    >>> page = Article(
+    ...     url="https://news.example/ballard-season-2",
+    ...     headline="When does Ballard Season 2 drop?",
+    ...     published=dt.datetime(2026, 2, 1, 9, tzinfo=dt.timezone.utc),
+    ... )
+    >>> graph = article_jsonld(page, (show, 2), "https://example.org/tv/")
+    >>> node = next(n for n in graph["@graph"] if n["@type"] == "NewsArticle")
+    >>> node["about"], node["datePublished"]
+    ({'@id': 'https://example.org/tv/shows/ballard/season-2/#season'}, \
+'2026-02-01T09:00:00+00:00')
+
+    Args:
+        article: The page.
+        subject: The show, or a ``(show, season number)`` pair.
+        base_url: As for :func:`to_jsonld`.
+        claims: As for :func:`to_jsonld`.
+        spoilers: As for :func:`to_jsonld`.
+        pending: As for :func:`to_jsonld`.
+
+    Returns:
+        One graph holding the article and the show's or season's nodes.
+
+    Raises:
+        InvalidDataError: If ``article.source`` is not one of the show's
+            sources.
+        RenderError: If the show has no such season.
+
+    .. versionadded:: 0.1.0
+    """
+    site = _site(base_url)
+    options = _Options(claims=claims, spoilers=spoilers, pending=pending)
+    graph = _build(subject, site, options)
+    show = subject if isinstance(subject, Show) else subject[0]
+    series = site.show_iri(show.id)
+    about = series
+    if isinstance(subject, tuple):
+        season = site.season_iri(show.id, subject[1])
+        if season in graph.nodes:
+            about = season
+    if article.source is not None:
+        try:
+            show.source(article.source)
+        except KeyError:
+            known = ", ".join(repr(s.id) for s in show.sources) or "none"
+            raise InvalidDataError([Problem(
+                path="$.source",
+                message=f"unknown source {article.source!r} of show "
+                f"{show.id!r} (declared: {known})",
+            )]) from None
+        iri = site.source_iri(show.id, article.source)
+    else:
+        iri = article.url.split("#", 1)[0] + "#article"
+    graph.replace(iri, "NewsArticle")
+    add = graph.add
+    add(iri, "headline", _text(article.headline))
+    add(iri, "url", article.url)
+    add(iri, "mainEntityOfPage", article.url)
+    add(iri, "datePublished", article.published.isoformat())
+    if article.modified is not None:
+        add(iri, "dateModified", article.modified.isoformat())
+    for author in article.authors:
+        node: dict[str, Any] = {
+            "@type": "Organization" if author.organization else "Person",
+            "name": _text(author.name),
+        }
+        if author.url:
+            node["url"] = author.url
+        add(iri, "author", _ordered(node))
+    if article.publisher is not None:
+        publisher = article.publisher
+        node = {"@type": "Organization", "name": _text(publisher.name)}
+        if publisher.url:
+            node["url"] = publisher.url
+        if publisher.logo:
+            node["logo"] = publisher.logo
+        add(iri, "publisher", _ordered(node))
+    graph.add_all(iri, "image", article.images)
+    add(iri, "articleSection", _text(article.section))
+    add(iri, "inLanguage", article.language)
+    add(iri, "about", _ref(about))
+    mentions = [i for i in graph.people if i in graph.nodes]
+    mentions += [i for i in graph.series if i in graph.nodes and i != about]
+    for mention in sorted(mentions):
+        add(iri, "mentions", _ref(mention))
+    return graph.finish()
+
+
+# -- checking -----------------------------------------------------------------
+
+
+def _references(value: Any, path: str) -> Iterable[tuple[str, str, bool]]:
+    """``(iri, path, is a bare reference)`` for every nested ``@id``."""
+    if isinstance(value, Mapping):
+        iri = value.get("@id")
+        if isinstance(iri, str):
+            yield iri, path, set(value) == {"@id"}
+        for key, item in value.items():
+            if not key.startswith("@"):
+                yield from _references(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _references(item, f"{path}[{i}]")
+
+
+def check_graph(graph: Mapping[str, Any]) -> list[str]:
+    """
+    What is wrong with a graph's shape: one message per problem.
+
+    Checks that the document has ``"@context": "https://schema.org"`` and
+    one ``@graph`` list; that every node there has an ``@id`` and a
+    ``@type`` and appears once (no duplicate node); that every ``{"@id":
+    ...}`` reference points to a node of the graph (no dangling reference)
+    and that nodes with an ``@id`` are not defined a second time inside
+    another; and that every node is referred to by another, unless it is
+    an entry (a ``TVSeries``, ``Claim`` or ``NewsArticle``): no orphans.
+
+    >>> check_graph({"@context": "https://schema.org", "@graph": [
+    ...     {"@id": "https://x.example/#a", "@type": "TVSeries",
+    ...      "publisher": {"@id": "https://x.example/#b"}}]})
+    ["$.@graph[0].publisher: dangling reference to 'https://x.example/#b'"]
+
+    Returns:
+        The problems; empty when the graph is sound.
+
+    .. versionadded:: 0.1.0
+    """
+    problems: list[str] = []
+    if graph.get("@context") != CONTEXT:
+        problems.append(f"$.@context: must be {CONTEXT!r}")
+    nodes = graph.get("@graph")
+    if not isinstance(nodes, list):
+        return [*problems, "$.@graph: must be a list of nodes"]
+    extra = sorted(set(graph) - {"@context", "@graph"})
+    if extra:
+        problems.append(f"$: unexpected keys {extra}")
+    ids: dict[str, int] = {}
+    types: dict[str, set[str]] = {}
+    for i, node in enumerate(nodes):
+        path = f"$.@graph[{i}]"
+        if not isinstance(node, Mapping):
+            problems.append(f"{path}: a node must be an object")
+            continue
+        iri = node.get("@id")
+        kind = node.get("@type")
+        if not isinstance(iri, str) or not iri:
+            problems.append(f"{path}: a node needs an @id")
+            continue
+        if not kind:
+            problems.append(f"{path}: node {iri!r} has no @type")
+        if iri in ids:
+            problems.append(
+                f"{path}: duplicate node {iri!r} (first at "
+                f"$.@graph[{ids[iri]}])"
+            )
+            continue
+        ids[iri] = i
+        kinds = kind if isinstance(kind, list) else [kind]
+        types[iri] = {k for k in kinds if isinstance(k, str)}
+    referenced: set[str] = set()
+    for i, node in enumerate(nodes):
+        if not isinstance(node, Mapping):
+            continue
+        own = node.get("@id")
+        for key, value in node.items():
+            if key.startswith("@"):
+                continue
+            for iri, path, bare in _references(
+                value, f"$.@graph[{i}].{key}"
+            ):
+                if not bare:
+                    problems.append(
+                        f"{path}: node {iri!r} is defined inside another; "
+                        "refer to it by @id"
+                    )
+                elif iri not in ids:
+                    problems.append(f"{path}: dangling reference to {iri!r}")
+                elif iri != own:
+                    referenced.add(iri)
+    for iri, i in ids.items():
+        if iri not in referenced and not types[iri] & ENTRY_TYPES:
+            problems.append(
+                f"$.@graph[{i}]: orphan node {iri!r}: nothing refers to it"
+            )
+    return problems
