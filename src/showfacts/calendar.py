@@ -37,7 +37,7 @@ import datetime as dt
 import re
 import urllib.parse
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 import icalendar
@@ -197,7 +197,11 @@ def events(
 
 
 def to_calendar(
-    data: Show | Catalog, site: Site, *, tentative: bool = False
+    data: Show | Catalog,
+    site: Site,
+    *,
+    tentative: bool = False,
+    found: Iterable[Event] | None = None,
 ) -> bytes:
     """
     A premiere calendar as iCalendar (RFC 5545) bytes.
@@ -213,6 +217,9 @@ def to_calendar(
         site: The site the calendar and pages are published on.
         tentative: Also list unconfirmed or imprecise dates, as
             ``STATUS:TENTATIVE`` events.
+        found: The events, when they were gathered already (a site build
+            gathers them show by show, without holding every show); they
+            are written in :func:`events`' order.
 
     Returns:
         The calendar, UTF-8 with CRLF line ends, lines folded at 75 octets.
@@ -251,7 +258,11 @@ def to_calendar(
     cal.add("refresh-interval", dt.timedelta(days=1),
             parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", icalendar.vText("P1D"))
-    for event in events(data, site, tentative=tentative):
+    written_events = (
+        events(data, site, tentative=tentative) if found is None
+        else sorted(found, key=lambda e: e.sort_key)
+    )
+    for event in written_events:
         cal.add_component(_vevent(event))
     try:
         written: bytes = cal.to_ical()

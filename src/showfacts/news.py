@@ -37,21 +37,27 @@ from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError
 from showfacts.iris import FEED_FILES, Site
 from showfacts.models import (
+    Adaptation,
     CastCredit,
     CastStatus,
     Catalog,
     Certainty,
     CrewCredit,
     CrewRole,
+    Episode,
     Fact,
     FactRef,
     Milestone,
     MilestoneKind,
+    Relation,
+    RelationKind,
     ReleasePattern,
     ReleasePlan,
     Season,
     Show,
+    ShowStatus,
     Source,
+    StatusFact,
     Tease,
 )
 
@@ -61,9 +67,11 @@ __all__ = [
     "NEWS_KINDS",
     "Feed",
     "NewsItem",
+    "Statement",
     "build_feed",
     "items_for_show",
     "publication_date",
+    "statement",
     "xml_safe",
 ]
 
@@ -363,6 +371,60 @@ def _kind(ref: FactRef) -> str:
 _NEWS_COLLECTIONS = ("milestones", "release_plans", "cast", "crew", "teases")
 
 
+_STATUS_WORDS = {
+    ShowStatus.IN_DEVELOPMENT: "is in development",
+    ShowStatus.PILOT: "is at the pilot stage",
+    ShowStatus.PLANNED: "is ordered to series",
+    ShowStatus.IN_PRODUCTION: "is in production",
+    ShowStatus.RETURNING: "is returning",
+    ShowStatus.UNDETERMINED: "awaits a decision on its future",
+    ShowStatus.ENDED: "has ended",
+    ShowStatus.CANCELLED: "is cancelled",
+}
+
+_RELATION_WORDS = {
+    RelationKind.SPIN_OFF_OF: "is a spin-off of",
+    RelationKind.SAME_FRANCHISE: "shares a franchise with",
+    RelationKind.CROSSOVER_WITH: "crosses over with",
+    RelationKind.PREQUEL_OF: "is a prequel to",
+    RelationKind.SEQUEL_OF: "is a sequel to",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """
+    What a fact says, in words, without how sure it is.
+
+    Attributes:
+        text: One sentence, e.g. "Ballard Season 2 renewed October 2025".
+        details: Labelled extras: ``(("Location", "Los Angeles"),)``.
+        spoiler: For a spoiler tease, the text to hide until asked.
+        url: A link the fact carries (a trailer), if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str
+    details: tuple[tuple[str, str], ...] = ()
+    spoiler: str | None = None
+    url: str | None = None
+
+
+def statement(show: Show, ref: FactRef, site: Site) -> Statement:
+    """
+    What one fact of a show says, in the words feeds use.
+
+    Every kind of fact has words, statuses, relations, adaptations and
+    episodes included.
+
+    .. versionadded:: 0.1.0
+    """
+    item = _Words(show, site).describe(ref)
+    return Statement(text=item.core, details=item.details,
+                     spoiler=item.hidden, url=item.url)
+
+
 def _and(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
@@ -461,8 +523,45 @@ class _Words:
             return self.crew(subject, fact)
         if isinstance(fact, Tease):
             return self.tease(subject, fact)
-        msg = f"no news for a {type(fact).__name__}"  # pragma: no cover
+        if isinstance(fact, StatusFact):
+            status = _STATUS_WORDS[fact.status]
+            return _Item(core=f"{subject} {status}")
+        if isinstance(fact, Relation):
+            other = _name(fact.title, fact.show)
+            relation = _RELATION_WORDS[fact.kind]
+            return _Item(core=f"{subject} {relation} {other}")
+        if isinstance(fact, Adaptation):
+            work = self.source_work(fact)
+            return _Item(core=f"{subject} is based on {work}")
+        if isinstance(fact, Episode):
+            return self.episode(subject, fact)
+        msg = f"no words for a {type(fact).__name__}"  # pragma: no cover
         raise TypeError(msg)  # pragma: no cover
+
+    def source_work(self, fact: Adaptation) -> str:
+        """'Renée Ballard, a book series by Michael Connelly'."""
+        title = self.work(fact.work)
+        try:
+            work = self.show.work(fact.work)
+        except KeyError:
+            return title
+        kind = work.kind.value.replace("_", " ")
+        authors = _and([self.person(a) for a in work.authors])
+        article = "an" if kind[0] in "aeiou" else "a"
+        by = f" by {authors}" if authors else ""
+        return f"{title}, {article} {kind}{by}"
+
+    def episode(self, subject: str, fact: Episode) -> _Item:
+        title = _inline(fact.title)
+        core = f"{subject} episode {fact.number}"
+        if title:
+            core += f", “{title}”"
+        details: list[tuple[str, str]] = []
+        if fact.air_date is not None:
+            details.append(("Airs", _when(fact.air_date)))
+        if fact.runtime:
+            details.append(("Runtime", f"{fact.runtime} minutes"))
+        return _Item(core=core, details=tuple(details))
 
     def milestone(self, subject: str, fact: Milestone) -> _Item:
         verb, _, dated = _MILESTONE_WORDS[fact.kind]

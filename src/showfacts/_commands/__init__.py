@@ -9,8 +9,21 @@ function turns those into messages and exit statuses.
 
 from __future__ import annotations
 
-from showfacts._commands import lint, new, schema, validate
+from showfacts._commands import (
+    build,
+    calendar,
+    diff,
+    feed,
+    html,
+    jsonld,
+    lint,
+    new,
+    schema,
+    validate,
+)
 
 
-#: In the order ``showfacts --help`` lists them.
-MODULES = (validate, lint, new, schema)
+#: In the order ``showfacts --help`` lists them: the main job first.
+MODULES = (
+    build, validate, lint, new, jsonld, html, feed, calendar, diff, schema,
+)
