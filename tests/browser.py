@@ -72,15 +72,25 @@ def missing() -> str | None:
     return None
 
 
+#: CI sets this: there, a missing browser is a failure, not a skip.
+REQUIRED = os.environ.get("SHOWFACTS_REQUIRE_BROWSER") == "1"
+
+if REQUIRED and missing() is not None:  # pragma: no cover - CI only
+    raise RuntimeError(f"the browser tests must run, but {missing()}")
+
 #: Mark a module or test that needs the browser.
 needs_chromium = pytest.mark.skipif(missing() is not None,
                                     reason=missing() or "")
 
 
 @contextlib.contextmanager
-def chromium() -> Iterator[Any]:
+def chromium(*, console: bool = False) -> Iterator[Any]:
     """
     Start a headless Chromium with its own throw-away profile.
+
+    Args:
+        console: Keep the pages' console messages, for
+            ``driver.get_log("browser")``.
 
     Yields:
         A ``selenium.webdriver.Chrome``; it is quit and its profile
@@ -96,6 +106,8 @@ def chromium() -> Iterator[Any]:
     for flag in FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
+    if console:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(executable_path=str(CHROMEDRIVER))
     driver = webdriver.Chrome(service=service, options=options)
     try:
