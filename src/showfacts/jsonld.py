@@ -44,6 +44,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from showfacts._text import publishable
 from showfacts.dates import FuzzyDate, Precision
 from showfacts.exceptions import InvalidDataError, Problem, RenderError
 from showfacts.iris import DEFAULT_BASE_URL, Site
@@ -121,45 +122,6 @@ _URL_RE = re.compile(URL_PATTERN)
 
 
 # -- text ---------------------------------------------------------------------
-
-_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-_BAD = re.compile("[\ud800-\udfff\ufffe\uffff]")
-
-
-def _join_pair(match: re.Match[str]) -> str:
-    return match.group().encode("utf-16-le", "surrogatepass").decode(
-        "utf-16-le"
-    )
-
-
-def publishable(text: str) -> str:
-    r"""
-    Text as showfacts publishes it: every character XML 1.0 can carry.
-
-    C0 control characters other than tab, line feed and carriage return
-    are removed; a surrogate pair is joined into its character; any other
-    surrogate, U+FFFE and U+FFFF become U+FFFD.  Everything else is kept
-    as it is.  The feeds apply the same rule, so every output says the
-    same thing.
-
-    >>> publishable("Law & Order\x00: SVU\ud800")
-    'Law & Order: SVU\ufffd'
-
-    Args:
-        text: Any string.
-
-    Returns:
-        The string, safe for JSON, HTML and XML serializers.
-
-    .. versionadded:: 0.1.0
-    """
-    text = _C0.sub("", text)
-    if not text.isascii():
-        text = _PAIR.sub(_join_pair, text)
-        text = _BAD.sub("\ufffd", text)
-    return text
-
 
 def _text(value: str | None) -> str | None:
     """Publishable text, or ``None`` when nothing visible is left."""

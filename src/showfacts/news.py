@@ -26,13 +26,12 @@ The rules (publication dates, guids, titles, the text policy) are in
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from showfacts._text import escaped, inline, publishable
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError
 from showfacts.iris import FEED_FILES, Site
@@ -155,57 +154,14 @@ class Feed:
 
 # -- text safety --------------------------------------------------------------
 
-#: C0 controls that XML 1.0 cannot carry (tab, LF and CR it can).
-_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-#: A high surrogate followed by a low one: UTF-16 decoded one unit at a time.
-_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-#: Lone surrogates and the two noncharacters XML 1.0 excludes.
-_BAD = re.compile("[\ud800-\udfff\ufffe\uffff]")
-
-
-def _join_pair(match: re.Match[str]) -> str:
-    return match.group().encode("utf-16-le", "surrogatepass").decode(
-        "utf-16-le"
-    )
-
-
-def xml_safe(text: str) -> str:
-    r"""
-    Make text safe for XML 1.0, JSON and UTF-8, changing as little as possible.
-
-    * C0 control characters other than tab, line feed and carriage return
-      (U+0000 to U+0008, U+000B, U+000C, U+000E to U+001F) are removed:
-      they carry no meaning in a title or a sentence.
-    * A high surrogate followed by a low one is joined into the character
-      the pair encodes (text that was decoded as UTF-16 code units).
-    * Any other surrogate (U+D800 to U+DFFF), U+FFFE and U+FFFF become
-      U+FFFD, the replacement character, so the reader sees that something
-      was there.
-
-    Everything else, including C1 controls and other noncharacters that
-    XML 1.0 allows, is kept.  The function is idempotent.
-
-    >>> xml_safe("Law & Order\x00: SVU\ud800") == "Law & Order: SVU\ufffd"
-    True
-
-    Args:
-        text: Any Python string.
-
-    Returns:
-        The string, every character of which XML 1.0 can carry.
-
-    .. versionadded:: 0.1.0
-    """
-    text = _C0.sub("", text)
-    if not text.isascii():
-        text = _PAIR.sub(_join_pair, text)
-        text = _BAD.sub("\ufffd", text)
-    return text
+#: Text safety: see :func:`showfacts._text.publishable`, the one rule every
+#: output follows.  ``xml_safe`` is its name here.
+xml_safe = publishable
 
 
 def _inline(text: str | None) -> str:
     """Safe text on one line: runs of white space become one space."""
-    return " ".join(xml_safe(text or "").split())
+    return inline(text)
 
 
 def _name(text: str | None, fallback: str) -> str:
@@ -215,7 +171,7 @@ def _name(text: str | None, fallback: str) -> str:
 
 def _e(text: str | None) -> str:
     """Escape safe inline text for HTML text and attributes."""
-    return html.escape(_inline(text), quote=True)
+    return escaped(text)
 
 
 # -- dates --------------------------------------------------------------------

@@ -1,0 +1,403 @@
+"""
+showfacts benchmarks: every figure measured beside its floor, in one run.
+
+    python bench/run.py --quick            # under a minute: ratios + targets
+    python bench/run.py                    # the full run (10,000 / 100,000)
+    python bench/run.py --quick --json out.json
+
+Each comparison runs its two sides interleaved, several rounds, and keeps
+each side's best round, so machine noise hits both alike.  Peak memory is
+the maximum resident set size of a child process doing only that work.
+Catalogs come from bench/generate.py (deterministic) and are cached in
+bench/.cache/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import pathlib
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate
+
+import showfacts
+from showfacts import _converter, feeds, jsonld, news
+from showfacts.iris import Site
+from showfacts.models import Show
+
+
+SITE = Site("https://example.org/tv/")
+CACHE = HERE / ".cache"
+
+
+@attrs.frozen(kw_only=True)
+class Result:
+    """One figure: what was measured, its value, and its target."""
+
+    name: str
+    value: float
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+    detail: str = ""
+
+
+def best_of(rounds: int, *sides: Callable[[], object]) -> list[float]:
+    """Each side's best wall time over interleaved rounds, in seconds."""
+    best = [float("inf")] * len(sides)
+    for _ in range(rounds):
+        for i, side in enumerate(sides):
+            start = time.perf_counter()
+            side()
+            best[i] = min(best[i], time.perf_counter() - start)
+    return best
+
+
+def catalog(shows: int, fmt: str = "json", *, small: bool = False) -> (
+    pathlib.Path
+):
+    """A cached synthetic catalog folder."""
+    name = f"{'small' if small else 'shows'}-{shows}-{fmt}"
+    folder = CACHE / name
+    done = folder / ".done"
+    if not done.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        if small:
+            folder.mkdir(parents=True)
+            for i in range(shows):
+                value = generate.show(i)
+                value["seasons"] = value["seasons"][:1]
+                value["crew"] = []
+                (folder / f"show-{i:06d}.{fmt}").write_text(
+                    generate.text(value, fmt), encoding="utf-8")
+        else:
+            generate.write(folder, shows, fmt)
+        done.write_text("")
+    return folder
+
+
+def child_peak(args: list[str]) -> tuple[float, int]:
+    """Run a child; return its wall time and peak RSS in bytes."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        msg = f"{' '.join(args)} failed with status {status}"
+        raise RuntimeError(msg)
+    return elapsed, usage.ru_maxrss * 1024
+
+
+# -- load --------------------------------------------------------------------
+
+
+def _load_times(fmt: str, n: int, rounds: int) -> tuple[float, ...]:
+    """Best times of parsing, structuring and loading ``n`` shows."""
+    texts = [generate.text(generate.show(i), fmt) for i in range(n)]
+    values = [json.loads(generate.text(generate.show(i), "json"))
+              for i in range(n)]
+    if fmt == "json":
+        def parse() -> object:
+            return [json.loads(t) for t in texts]
+    else:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        def parse() -> object:
+            return [yaml.load(t, Loader=loader) for t in texts]  # noqa: S506
+
+    def structure() -> object:
+        return [_converter.structure(v, Show) for v in values]
+
+    def full() -> object:
+        return [showfacts.loads(t, fmt) for t in texts]
+
+    return tuple(best_of(rounds, parse, structure, full))
+
+
+def bench_load(n: int, rounds: int) -> list[Result]:
+    """Parse, schema check and structure, against their floors."""
+    results = []
+    for fmt in ("json", "yaml"):
+        t_parse, t_structure, t_full = _load_times(fmt, n, rounds)
+        ratio = t_full / t_structure
+        times = (
+            f"full {t_full / n * 1e3:.2f} ms/show, structuring "
+            f"{t_structure / n * 1e3:.2f}, parse {t_parse / n * 1e3:.2f}"
+        )
+        if fmt == "json":
+            results.append(Result(
+                name="load JSON: full / structuring alone", value=ratio,
+                unit="x", target="<= 1.5", ok=ratio <= 1.5, detail=times,
+            ))
+        else:
+            results.append(Result(
+                name="load YAML: full / structuring alone", value=ratio,
+                unit="x", detail=times + " (libyaml)",
+            ))
+        results.append(Result(
+            name=f"load {fmt.upper()}: full / file parse alone",
+            value=t_full / t_parse, unit="x",
+        ))
+    return results
+
+
+# -- JSON-LD ------------------------------------------------------------------
+
+_CONTEXT = {"@vocab": "https://schema.org/"}
+
+
+def bench_jsonld(n: int, rounds: int) -> list[Result]:
+    """Model to JSON-LD text, against json.dumps and against rdflib."""
+    import rdflib
+
+    shows = [showfacts.loads(generate.text(generate.show(i), "json"), "json")
+             for i in range(n)]
+    graphs = [jsonld.to_jsonld(s, SITE) for s in shows]
+
+    def ours() -> object:
+        return [jsonld.dumps_jsonld(jsonld.to_jsonld(s, SITE)) for s in shows]
+
+    def floor() -> object:
+        return [json.dumps(g, ensure_ascii=False, separators=(",", ":"))
+                for g in graphs]
+
+    plain = [json.dumps({**g, "@context": _CONTEXT}) for g in graphs]
+    few = max(1, n // 10)
+
+    def with_rdflib() -> object:
+        out = []
+        for text in plain[:few]:
+            graph = rdflib.Graph()
+            graph.parse(data=text, format="json-ld")
+            out.append(graph.serialize(format="json-ld"))
+        return out
+
+    t_ours, t_floor = best_of(rounds, ours, floor)
+    (t_rdflib,) = best_of(max(1, rounds // 2), with_rdflib)
+    per_ours = t_ours / n
+    per_rdflib = t_rdflib / few
+    return [
+        Result(name="JSON-LD: model to text / json.dumps of the dict",
+               value=t_ours / t_floor, unit="x", target="<= 2.5",
+               ok=t_ours / t_floor <= 2.5,
+               detail=f"ours {per_ours * 1e3:.2f} ms/show, json.dumps "
+               f"{t_floor / n * 1e3:.3f}"),
+        Result(name="JSON-LD: rdflib / ours (build and serialize)",
+               value=per_rdflib / per_ours, unit="x faster",
+               target=">= 20", ok=per_rdflib / per_ours >= 20,
+               detail=f"rdflib {per_rdflib * 1e3:.1f} ms/show"),
+    ]
+
+
+# -- feeds --------------------------------------------------------------------
+
+
+def _raw_feedgen(feed: news.Feed, fmt: str) -> bytes:
+    """feedgen fed with precomputed entries: the floor of our writers."""
+    from feedgen.feed import FeedGenerator
+
+    fg = FeedGenerator()
+    fg.id(feed.feed_url)
+    fg.title(feed.title)
+    fg.link(href=feed.feed_url, rel="self")
+    fg.link(href=feed.link, rel="alternate")
+    fg.description(feed.description)
+    fg.language(feed.language or "en")
+    fg.lastBuildDate(feed.updated)
+    fg.updated(feed.updated)
+    fg.author({"name": feed.title})
+    for item in feed.items:
+        entry = fg.add_entry(order="append")
+        entry.id(item.guid)
+        entry.guid(item.guid, permalink=False)
+        entry.title(item.title)
+        entry.link(href=item.link)
+        entry.description(item.summary)
+        entry.content(item.content_html, type="CDATA" if fmt == "rss"
+                      else "html")
+        entry.published(item.published)
+        entry.updated(item.updated or item.published)
+        for category in item.categories:
+            entry.category(term=category)
+    return fg.rss_str() if fmt == "rss" else fg.atom_str()  # type: ignore[no-any-return]
+
+
+def bench_feeds(n: int, rounds: int) -> list[Result]:
+    """Model to RSS/Atom against raw feedgen; JSON Feed against json.dumps."""
+    shows = [showfacts.loads(generate.text(generate.show(i), "json"), "json")
+             for i in range(n)]
+    results = []
+    for fmt, write in (("rss", feeds.to_rss), ("atom", feeds.to_atom)):
+        ready = [news.build_feed(s, SITE, fmt, show=s.id) for s in shows]
+
+        def ours(fmt: str = fmt, write: Any = write) -> object:
+            return [write(news.build_feed(s, SITE, fmt, show=s.id))
+                    for s in shows]
+
+        def floor(fmt: str = fmt, ready: Any = ready) -> object:
+            return [_raw_feedgen(f, fmt) for f in ready]
+
+        t_ours, t_floor = best_of(rounds, ours, floor)
+        ratio = t_ours / t_floor
+        results.append(Result(
+            name=f"{fmt.upper()}: model to feed / raw feedgen", value=ratio,
+            unit="x", target="<= 1.3", ok=ratio <= 1.3,
+            detail=f"ours {t_ours / n * 1e3:.2f} ms/show, feedgen "
+            f"{t_floor / n * 1e3:.2f}",
+        ))
+    ready = [news.build_feed(s, SITE, "json", show=s.id) for s in shows]
+    dicts = [json.loads(feeds.to_json_feed(f)) for f in ready]
+
+    def ours_json() -> object:
+        return [feeds.to_json_feed(news.build_feed(s, SITE, "json",
+                                                   show=s.id))
+                for s in shows]
+
+    def floor_json() -> object:
+        return [json.dumps(d, ensure_ascii=False) for d in dicts]
+
+    t_ours, t_floor = best_of(rounds, ours_json, floor_json)
+    results.append(Result(
+        name="JSON Feed: model to feed / json.dumps", value=t_ours / t_floor,
+        unit="x", detail=f"ours {t_ours / n * 1e3:.2f} ms/show",
+    ))
+    return results
+
+
+# -- site and NDJSON ----------------------------------------------------------
+
+
+def bench_site(n: int, jobs: int) -> list[Result]:
+    """Whole site builds, one job and several, in child processes."""
+    folder = catalog(n)
+    out = CACHE / "site-out"
+    results = []
+    for j in sorted({1, jobs}):
+        shutil.rmtree(out, ignore_errors=True)
+        elapsed, peak = child_peak([
+            sys.executable, "-m", "showfacts", "build", str(folder),
+            "--out", str(out), "--base-url", SITE.base, "--jobs", str(j),
+            "--quiet",
+        ])
+        projected = elapsed / n * 10_000
+        results.append(Result(
+            name=f"site build, {n:,} shows, --jobs {j}",
+            value=elapsed, unit="s",
+            target="10,000 shows <= 60 s, <= 1 GB" if j == 1 else "",
+            ok=(projected <= 60 and peak <= 2**30) if j == 1 else None,
+            detail=f"{elapsed / n * 1e3:.1f} ms/show, projected 10,000: "
+            f"{projected:.0f} s; peak {peak / 2**20:.0f} MiB",
+        ))
+    shutil.rmtree(out, ignore_errors=True)
+    return results
+
+
+def bench_ndjson(small: int, large: int, *, realistic: bool) -> list[Result]:
+    """Peak memory of `showfacts jsonld --ndjson` at two catalog sizes."""
+    peaks = []
+    for n in (small, large):
+        folder = catalog(n, small=not realistic)
+        elapsed, peak = child_peak([
+            sys.executable, "-m", "showfacts", "jsonld", str(folder),
+            "--ndjson", "--base-url", SITE.base, "-o", os.devnull,
+        ])
+        peaks.append((n, elapsed, peak))
+    (n1, _, p1), (n2, t2, p2) = peaks
+    growth = (p2 - p1) / p1 * 100
+    return [Result(
+        name=f"jsonld --ndjson peak memory, {n1:,} -> {n2:,} shows",
+        value=growth, unit="% growth", target="< 10", ok=growth < 10,
+        detail=f"{p1 / 2**20:.0f} MiB -> {p2 / 2**20:.0f} MiB; "
+        f"{t2 / n2 * 1e3:.1f} ms/show"
+        + ("" if realistic else " (one-season shows)"),
+    )]
+
+
+# -- main ---------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "system": f"{platform.system()} {platform.release()}",
+        "machine": platform.machine(),
+        "cpus": str(os.cpu_count()),
+        "showfacts": showfacts.__version__,
+        "date": dt.datetime.now(tz=dt.timezone.utc).strftime("%Y-%m-%d"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks; print a table; return 1 if a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="small sizes; under a minute")
+    parser.add_argument("--json", type=pathlib.Path, metavar="FILE",
+                        help="also write the results as JSON")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--only", action="append", default=[],
+                        choices=["load", "jsonld", "feeds", "site", "ndjson"])
+    args = parser.parse_args(argv)
+    quick = args.quick
+    wanted = set(args.only) or {"load", "jsonld", "feeds", "site", "ndjson"}
+    plan: list[tuple[str, Callable[[], list[Result]]]] = [
+        ("load", lambda: bench_load(100 if quick else 1000,
+                                    3 if quick else 5)),
+        ("jsonld", lambda: bench_jsonld(50 if quick else 500,
+                                        3 if quick else 5)),
+        ("feeds", lambda: bench_feeds(20 if quick else 200,
+                                      3 if quick else 5)),
+        ("site", lambda: bench_site(200 if quick else 10_000, args.jobs)),
+        ("ndjson", lambda: bench_ndjson(
+            500 if quick else 10_000, 5_000 if quick else 100_000,
+            realistic=not quick)),
+    ]
+    results: list[Result] = []
+    started = time.perf_counter()
+    for name, run in plan:
+        if name not in wanted:
+            continue
+        with contextlib.redirect_stderr(io.StringIO()):
+            found = run()
+        for result in found:
+            results.append(result)
+            mark = {True: "ok  ", False: "MISS", None: "    "}[result.ok]
+            target = f"(target {result.target})" if result.target else ""
+            print(f"{mark} {result.name}: {result.value:.2f} {result.unit} "
+                  f"{target}".rstrip())
+            if result.detail:
+                print(f"       {result.detail}")
+    print(f"-- {time.perf_counter() - started:.0f} s, "
+          f"{'quick' if quick else 'full'} run on {machine()['machine']} "
+          f"({machine()['cpus']} CPUs), Python {machine()['python']}")
+    if args.json:
+        args.json.write_text(json.dumps({
+            "machine": machine(), "quick": quick,
+            "results": [attrs.asdict(r) for r in results],
+        }, indent=2) + "\n")
+    return 1 if any(r.ok is False for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""
+Text as showfacts publishes it, in every output.
+
+One rule, applied by JSON-LD, pages, feeds and calendars alike: C0 control
+characters other than tab, line feed and carriage return are removed; a
+surrogate pair is joined into the character it encodes; any other
+surrogate, U+FFFE and U+FFFF become U+FFFD.  Everything else is kept.
+
+The same names and titles are cleaned over and over in a catalog, so
+results are remembered (a bounded memo); plain text skips the work.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+
+_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_BAD = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"\s")
+
+_MEMO_SIZE = 65_536
+_clean: dict[str, str] = {}
+_inline: dict[str, str] = {}
+_escaped: dict[str, str] = {}
+
+
+def _join_pair(match: re.Match[str]) -> str:
+    return match.group().encode("utf-16-le", "surrogatepass").decode(
+        "utf-16-le"
+    )
+
+
+def _remember(memo: dict[str, str], key: str, value: str) -> str:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def publishable(text: str) -> str:
+    r"""
+    Make text safe for XML 1.0, JSON and UTF-8, changing as little as possible.
+
+    * C0 control characters other than tab, line feed and carriage return
+      (U+0000 to U+0008, U+000B, U+000C, U+000E to U+001F) are removed:
+      they carry no meaning in a title or a sentence.
+    * A high surrogate followed by a low one is joined into the character
+      the pair encodes (text that was decoded as UTF-16 code units).
+    * Any other surrogate (U+D800 to U+DFFF), U+FFFE and U+FFFF become
+      U+FFFD, the replacement character, so the reader sees that something
+      was there.
+
+    Everything else, including C1 controls and other noncharacters that
+    XML 1.0 allows, is kept.  The function is idempotent.
+
+    >>> publishable("Law & Order\x00: SVU\ud800") == "Law & Order: SVU\ufffd"
+    True
+
+    Args:
+        text: Any Python string.
+
+    Returns:
+        The string, every character of which XML 1.0 can carry.
+
+    .. versionadded:: 0.1.0
+    """
+    if text.isascii() and _C0.search(text) is None:
+        return text
+    cached = _clean.get(text)
+    if cached is not None:
+        return cached
+    cleaned = _C0.sub("", text)
+    if not cleaned.isascii():
+        cleaned = _PAIR.sub(_join_pair, cleaned)
+        cleaned = _BAD.sub("\ufffd", cleaned)
+    return _remember(_clean, text, cleaned)
+
+
+def inline(text: str | None) -> str:
+    """Publishable text on one line: runs of white space become one space."""
+    if not text:
+        return ""
+    cached = _inline.get(text)
+    if cached is not None:
+        return cached
+    return _remember(_inline, text, " ".join(publishable(text).split()))
+
+
+def escaped(text: str | None) -> str:
+    """:func:`inline` text, escaped for HTML text and attribute values."""
+    if not text:
+        return ""
+    cached = _escaped.get(text)
+    if cached is not None:
+        return cached
+    return _remember(_escaped, text, html.escape(inline(text), quote=True))
