@@ -33,7 +33,9 @@ ids = st.builds(
 
 #: Text as editors and scrapers produce it: any Unicode a UTF-8 file can
 #: carry (no surrogates), at least one non-space character.
-text = st.text(min_size=1, max_size=20).filter(lambda s: s.strip())
+text = st.text(min_size=1, max_size=20).filter(
+    lambda s: any(c.isprintable() and not c.isspace() for c in s)
+)
 optional_text = st.none() | text
 
 urls = st.builds(
@@ -380,13 +382,15 @@ def shows(draw: st.DrawFn, show_id: str | None = None,
                                    unique=True, min_size=1, max_size=4))
     else:
         person_ids = draw(st.lists(ids, unique=True, min_size=1, max_size=4))
-    # In a catalog, organizations and characters are the show's own.
+    # In a catalog, organizations, characters, works and franchises are
+    # the show's own.
     prefix = f"{show_id}-" if pool else ""
     org_ids = [prefix + i for i in draw(st.lists(ids, unique=True,
                                                  max_size=2))]
     character_ids = [prefix + i for i in draw(st.lists(ids, unique=True,
                                                        max_size=3))]
-    work_ids = draw(st.lists(ids, unique=True, max_size=2))
+    work_ids = [prefix + i for i in draw(st.lists(ids, unique=True,
+                                                  max_size=2))]
     # Fact ids need only be unique; their spelling is tested elsewhere.
     fact_ids = [f"f{i}" for i in range(60)]
     ctx = _Context(draw, sources=source_ids, people=person_ids, orgs=org_ids,
@@ -422,8 +426,9 @@ def shows(draw: st.DrawFn, show_id: str | None = None,
         external_ids=draw(external_ids),
         networks=ctx.some(org_ids),
         studios=ctx.some(org_ids),
-        franchise=draw(st.none() | st.builds(sf.Franchise, id=ids,
-                                             name=text)),
+        franchise=draw(st.none() | st.builds(
+            sf.Franchise, id=ids.map(lambda i: prefix + i), name=text,
+        )),
         sources=tuple(draw(sources(i)) for i in source_ids),
         people=tuple(
             draw(people(i, pool[i] if pool else None)) for i in person_ids

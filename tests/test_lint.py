@@ -135,6 +135,21 @@ class TestOtherChecks:
         )
         assert [] == _checks(show, D(2026, 8, 1), max_age=365)
 
+    def test_undated_news(self):
+        """News with no date to publish it under is a warning."""
+        show = _show(
+            sf.Milestone(id="r", kind="renewed", certainty="reported",
+                         sources=("undated",)),
+            sources=(sf.Source(id="undated", title="Undated"),),
+        )
+        assert [("warning", "undated", "$.seasons[0].milestones[0]")] == (
+            _checks(show)
+        )
+        bosch = sf.load(EXAMPLES / "bosch.yaml")
+        assert {"undated"} == {
+            f.check for f in lint(bosch, today=FEB_2026)
+        }
+
     def test_cast_without_character(self):
         """A credit that names no character is a warning."""
         show = _show(
@@ -184,7 +199,8 @@ class TestCommand:
     def test_clean_data_exits_0(self, capsys):
         """No findings: exit 0, no output."""
         assert (0, "", "") == run(
-            ["lint", str(EXAMPLES / "bosch.yaml"), "--today", "2026-11-24"],
+            ["lint", str(EXAMPLES / "harbor-lights.json"), "--today",
+             "2026-11-24"],
             capsys=capsys,
         )
 

@@ -184,6 +184,8 @@ class TestInvariants:
             sf.Source(id="s", title="t", url="javascript:alert(1)")
         with pytest.raises(ValueError, match="'title' must be a non-empty"):
             sf.Source(id="s", title="  ")
+        with pytest.raises(ValueError, match="'title' must be a non-empty"):
+            sf.Source(id="s", title="\x00\u200b")
         with pytest.raises(ValueError, match="from 0"):
             sf.Season(number=-1)
 
@@ -279,6 +281,19 @@ class TestCatalog:
         with pytest.raises(sf.InvalidDataError, match="one id, one name"):
             sf.Catalog(shows=[a, b])
 
+    def test_one_work_one_title_one_franchise_one_name(self):
+        """Works and franchises shared by id must agree too."""
+        work = sf.SourceWork(id="w", kind="book", title="One")
+        a = _show(id="a", works=(work,),
+                  franchise=sf.Franchise(id="f", name="F"))
+        b = _show(id="b", works=(attrs.evolve(work, title="Two"),),
+                  franchise=sf.Franchise(id="f", name="G"))
+        with pytest.raises(sf.InvalidDataError) as info:
+            sf.Catalog(shows=[a, b])
+        assert {"$.works[0].title", "$.franchise.name"} == {
+            p.path for p in info.value.problems
+        }
+
     def test_unique_show_ids(self):
         """Two files cannot define the same show."""
         with pytest.raises(sf.InvalidDataError, match="used by another"):
@@ -333,3 +348,25 @@ class TestCrosswalk:
             crosswalk.from_tmdb("Renewed")
         with pytest.raises(ValueError, match="known: Running"):
             crosswalk.from_tvmaze("Returning Series")
+
+
+class TestSite:
+    """Base URLs."""
+
+    @pytest.mark.parametrize("base", [
+        "ftp://example.org/", "example.org", "https://example.org/?q=1",
+        "https://example.org/#top", 'https://example.org/"><script>',
+        "https://exa mple.org/", "https://example.org/a<b/",
+    ])
+    def test_bad_base_urls(self, base):
+        """Only absolute http(s) URLs without query, fragment or markup."""
+        from showfacts.iris import Site
+
+        with pytest.raises(sf.InputError, match="base URL"):
+            Site(base)
+
+    def test_a_slash_is_added(self):
+        """The base always ends with a slash."""
+        from showfacts.iris import Site
+
+        assert "https://example.org/tv/" == Site("https://example.org/tv").base

@@ -179,18 +179,32 @@ class TestPublicationDate:
                                                         show.fact("p"))
 
     def test_no_date_no_item(self):
-        """No announced date and no dated source: left out of feeds."""
+        """Unconfirmed, no announced date, no dated source: left out."""
         show = tiny(milestones=(
-            premiere("p", "2026-09", "confirmed", sources=("undated",)),
-            premiere("q", "2026-10", "confirmed"),
+            premiere("p", "2026-09", "expected", sources=("undated",)),
+            premiere("q", "2026-10", "confirmed", announced="2026-01-02"),
         ))
         assert publication_date(show, show.fact("p")) is None
         assert ["q"] == list(by_fact(items_for_show(show, SITE)))
 
-    def test_bosch_has_no_dated_news(self):
-        """Bosch cites an undated source and dates no announcement."""
+    def test_a_confirmed_event_is_news_on_its_day(self):
+        """Confirmed, undated news of a dated event: the event's date."""
+        show = tiny(milestones=(
+            premiere("day", "2015-02-13", "confirmed", sources=("undated",)),
+            premiere("window", "2026-22/2026-23", "confirmed",
+                     sources=("undated",)),
+        ))
+        assert midnight(2015, 2, 13) == publication_date(
+            show, show.fact("day"))
+        assert publication_date(show, show.fact("window")) is None
+
+    def test_bosch_is_dated_by_its_events(self):
+        """Bosch cites an undated source: its confirmed premieres date it."""
         bosch = sf.load(EXAMPLES / "bosch.yaml")
-        assert () == items_for_show(bosch, SITE)
+        items = by_fact(items_for_show(bosch, SITE))
+        assert midnight(2015, 2, 13) == items["s1-premiere"].published
+        assert midnight(2021, 6, 25) == items["s7-premiere"].published
+        assert "s1-cast-titus-welliver" not in items
 
 
 # -- the Ballard feed ---------------------------------------------------------
@@ -565,7 +579,8 @@ class TestBuildFeed:
         feed = build_feed(catalog, SITE, "json")
         assert "https://example.org/tv/feed.json" == feed.feed_url
         assert "https://example.org/tv/" == feed.link
-        assert {"ballard", "harbor-lights", "the-lantern-keepers"} == {
+        assert {"ballard", "bosch", "harbor-lights",
+                "the-lantern-keepers"} == {
             i.show for i in feed.items
         }
         assert (

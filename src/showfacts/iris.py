@@ -52,7 +52,9 @@ DEFAULT_BASE_URL = "http://localhost:8000/"
 #: The file names of the feeds in each folder.
 FEED_FILES = {"rss": "feed.xml", "atom": "atom.xml", "json": "feed.json"}
 
-_BASE = re.compile(r"^https?://[^\s/?#]+(?:/[^\s?#]*)?$")
+_BASE = re.compile(
+    r"^https?://[^\s/?#\"<>\\^`{|}]+(?:/[^\s?#\"<>\\^`{|}]*)?$"
+)
 
 
 def _normalize(base: str) -> str:

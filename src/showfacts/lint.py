@@ -21,6 +21,10 @@ check                    level    finding
 ``unsourced``            warning  a fact that cites no source
 ``old``                  warning  an unconfirmed current fact announced more
                                   than ``max_age`` days ago, with nothing newer
+``undated``              warning  a fact with no date to publish it under
+                                  (no announced date, no dated source, not
+                                  a confirmed event with its own date):
+                                  feeds leave it out
 ``no-character``         warning  a current cast credit without a character
 ``season-gap``           warning  season numbers with a gap (1, 2, 4)
 =======================  =======  ============================================
@@ -50,12 +54,16 @@ from showfacts.models import (
     Show,
     StatusFact,
 )
+from showfacts.news import publication_date
 
 
 __all__ = ["DEFAULT_MAX_AGE", "Finding", "Level", "lint"]
 
 #: Days after which an unconfirmed fact with nothing newer is old.
 DEFAULT_MAX_AGE = 180
+
+#: The collections whose facts become feed items.
+_NEWS = ("milestones", "release_plans", "cast", "crew", "teases")
 
 _SPECULATION = (Certainty.EXPECTED, Certainty.RUMORED, Certainty.SPECULATIVE)
 
@@ -136,6 +144,15 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
             yield finding(
                 Level.WARNING, "unsourced", f"{ref.path}.sources",
                 f"{_what(ref)} cites no source; add where it was read",
+            )
+        elif ref.collection in _NEWS and publication_date(
+            show, ref.fact
+        ) is None:
+            yield finding(
+                Level.WARNING, "undated", ref.path,
+                f"{_what(ref)} has no date to publish it under, so feeds "
+                "leave it out; give it an announced date or cite a dated "
+                "source",
             )
     for ref in current:
         fact = ref.fact

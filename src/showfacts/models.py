@@ -343,8 +343,13 @@ _is_optional_id = _optional_matches(_ID_RE, "an id")
 _is_optional_url = _optional_matches(_URL_RE, "an absolute http(s) URL")
 
 
+def _visible(value: str) -> bool:
+    """Whether any character would show: not only spaces and controls."""
+    return any(c.isprintable() and not c.isspace() for c in value)
+
+
 def _non_empty(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not _visible(value):
         raise field_error(
             attribute, f"'{attribute.name}' must be a non-empty string"
         )
@@ -1133,21 +1138,36 @@ def check_catalog(shows: Sequence[Show]) -> list[tuple[int, Problem]]:
                 "too",
             )))
         seen.add(show.id)
-    for kind, attr in (
-        ("person", "people"),
-        ("organization", "organizations"),
-        ("character", "characters"),
+    for kind, attr, field in (
+        ("person", "people", "name"),
+        ("organization", "organizations", "name"),
+        ("character", "characters", "name"),
+        ("work", "works", "title"),
     ):
         names: dict[str, tuple[str, str]] = {}
         for index, show in enumerate(shows):
             for j, item in enumerate(getattr(show, attr)):
-                name = item.name
+                name = getattr(item, field)
                 first = names.setdefault(item.id, (name, show.id))
                 if first[0] != name:
                     problems.append((index, Problem(
-                        path=f"$.{attr}[{j}].name",
+                        path=f"$.{attr}[{j}].{field}",
                         message=f"{kind} {item.id!r} is {name!r} here but "
                         f"{first[0]!r} in show {first[1]!r}: one id, one "
                         "name",
                     )))
+    franchises: dict[str, tuple[str, str]] = {}
+    for index, show in enumerate(shows):
+        if show.franchise is None:
+            continue
+        franchise = show.franchise
+        first = franchises.setdefault(franchise.id,
+                                      (franchise.name, show.id))
+        if first[0] != franchise.name:
+            problems.append((index, Problem(
+                path="$.franchise.name",
+                message=f"franchise {franchise.id!r} is "
+                f"{franchise.name!r} here but {first[0]!r} in show "
+                f"{first[1]!r}: one id, one name",
+            )))
     return problems

@@ -203,9 +203,13 @@ def publication_date(show: Show, fact: Fact) -> dt.datetime | None:
     When the news of a fact broke, for feeds.
 
     The fact's ``announced`` date; without one, the earliest ``published``
-    date of the sources it cites; without one, ``None`` (the fact is left
-    out of feeds).  A fuzzy date counts from the first day it allows, at
-    00:00 UTC; a date with an open start (``../2026``) counts as no date.
+    date of the sources it cites; without one, for a *confirmed* event
+    known to the day, month or year (a premiere that happened, an episode
+    that aired), the event's own date, since such an event is news when it
+    happens; without any of these, ``None`` (the fact is left out of
+    feeds, and ``showfacts lint`` says so).  A fuzzy date counts from the
+    first day it allows, at 00:00 UTC; a date with an open start
+    (``../2026``) counts as no date.
 
     Args:
         show: The show the fact belongs to.
@@ -219,7 +223,24 @@ def publication_date(show: Show, fact: Fact) -> dt.datetime | None:
     announced = _start(fact.announced)
     if announced is not None:
         return announced
-    return _first_published(show.cited(fact))
+    published = _first_published(show.cited(fact))
+    if published is not None or not fact.confirmed:
+        return published
+    own = fact_date(fact)
+    return _start(own) if own is not None and own.is_exact else None
+
+
+def fact_date(fact: Fact) -> FuzzyDate | None:
+    """
+    The date a fact is about: a milestone's, a plan's, an episode's.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(fact, (Milestone, ReleasePlan)):
+        return fact.date
+    if isinstance(fact, Episode):
+        return fact.air_date
+    return None
 
 
 def _retraction_date(show: Show, fact: Fact) -> dt.datetime | None:
