@@ -249,3 +249,25 @@ def test_mutated_documents_fail_cleanly(doc, fmt):
         return
     assert problems
     assert all(p.message and p.path.startswith("$") for p in problems)
+
+
+def test_limits_are_command_line_options(tmp_path, capsys):
+    """Every loading command takes the limits as options."""
+    path = tmp_path / "a.yaml"
+    path.write_text("id: demo\ntitle: Demo\ndescription: " + "x" * 500 + "\n")
+    assert 0 == run(["validate", str(path)], capsys=capsys)[0]
+    status, _, err = run(["validate", str(path), "--max-string-length",
+                          "100"], capsys=capsys)
+    assert 1 == status
+    assert "over the limit of 100" in err
+    for command in (["lint"], ["jsonld"], ["html"], ["calendar"],
+                    ["feed", "--format", "rss"],
+                    ["build", "--out", str(tmp_path / "site")]):
+        status, _, err = run([*command, str(path), "--max-file-size", "50"],
+                             capsys=capsys)
+        assert 1 == status, command
+        assert "over the limit of 50 bytes" in err, command
+    status, _, err = run(["validate", str(path), "--max-depth", "0"],
+                         capsys=capsys)
+    assert 2 == status
+    assert "not a positive whole number" in err

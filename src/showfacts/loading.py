@@ -209,12 +209,16 @@ def load_many(
     """
     Load every show file, keeping going past files with problems.
 
-    Returns each show with its document (to locate paths in it later), in
-    file order, and the problems of the files that failed.
+    Files are read in the order of their paths, whatever order the paths
+    were given in.  Returns each show with its document (to locate paths in
+    it later), and the problems of the files that failed.
     """
-    files: list[pathlib.Path] = []
-    for root in _as_paths(paths):
-        files.extend(show_files(root))
+    # Whatever order the paths come in, files are read in one order, so
+    # every output (and every list of problems) is the same.
+    files = sorted(
+        {file for root in _as_paths(paths) for file in show_files(root)},
+        key=lambda file: file.as_posix(),
+    )
     loaded: list[tuple[Show, Document]] = []
     problems: list[Problem] = []
     for file in files:

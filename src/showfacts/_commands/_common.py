@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from showfacts import loading
+from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts.exceptions import InputError
 from showfacts.iris import DEFAULT_BASE_URL, Site
 from showfacts.loading import write_atomic
@@ -57,7 +58,7 @@ def add_command(commands: Commands, name: str, *, help: str,  # noqa: A002
 
 
 def add_paths(parser: argparse.ArgumentParser, *, stdin: bool = True) -> None:
-    """Add PATH arguments (and ``--format`` for standard input)."""
+    """Add PATH arguments, ``--format`` for standard input, and limits."""
     parser.add_argument(
         "paths", nargs="+", metavar="PATH",
         help="show files or folders" + (", or - for standard input"
@@ -68,6 +69,58 @@ def add_paths(parser: argparse.ArgumentParser, *, stdin: bool = True) -> None:
             "--format", choices=FORMATS, default="yaml",
             help="format of standard input (default: yaml)",
         )
+    add_limits(parser)
+
+
+def _size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"{text!r} is not a positive whole number"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def add_limits(parser: argparse.ArgumentParser) -> None:
+    """Add the options that raise or lower the limits of what a file may do."""
+    group = parser.add_argument_group(
+        "limits", "what one show file may make showfacts do (the defaults "
+        "are far above any real show file)",
+    )
+    defaults = DEFAULT_LIMITS
+    group.add_argument(
+        "--max-file-size", type=_size, default=defaults.max_file_size,
+        metavar="BYTES",
+        help=f"refuse larger files (default: {defaults.max_file_size:,})",
+    )
+    group.add_argument(
+        "--max-depth", type=_size, default=defaults.max_depth,
+        metavar="N", help="refuse deeper nesting of lists and mappings "
+        f"(default: {defaults.max_depth})",
+    )
+    group.add_argument(
+        "--max-string-length", type=_size,
+        default=defaults.max_string_length, metavar="N",
+        help="refuse longer strings (default: "
+        f"{defaults.max_string_length:,})",
+    )
+    group.add_argument(
+        "--max-alias-nodes", type=_size, default=defaults.max_alias_nodes,
+        metavar="N", help="refuse YAML aliases that expand to more values "
+        f"(default: {defaults.max_alias_nodes:,})",
+    )
+
+
+def limits(args: argparse.Namespace) -> Limits:
+    """The limits the options ask for."""
+    return Limits(
+        max_file_size=args.max_file_size,
+        max_depth=args.max_depth,
+        max_string_length=args.max_string_length,
+        max_alias_nodes=args.max_alias_nodes,
+    )
 
 
 def add_base_url(parser: argparse.ArgumentParser) -> None:
@@ -93,7 +146,8 @@ def site(args: argparse.Namespace) -> Site:
     return Site(args.base_url)
 
 
-def load_paths(paths: Sequence[str], stdin_format: str = "yaml") -> Catalog:
+def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
+               limits: Limits = DEFAULT_LIMITS) -> Catalog:
     """
     Load files and folders as one catalog; ``-`` reads standard input.
 
@@ -103,11 +157,12 @@ def load_paths(paths: Sequence[str], stdin_format: str = "yaml") -> Catalog:
     """
     if list(paths) == ["-"]:
         data = sys.stdin.buffer.read()
-        show = loading.loads(data, stdin_format, name="<stdin>")
+        show = loading.loads(data, stdin_format, name="<stdin>",
+                             limits=limits)
         return Catalog(shows=(show,))
     if "-" in paths:
         raise InputError("'-' (standard input) cannot be mixed with paths")
-    return loading.load_catalog(paths)
+    return loading.load_catalog(paths, limits=limits)
 
 
 def write_output(data: str | bytes, target: str) -> None:

@@ -10,7 +10,9 @@ from showfacts._commands._common import (
     Commands,
     add_base_url,
     add_command,
+    add_limits,
     examples,
+    limits,
 )
 
 
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         result = build_site(
             args.paths, args.out, base_url=args.base_url, title=args.title,
             jobs=args.jobs, claims=args.claims, spoilers=not args.no_spoilers,
-            progress=progress,
+            progress=progress, limits=limits(args),
         )
     finally:
         progress.close()
@@ -103,4 +105,5 @@ def register(commands: Commands) -> None:
                       help="no progress display")
     talk.add_argument("-v", "--verbose", action="store_true",
                       help="say what was built")
+    add_limits(parser)
     parser.set_defaults(handler=run)

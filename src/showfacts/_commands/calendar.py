@@ -13,6 +13,7 @@ from showfacts._commands._common import (
     add_output,
     add_paths,
     examples,
+    limits,
     load_paths,
     site,
     write_output,
@@ -21,7 +22,7 @@ from showfacts._commands._common import (
 
 def run(args: argparse.Namespace) -> int:
     """Write the calendar of one show, or of every show given."""
-    catalog = load_paths(args.paths, args.format)
+    catalog = load_paths(args.paths, args.format, limits=limits(args))
     data = catalog.shows[0] if len(catalog) == 1 else catalog
     write_output(
         calendar.to_calendar(data, site(args), tentative=args.tentative),

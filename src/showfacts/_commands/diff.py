@@ -10,8 +10,10 @@ from showfacts._commands._common import (
     Commands,
     add_base_url,
     add_command,
+    add_limits,
     add_output,
     examples,
+    limits,
     site,
     write_output,
 )
@@ -37,11 +39,11 @@ def run(args: argparse.Namespace) -> int:
                 f"the paths given against that revision); got {len(paths)}"
             )
             raise InputError(msg)
-        old = loading.load_catalog(paths[0])
-        new = loading.load_catalog(paths[1])
+        old = loading.load_catalog(paths[0], limits=limits(args))
+        new = loading.load_catalog(paths[1], limits=limits(args))
     else:
-        old = diff.load_revision(paths, args.git)
-        new = loading.load_catalog(paths)
+        old = diff.load_revision(paths, args.git, limits=limits(args))
+        new = loading.load_catalog(paths, limits=limits(args))
     changes = diff.diff(old, new)
     where = site(args)
     fmt: str = args.format
@@ -107,6 +109,7 @@ def register(commands: Commands) -> None:
     )
     add_base_url(parser)
     add_output(parser)
+    add_limits(parser)
     parser.add_argument(
         "--exit-code", action="store_true",
         help=f"exit with status {EXIT_CHANGED} when there are changes",

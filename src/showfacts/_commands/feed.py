@@ -10,8 +10,10 @@ from showfacts._commands._common import (
     Commands,
     add_base_url,
     add_command,
+    add_limits,
     add_output,
     examples,
+    limits,
     load_paths,
     site,
     write_output,
@@ -50,7 +52,8 @@ def _season(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Build the feed and write it."""
-    catalog = load_paths(args.paths, args.input_format)
+    catalog = load_paths(args.paths, args.input_format,
+                         limits=limits(args))
     where = site(args)
     show = catalog.shows[0].id if len(catalog) == 1 else None
     if args.season is not None and show is None:
@@ -126,5 +129,6 @@ def register(commands: Commands) -> None:
         help="leave out items that give away plot points",
     )
     add_base_url(parser)
+    add_limits(parser)
     add_output(parser)
     parser.set_defaults(handler=run)

@@ -13,6 +13,7 @@ from showfacts._commands._common import (
     add_output,
     add_paths,
     examples,
+    limits,
     load_paths,
     site,
     write_output,
@@ -43,7 +44,7 @@ def _heading(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Print the HTML fragment."""
-    catalog = load_paths(args.paths, args.format)
+    catalog = load_paths(args.paths, args.format, limits=limits(args))
     fragment = page_fragment(
         subject(catalog, args.season), site(args),
         claims=args.claims, spoilers=not args.no_spoilers,

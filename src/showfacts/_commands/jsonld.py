@@ -29,6 +29,7 @@ from showfacts._commands._common import (
     add_output,
     add_paths,
     examples,
+    limits,
     load_paths,
     site,
     write_output,
@@ -138,19 +139,22 @@ def _stream(args: argparse.Namespace, where: Site) -> int:
     paths: list[str] = args.paths
     if paths == ["-"]:
         one = loading.loads(sys.stdin.buffer.read(), args.format,
-                            name="<stdin>")
+                            name="<stdin>", limits=limits(args))
         text = dumps_jsonld(to_jsonld(one, where, **options))
         write_output(text + "\n", args.output)
         return EXIT_OK
     if "-" in paths:
         raise InputError("'-' (standard input) cannot be mixed with paths")
-    files = [file for path in paths for file in loading.show_files(path)]
+    files = sorted(
+        {file for path in paths for file in loading.show_files(path)},
+        key=lambda file: file.as_posix(),
+    )
     problems: list[Problem] = []
     seen: set[str] = set()
     with _sink(args.output) as out:
         for file in files:
             try:
-                show: Show = loading.load(file)
+                show: Show = loading.load(file, limits=limits(args))
             except InvalidDataError as exc:
                 problems.extend(exc.problems)
                 continue
@@ -176,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         if args.season is not None:
             raise InputError("--season cannot be used with --ndjson")
         return _stream(args, where)
-    catalog = load_paths(args.paths, args.format)
+    catalog = load_paths(args.paths, args.format, limits=limits(args))
     graph = to_jsonld(subject(catalog, args.season), where,
                       claims=args.claims, spoilers=not args.no_spoilers,
                       pending=args.pending)

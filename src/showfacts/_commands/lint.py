@@ -12,7 +12,9 @@ from showfacts._commands._common import (
     EXIT_OK,
     Commands,
     add_command,
+    add_limits,
     examples,
+    limits,
 )
 from showfacts._paths import parse as parse_path
 from showfacts.lint import DEFAULT_MAX_AGE, Level, lint
@@ -39,7 +41,7 @@ def _days(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Lint; print one ``file:line: $.path: level: message`` per finding."""
-    loaded, problems = loading.load_many(args.paths)
+    loaded, problems = loading.load_many(args.paths, limits(args))
     problems += loading.catalog_problems(loaded)
     for problem in problems:
         print(problem, file=sys.stderr)  # noqa: T201
@@ -90,4 +92,5 @@ def register(commands: Commands) -> None:
                         metavar="DAYS",
                         help="days after which an unconfirmed fact is old "
                         f"(default: {DEFAULT_MAX_AGE})")
+    add_limits(parser)
     parser.set_defaults(handler=run)

@@ -13,6 +13,7 @@ from showfacts._commands._common import (
     add_command,
     add_paths,
     examples,
+    limits,
     load_paths,
 )
 from showfacts.exceptions import InvalidDataError
@@ -23,13 +24,13 @@ def run(args: argparse.Namespace) -> int:
     paths: list[str] = args.paths
     if paths == ["-"]:
         try:
-            load_paths(paths, args.format)
+            load_paths(paths, args.format, limits=limits(args))
         except InvalidDataError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)  # noqa: T201
             return EXIT_INVALID
         return EXIT_OK
-    problems = loading.validate(paths)
+    problems = loading.validate(paths, limits=limits(args))
     for problem in problems:
         print(problem, file=sys.stderr)  # noqa: T201
     if problems:
