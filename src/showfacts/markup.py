@@ -457,6 +457,12 @@ def fact_card(
     site = base_url if isinstance(base_url, Site) else Site(base_url)
     subject: Subject = show if season is None else (show, season)
     graph = to_jsonld(subject, site, claims=claims, spoilers=spoilers)
+    return _card(show, season, site, graph, level)
+
+
+def _card(show: Show, season: int | None, site: Site,
+          graph: Mapping[str, Any], level: int) -> str:
+    """The card of a show or season, rendered from its graph."""
     card = _Card(graph, heading=level)
     title_id = f"showfacts-{show.id}" + (
         f"-season-{season}" if season is not None else ""
@@ -507,9 +513,15 @@ def page_fragment(
     graph = to_jsonld(subject, site, claims=claims, spoilers=spoilers,
                       pending=pending)
     parts = [script_tag(graph, nonce=nonce)]
-    parts.extend(
-        fact_card(show, season, site, claims=claims, spoilers=spoilers,
-                  heading=heading)
-        for show, season in _shows(subject)
-    )
+    if isinstance(subject, Catalog) or pending:
+        # The card shows one show at a time, without pending terms.
+        parts.extend(
+            fact_card(show, season, site, claims=claims, spoilers=spoilers,
+                      heading=heading)
+            for show, season in _shows(subject)
+        )
+    else:
+        # The graph is the card's own: render it once.
+        [(show, season)] = _shows(subject)
+        parts.append(_card(show, season, site, graph, _heading(heading)))
     return "\n".join(parts) + "\n"

@@ -26,7 +26,7 @@ The rules (publication dates, guids, titles, the text policy) are in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -978,6 +978,7 @@ def build_feed(
     min_certainty: Certainty | str | None = None,
     limit: int | None = None,
     spoilers: bool = True,
+    computed: Sequence[NewsItem] | None = None,
 ) -> Feed:
     """
     The feed of a show, of one of its seasons, or of a whole catalog.
@@ -998,6 +999,9 @@ def build_feed(
         min_certainty: Keep only items at least this sure.
         limit: Keep at most this many items, the newest.
         spoilers: ``False`` leaves out items that give away plot points.
+        computed: For a feed of one show, its items from
+            :func:`items_for_show` (with the same ``site`` and
+            ``spoilers``), when they were computed already.
 
     Returns:
         The feed.
@@ -1040,10 +1044,15 @@ def build_feed(
     if limit is not None and (isinstance(limit, bool) or limit < 1):
         raise InputError(f"a limit must be 1 or more, not {limit!r}")
 
+    def each(show: Show) -> Sequence[NewsItem]:
+        if computed is not None and target is not None:
+            return computed
+        return items_for_show(show, site, spoilers=spoilers)
+
     items = [
         item
         for s in shows
-        for item in items_for_show(s, site, spoilers=spoilers)
+        for item in each(s)
         if (season is None or item.season == season)
         and (wanted is None or item.kind in wanted)
         and (floor is None or item.certainty >= floor)

@@ -248,8 +248,8 @@ def _render_file(file: str, staging: pathlib.Path,
     except InvalidDataError as exc:
         return _Rendered(file=file, problems=exc.problems)
     site = Site(options.base_url)
-    written = _write_show(show, staging, site, options)
     items = news.items_for_show(show, site, spoilers=options.spoilers)
+    written = _write_show(show, staging, site, options, items)
     status, premiere = _pages.show_summary(show)
     return _Rendered(
         file=file,
@@ -286,7 +286,9 @@ def _relative(site: Site, url: str) -> str:
 
 
 def _write_show(show: Show, staging: pathlib.Path, site: Site,
-                options: _Options) -> tuple[tuple[str, ...], int]:
+                options: _Options,
+                items: tuple[news.NewsItem, ...]) -> tuple[tuple[str, ...],
+                                                           int]:
     """Write a show's pages, JSON-LD, feeds and calendar."""
     pages: list[str] = []
     files = 0
@@ -304,9 +306,8 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
         body.append('<p class="notice">Not a real show: an example.</p>\n')
     if show.description:
         body.append(f"<p>{e(show.description)}</p>\n")
-    body.append(markup.script_tag(graph) + "\n")
-    body.append(markup.fact_card(show, None, site, claims=options.claims,
-                                 spoilers=options.spoilers) + "\n")
+    body.append(markup.page_fragment(show, site, claims=options.claims,
+                                     spoilers=options.spoilers))
     if seasons:
         links = "".join(
             f'<li><a href="{e(site.season_url(show.id, s.number))}">'
@@ -354,7 +355,7 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
         pages.append(url)
         files += 1
     feed = news.build_feed(show, site, "rss", show=show.id,
-                           spoilers=options.spoilers)
+                           spoilers=options.spoilers, computed=items)
     for fmt in FEED_FILES:
         one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
         _write(staging, _relative(site, one.feed_url),
