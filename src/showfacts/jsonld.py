@@ -176,18 +176,26 @@ def dumps_jsonld(graph: Mapping[str, Any], *, pretty: bool = False) -> str:
         raise RenderError(
             f"a JSON-LD graph is a mapping, not {type(graph).__name__}"
         )
+    # Alphabetical order puts @context, @graph, @id and @type ("@" comes
+    # before every letter) first, as _key does: json sorts in C.
     try:
         if pretty:
-            return json.dumps(_ordered(graph), ensure_ascii=False, indent=2,
-                              allow_nan=False)
-        return json.dumps(_ordered(graph), ensure_ascii=False,
+            return json.dumps(graph, ensure_ascii=False, indent=2,
+                              allow_nan=False, sort_keys=True)
+        return json.dumps(graph, ensure_ascii=False, sort_keys=True,
                           separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise RenderError(f"the graph is not JSON: {exc}") from None
 
 
 def _canon(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    """A key that is equal for equal values: to keep each value once."""
+    kind = type(value)
+    if kind is str:
+        return f"s{value}"
+    if kind is dict and len(value) == 1 and "@id" in value:
+        return f"r{value['@id']}"
+    return "j" + json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 # -- the graph under construction ---------------------------------------------
@@ -257,7 +265,7 @@ class _Graph:
             for prop in sorted(p for p in raw if p != "@type"):
                 values = raw[prop]
                 node[prop] = values[0] if len(values) == 1 else values
-            nodes.append(_ordered(node))
+            nodes.append(node)
         return {"@context": CONTEXT, "@graph": nodes}
 
 

@@ -883,6 +883,7 @@ class _Index:
     refs: dict[str, FactRef]
     order: tuple[str, ...]
     superseded_by: dict[str, tuple[str, ...]]
+    current: frozenset[str]
 
 
 @attrs.frozen(kw_only=True)
@@ -1027,10 +1028,9 @@ class Show:
         A superseded fact stays superseded even if the fact that replaced
         it is later retracted: the retraction does not bring it back.
         """
-        fact = self.fact(fact_id)
-        return fact.retracted is None and not self._index.superseded_by.get(
-            fact_id
-        )
+        if fact_id not in self._index.refs:
+            raise KeyError(fact_id)
+        return fact_id in self._index.current
 
     def history(self, fact_id: str) -> tuple[Fact, ...]:
         """
@@ -1117,6 +1117,10 @@ def _build_index(show: Show) -> _Index:
         refs=refs,
         order=tuple(order),
         superseded_by={k: tuple(v) for k, v in superseded_by.items()},
+        current=frozenset(
+            fact_id for fact_id, ref in refs.items()
+            if ref.fact.retracted is None and fact_id not in superseded_by
+        ),
     )
 
 
