@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import pathlib
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import showfacts
 from showfacts.jsonld import dumps_jsonld, to_jsonld
@@ -34,18 +34,23 @@ from showfacts.loading import show_files
 Outcome = tuple[str, str, str]  # (show id or "", file, line or problem)
 
 
-def render_partition(files: Iterable[str], base_url: str) -> Iterator[
-    Outcome
-]:
-    """Load and render each file; problems come back as values."""
+def render_partition(files: Iterable[str], base_url: str) -> list[Outcome]:
+    """
+    Load and render each file; problems come back as values.
+
+    A list, not a generator: process-based schedulers pickle the result.
+    """
+    outcomes: list[Outcome] = []
     for file in files:
         try:
             show = showfacts.load(file)
         except showfacts.InvalidDataError as exc:
-            for problem in exc.problems:
-                yield ("", file, str(problem))
+            outcomes.extend(("", file, str(p)) for p in exc.problems)
             continue
-        yield (show.id, file, dumps_jsonld(to_jsonld(show, base_url)))
+        outcomes.append(
+            (show.id, file, dumps_jsonld(to_jsonld(show, base_url)))
+        )
+    return outcomes
 
 
 def jsonld_partitions(paths: Iterable[str], base_url: str, *,
