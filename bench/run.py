@@ -368,9 +368,9 @@ def main(argv: list[str] | None = None) -> int:
                                         3 if quick else 5)),
         ("feeds", lambda: bench_feeds(20 if quick else 200,
                                       3 if quick else 5)),
-        ("site", lambda: bench_site(200 if quick else 10_000, args.jobs)),
+        ("site", lambda: bench_site(100 if quick else 10_000, args.jobs)),
         ("ndjson", lambda: bench_ndjson(
-            500 if quick else 10_000, 5_000 if quick else 100_000,
+            300 if quick else 10_000, 3_000 if quick else 100_000,
             realistic=not quick)),
     ]
     results: list[Result] = []
