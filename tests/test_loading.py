@@ -435,3 +435,109 @@ def test_write_atomic_leaves_no_temporary_files(tmp_path):
     write_atomic(target, b"hello")
     assert [target] == list(target.parent.iterdir())
     assert b"hello" == target.read_bytes()
+
+
+# -- the acceptance examples ------------------------------------------------
+
+
+def _certainties(show: sf.Show, *fact_ids: str) -> set[str]:
+    return {show.fact(i).certainty.value for i in fact_ids}
+
+
+def test_ballard_holds_every_fact_of_the_guide_table():
+    """Each row of GUIDE.md section 1, with the certainty shown there."""
+    ballard = sf.load(EXAMPLES / "ballard.yaml")
+    network = ballard.organization(ballard.networks[0]).name
+    assert "Prime Video" == network
+    # A Prime Video series, a spin-off of Bosch, based on the novels.
+    assert {"confirmed"} == _certainties(
+        ballard, "spin-off-of-bosch", "based-on-renee-ballard-novels")
+    novels = ballard.work("renee-ballard-novels")
+    assert ["Michael Connelly"] == [ballard.person(a).name
+                                    for a in novels.authors]
+    # Season 1 wrapped late 2024, premiered July 2025: confirmed.
+    wrapped = ballard.fact("s1-filming-wrapped")
+    premiere = ballard.fact("s1-premiere")
+    assert ("late 2024", "July 2025") == (wrapped.date.text,
+                                          premiere.date.text)
+    assert {"confirmed"} == _certainties(ballard, "s1-filming-wrapped",
+                                         "s1-premiere")
+    # Season 2 renewed October 2025: confirmed.
+    assert ("2025-10", "confirmed") == (
+        ballard.fact("s2-renewed").date.edtf,
+        ballard.fact("s2-renewed").certainty.value,
+    )
+    # Filming starts soon, early 2026, in Los Angeles: reported.
+    filming = ballard.fact("s2-filming-started")
+    assert ("Los Angeles", "reported") == (filming.location,
+                                           filming.certainty.value)
+    # No premiere date; summer or fall 2026, mid-to-late 2026: expected.
+    window = ballard.fact("s2-premiere-window")
+    assert "expected" == window.certainty.value
+    assert "summer or fall 2026" in window.date.text
+    assert "mid-to-late 2026" in window.date.text
+    # Full-season drop: expected.
+    release = ballard.fact("s2-release")
+    assert ("all_at_once", "expected") == (release.pattern.value,
+                                           release.certainty.value)
+    # The six returning cast members: reported, returning.
+    cast = {
+        ballard.person(c.person).name: (
+            tuple(ballard.character(x).name for x in c.characters),
+            c.status and c.status.value, c.certainty.value,
+        )
+        for c in ballard.season(2).cast
+    }
+    for person, character in [
+        ("Maggie Q", "Renée Ballard"), ("Courtney Taylor", "Zamira Parker"),
+        ("John Carroll Lynch", "Thomas Laffont"),
+        ("Rebecca Field", "Colleen Hatteras"),
+        ("Victoria Moroles", "Martina Castro"), ("Amy Hill", "Tutu"),
+    ]:
+        assert ((character,), "returning", "reported") == cast[person]
+    # Titus Welliver as Harry Bosch, crossover appearances: reported.
+    welliver = ballard.fact("s2-cast-titus-welliver")
+    assert ("crossover", "reported") == (welliver.billing.value,
+                                         welliver.certainty.value)
+    assert "bosch" == ballard.character("harry-bosch").home_show
+    # No new cast; shady LAPD types might come in: speculative.
+    assert "speculative" == ballard.fact("s2-new-cast").certainty.value
+    # Showrunners Michael Alaimo and Kendall Sherwood: confirmed.
+    runners = {ballard.person(c.person).name for c in ballard.crew
+               if c.role.value == "showrunner" and c.confirmed}
+    assert {"Michael Alaimo", "Kendall Sherwood"} == runners
+    # Season 1 finale: framed for killing Robert Olivas, a spoiler.
+    finale = ballard.fact("s1-finale-framed")
+    assert (True, "confirmed") == (finale.spoiler, finale.certainty.value)
+    assert "Robert Olivas" in finale.text
+    # Season 2 teases: expected.
+    assert {"expected"} == _certainties(
+        ballard, "s2-picks-up", "s2-lapd-corruption",
+        "s2-cold-cases-and-serial", "s2-bosch-ties", "s2-the-waiting")
+    # The article has no address: its source has no URL.
+    assert ballard.source("article").url is None
+
+
+def test_the_examples_show_every_hard_case():
+    """
+    The hard cases each appear in an example.
+
+    A recast, an actor with two characters, a relative date, a split
+    season and a superseded release window.
+    """
+    harbor = sf.load(EXAMPLES / "harbor-lights.json")
+    lantern = sf.load(EXAMPLES / "lantern-keepers.toml")
+    recast = harbor.fact("s2-cast-joanna-pike")
+    assert "recast" == recast.status.value
+    assert recast.characters == harbor.fact(
+        "s1-cast-renata-calloway").characters
+    assert 2 == len(lantern.fact("s1-cast-ines-okafor").characters)
+    assert "next year" == lantern.fact("s1-premiere-next-year").date.relative
+    parts = [m.part for m in harbor.season(2).milestones
+             if m.kind.value == "part_release"]
+    assert [1, 2] == parts
+    assert "in_parts" == harbor.fact("s2-release").pattern.value
+    assert not harbor.is_current("s2-premiere-spring")
+    assert ["s2-premiere-spring", "s2-premiere"] == [
+        f.id for f in harbor.history("s2-premiere")
+    ]

@@ -253,3 +253,38 @@ class TestCommand:
         """Missing options, bad values and paths exit 2."""
         monkeypatch.chdir(tmp_path)
         assert 2 == run(args, capsys=capsys)[0]
+
+
+def test_progress_shows_on_a_terminal(tmp_path):
+    """On a terminal, build shows its progress on one line; -q hides it."""
+    import os
+    import pty
+
+    def stderr_of(*extra: str) -> bytes:
+        leader, follower = pty.openpty()
+        try:
+            done = subprocess.run(
+                [sys.executable, "-m", "showfacts", "build", str(EXAMPLES),
+                 "--out", str(tmp_path / "site"), *extra],
+                stdout=subprocess.DEVNULL, stderr=follower, check=True,
+            )
+            os.close(follower)
+            follower = -1
+            chunks = []
+            while True:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            assert 0 == done.returncode
+            return b"".join(chunks)
+        finally:
+            os.close(leader)
+            if follower != -1:
+                os.close(follower)
+
+    assert b"building: 4/4 shows" in stderr_of()
+    assert b"" == stderr_of("--quiet")
