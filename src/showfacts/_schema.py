@@ -13,11 +13,13 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from showfacts._paths import Path
+
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 
 SCHEMA_FILE = "show.schema.json"
@@ -43,6 +45,10 @@ def schema() -> dict[str, Any]:
 
 @functools.cache
 def _validator() -> Draft202012Validator:
+    # jsonschema is needed only to explain a document that failed the fast
+    # check, so it is imported then (it takes a while to import).
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
     return Draft202012Validator(schema())
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from showfacts import calendar
 from showfacts._commands._common import (
     EXIT_OK,
     Commands,
@@ -22,10 +21,12 @@ from showfacts._commands._common import (
 
 def run(args: argparse.Namespace) -> int:
     """Write the calendar of one show, or of every show given."""
+    from showfacts.calendar import to_calendar  # noqa: PLC0415 - slow
+
     catalog = load_paths(args.paths, args.format, limits=limits(args))
     data = catalog.shows[0] if len(catalog) == 1 else catalog
     write_output(
-        calendar.to_calendar(data, site(args), tentative=args.tentative),
+        to_calendar(data, site(args), tentative=args.tentative),
         args.output,
     )
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from showfacts import diff, loading
+from showfacts import loading
 from showfacts._commands._common import (
     EXIT_OK,
     Commands,
@@ -31,6 +31,8 @@ _FEED_FORMATS = {"rss": "rss", "atom": "atom", "json-feed": "json"}
 
 def run(args: argparse.Namespace) -> int:
     """Compare two versions; write the changes; exit 0 (or 3)."""
+    from showfacts import diff  # noqa: PLC0415 - slow to import
+
     paths: list[str] = args.paths
     if args.git is None:
         if len(paths) != 2:

@@ -19,7 +19,7 @@ from showfacts._commands._common import (
     write_output,
 )
 from showfacts.exceptions import InputError
-from showfacts.feeds import RENDERERS
+from showfacts.iris import FEED_FILES
 from showfacts.models import Certainty
 from showfacts.news import NEWS_KINDS, build_feed
 
@@ -70,7 +70,9 @@ def run(args: argparse.Namespace) -> int:
         limit=args.limit,
         spoilers=not args.no_spoilers,
     )
-    write_output(RENDERERS[args.format](feed), args.output)
+    from showfacts.feeds import render  # noqa: PLC0415 - slow to import
+
+    write_output(render(feed, args.format), args.output)
     return EXIT_OK
 
 
@@ -98,7 +100,7 @@ def register(commands: Commands) -> None:
         help="show files or folders, or - for standard input",
     )
     parser.add_argument(
-        "--format", required=True, choices=tuple(RENDERERS),
+        "--format", required=True, choices=tuple(FEED_FILES),
         help="the feed format",
     )
     parser.add_argument(

@@ -19,7 +19,6 @@ from showfacts._commands._common import (
     write_output,
 )
 from showfacts._commands.jsonld import add_graph_options, subject
-from showfacts.markup import page_fragment
 
 
 #: The characters :func:`showfacts.markup.script_tag` accepts in a nonce.
@@ -45,6 +44,8 @@ def _heading(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Print the HTML fragment."""
     catalog = load_paths(args.paths, args.format, limits=limits(args))
+    from showfacts.markup import page_fragment  # noqa: PLC0415 - slow
+
     fragment = page_fragment(
         subject(catalog, args.season), site(args),
         claims=args.claims, spoilers=not args.no_spoilers,

@@ -18,7 +18,7 @@ import pathlib
 import sys
 import tempfile
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from showfacts import loading
 from showfacts._commands._common import (
@@ -36,7 +36,6 @@ from showfacts._commands._common import (
 )
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
-from showfacts.jsonld import Subject, dumps_jsonld, to_jsonld
 from showfacts.models import Catalog, Show
 
 
@@ -53,6 +52,10 @@ def season_number(text: str) -> int:
             f"a season number is 0 or more, not {value}"
         )
     return value
+
+
+if TYPE_CHECKING:
+    from showfacts.jsonld import Subject
 
 
 def subject(catalog: Catalog, season: int | None) -> Subject:
@@ -134,6 +137,7 @@ def _sink(target: str) -> Iterator[BinaryIO]:
 
 def _stream(args: argparse.Namespace, where: Site) -> int:
     """Write one graph per show per line, reading one file at a time."""
+    from showfacts.jsonld import dumps_jsonld, to_jsonld  # noqa: PLC0415
     options = {"claims": args.claims, "spoilers": not args.no_spoilers,
                "pending": args.pending}
     paths: list[str] = args.paths
@@ -180,6 +184,8 @@ def run(args: argparse.Namespace) -> int:
         if args.season is not None:
             raise InputError("--season cannot be used with --ndjson")
         return _stream(args, where)
+    from showfacts.jsonld import dumps_jsonld, to_jsonld  # noqa: PLC0415
+
     catalog = load_paths(args.paths, args.format, limits=limits(args))
     graph = to_jsonld(subject(catalog, args.season), where,
                       claims=args.claims, spoilers=not args.no_spoilers,
