@@ -15,6 +15,7 @@ comes last in the file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -63,10 +64,13 @@ def best(facts: Iterable[F]) -> F | None:
     return max(ranked, key=lambda pair: pair[0])[1]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class SeasonView:
     """
     The current facts of one season.
+
+    Each list is worked out once per view (views are cheap to make, and
+    serializers ask the same view many questions).
 
     .. versionadded:: 0.1.0
     """
@@ -77,14 +81,17 @@ class SeasonView:
     def _current(self, facts: tuple[F, ...]) -> tuple[F, ...]:
         return tuple(f for f in facts if self.show.is_current(f.id))
 
+    @functools.cached_property
+    def _milestones(self) -> tuple[Milestone, ...]:
+        return self._current(self.season.milestones)
+
     def milestones(self, kind: MilestoneKind | None = None) -> tuple[
         Milestone, ...
     ]:
         """Current milestones, of one kind if given."""
-        return tuple(
-            m for m in self._current(self.season.milestones)
-            if kind is None or m.kind is kind
-        )
+        if kind is None:
+            return self._milestones
+        return tuple(m for m in self._milestones if m.kind is kind)
 
     def milestone(self, kind: MilestoneKind) -> Milestone | None:
         """The best current milestone of that kind."""
@@ -100,7 +107,7 @@ class SeasonView:
         """The best current finale milestone."""
         return self.milestone(MilestoneKind.FINALE)
 
-    @property
+    @functools.cached_property
     def release_plans(self) -> tuple[ReleasePlan, ...]:
         """Current release plans."""
         return self._current(self.season.release_plans)
@@ -110,22 +117,22 @@ class SeasonView:
         """The best current release plan."""
         return best(self.release_plans)
 
-    @property
+    @functools.cached_property
     def cast(self) -> tuple[CastCredit, ...]:
         """Current cast credits."""
         return self._current(self.season.cast)
 
-    @property
+    @functools.cached_property
     def crew(self) -> tuple[CrewCredit, ...]:
         """Current season crew credits."""
         return self._current(self.season.crew)
 
-    @property
+    @functools.cached_property
     def teases(self) -> tuple[Tease, ...]:
         """Current teases."""
         return self._current(self.season.teases)
 
-    @property
+    @functools.cached_property
     def episodes(self) -> tuple[Episode, ...]:
         """Current episodes, by number."""
         return tuple(
