@@ -541,3 +541,27 @@ def test_the_examples_show_every_hard_case():
     assert ["s2-premiere-spring", "s2-premiere"] == [
         f.id for f in harbor.history("s2-premiere")
     ]
+
+
+def test_every_schema_example_is_valid():
+    """Editors show the schema's examples: each must validate."""
+    schema = json.loads((ROOT / "schemas" / _schema.SCHEMA_FILE).read_text())
+    invalid = []
+    for name, definition in [("(top)", schema), *schema["$defs"].items()]:
+        checker = jsonschema.Draft202012Validator(
+            {**definition, "$defs": schema["$defs"]}
+        )
+        invalid += [
+            (name, example) for example in definition.get("examples", [])
+            if not checker.is_valid(example)
+        ]
+        for field, sub in definition.get("properties", {}).items():
+            field_checker = jsonschema.Draft202012Validator(
+                {**sub, "$defs": schema["$defs"]}
+            )
+            invalid += [
+                (f"{name}.{field}", example)
+                for example in sub.get("examples", [])
+                if not field_checker.is_valid(example)
+            ]
+    assert [] == invalid
