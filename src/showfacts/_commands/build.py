@@ -63,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
     if args.verbose:
         print(  # noqa: T201
-            f"built {result.out}: {result.shows} shows, {result.files} files"
+            f"built {result.out}: {result.shows} "
+            f"show{'s' if result.shows != 1 else ''}, {result.files} files"
         )
     return EXIT_OK
 
