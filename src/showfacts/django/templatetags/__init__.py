@@ -1,0 +1,1 @@
+"""Template tag libraries of ``showfacts.django``: ``{% load showfacts %}``."""
