@@ -108,10 +108,12 @@ PENDING_TERMS = frozenset({"Claim", "appearance", "creativeWorkStatus"})
 #: series, the claims about them, the article that is the page.
 ENTRY_TYPES = frozenset({"TVSeries", "Claim", "NewsArticle"})
 
+#: Any JSON value, as :mod:`json` reads and writes it.
 JSONValue: TypeAlias = (
     str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"]
     | None
 )
+#: A JSON object, such as the graph :func:`to_jsonld` returns.
 JSONObject: TypeAlias = dict[str, JSONValue]
 
 #: What :func:`to_jsonld` accepts: a show, a show and a season number, or

@@ -73,7 +73,7 @@ def loads(
     Raises:
         InvalidDataError: With every problem found.
 
-    >>> show = loads("id: demo\\ntitle: Demo\\nfictional: true\\n")
+    >>> show = loads("id: demo\ntitle: Demo\nfictional: true\n")
     >>> show.title
     'Demo'
 

@@ -3,25 +3,25 @@ The static site, built from a folder of show files.
 
 It holds pages with JSON-LD and fact cards, feeds, calendars and a sitemap.
 
-=====================================  ======================================
-file                                   what
-=====================================  ======================================
-``index.html``                         every show, with its status and next
-                                       premiere
-``shows/{show}/index.html``            the show: JSON-LD, fact card, the
-                                       timeline of every fact
-``shows/{show}/season-{n}/index.html`` a season, the same way
-``shows/{show}/show.jsonld``           the show's JSON-LD graph
-``shows/{show}/feed.xml``,             the show's RSS, Atom and JSON feeds
+======================================  ======================================
+file                                    what
+======================================  ======================================
+``index.html``                          every show, with its status and next
+                                        premiere
+``shows/{show}/index.html``             the show: JSON-LD, fact card, the
+                                        timeline of every fact
+``shows/{show}/season-{n}/index.html``  a season, the same way
+``shows/{show}/show.jsonld``            the show's JSON-LD graph
+``shows/{show}/feed.xml``,              the show's RSS, Atom and JSON feeds
 ``atom.xml``, ``feed.json``
-``shows/{show}/premieres.ics``         the show's premiere calendar
-``feed.xml``, ``atom.xml``,            the whole catalog's newest news
+``shows/{show}/premieres.ics``          the show's premiere calendar
+``feed.xml``, ``atom.xml``,             the whole catalog's newest news
 ``feed.json``
-``premieres.ics``                      every show's premieres
-``sitemap.xml``                        every page (an index of sitemaps past
-                                       50,000 pages)
-``style.css``                          the one stylesheet; no JavaScript
-=====================================  ======================================
+``premieres.ics``                       every show's premieres
+``sitemap.xml``                         every page (an index of sitemaps past
+                                        50,000 pages)
+``style.css``                           the one stylesheet; no JavaScript
+======================================  ======================================
 
 A build is deterministic (the same files give the same bytes) and atomic:
 the new site is written beside the old one and swapped in at the end, so a
