@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from showfacts import loading
@@ -72,15 +72,31 @@ def add_paths(parser: argparse.ArgumentParser, *, stdin: bool = True) -> None:
     add_limits(parser)
 
 
-def _size(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        msg = f"{text!r} is not a positive whole number"
-        raise argparse.ArgumentTypeError(msg)
-    return value
+def whole_number(noun: str, minimum: int = 1) -> Callable[[str], int]:
+    """
+    An argparse type: a whole number, *minimum* or more.
+
+    *noun* names what the number is in the error, as in "'0' is not a
+    number of processes: it must be 1 or more".
+    """
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            msg = f"{text!r} is not {noun}: it must be {minimum} or more"
+            raise argparse.ArgumentTypeError(msg)
+        return value
+
+    return parse
+
+
+#: The argparse type of ``--season``.
+season_number = whole_number("a season number", 0)
+
+_size = whole_number("a positive whole number")
 
 
 def add_limits(parser: argparse.ArgumentParser) -> None:

@@ -13,6 +13,7 @@ from showfacts._commands._common import (
     add_limits,
     examples,
     limits,
+    whole_number,
 )
 
 
@@ -35,17 +36,6 @@ class _Progress:
         if self.shown:
             sys.stderr.write("\n")
             sys.stderr.flush()
-
-
-def _jobs(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        jobs = 0
-    if jobs < 1:
-        msg = f"{text!r} is not a number of processes (1 or more)"
-        raise argparse.ArgumentTypeError(msg)
-    return jobs
 
 
 def run(args: argparse.Namespace) -> int:
@@ -94,7 +84,8 @@ def register(commands: Commands) -> None:
     add_base_url(parser)
     parser.add_argument("--title", default="TV facts",
                         help="the site's name (default: TV facts)")
-    parser.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+    parser.add_argument("--jobs", type=whole_number("a number of processes"),
+                        default=1, metavar="N",
                         help="render shows in N processes (default: 1)")
     parser.add_argument("--claims", action="store_true",
                         help="also publish unconfirmed facts and teases as "

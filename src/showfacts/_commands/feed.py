@@ -15,39 +15,15 @@ from showfacts._commands._common import (
     examples,
     limits,
     load_paths,
+    season_number,
     site,
+    whole_number,
     write_output,
 )
 from showfacts.exceptions import InputError
 from showfacts.iris import FEED_FILES
 from showfacts.models import Certainty
 from showfacts.news import NEWS_KINDS, build_feed
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number"
-        ) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
-
-
-def _season(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a season number"
-        ) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            f"a season number is 0 or more, not {value}"
-        )
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -108,11 +84,11 @@ def register(commands: Commands) -> None:
         help="format of standard input (default: yaml)",
     )
     parser.add_argument(
-        "--season", type=_season, metavar="N",
+        "--season", type=season_number, metavar="N",
         help="only this season (needs exactly one show)",
     )
     parser.add_argument(
-        "--limit", type=_positive, metavar="N",
+        "--limit", type=whole_number("a number of items"), metavar="N",
         help="at most N items, the newest",
     )
     parser.add_argument(

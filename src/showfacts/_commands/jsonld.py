@@ -31,27 +31,13 @@ from showfacts._commands._common import (
     examples,
     limits,
     load_paths,
+    season_number,
     site,
     write_output,
 )
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
 from showfacts.models import Catalog, Show
-
-
-def season_number(text: str) -> int:
-    """An argparse type: a season number, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a season number"
-        ) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            f"a season number is 0 or more, not {value}"
-        )
-    return value
 
 
 if TYPE_CHECKING:
