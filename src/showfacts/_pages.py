@@ -21,11 +21,7 @@ from showfacts.dates import FuzzyDate
 from showfacts.iris import Site
 from showfacts.models import (
     Certainty,
-    Episode,
-    Fact,
     FactRef,
-    Milestone,
-    ReleasePlan,
     Show,
     Source,
 )
@@ -146,14 +142,6 @@ def badge(certainty: Certainty) -> str:
     )
 
 
-def _fact_date(fact: Fact) -> FuzzyDate | None:
-    if isinstance(fact, (Milestone, ReleasePlan)):
-        return fact.date
-    if isinstance(fact, Episode):
-        return fact.air_date
-    return None
-
-
 def _time(date: FuzzyDate) -> str:
     iso = date.iso()
     label = e(date.label())
@@ -180,7 +168,7 @@ def _sources(sources: Sequence[Source]) -> str:
 
 def _sort_key(show: Show, ref: FactRef) -> tuple[int, dt.date, int]:
     fact = ref.fact
-    date = _fact_date(fact) or fact.announced
+    date = news.fact_date(fact) or fact.announced
     if date is None:
         published = [s.published for s in show.cited(fact) if s.published]
         date = min(published) if published else None
@@ -233,7 +221,7 @@ def _entry(show: Show, ref: FactRef, site: Site) -> str:
             f' Replaces <a href="#fact-{e(fact.supersedes)}">'
             f"{e(fact.supersedes)}</a>."
         )
-    date = _fact_date(fact)
+    date = news.fact_date(fact)
     when = f'<p class="when">{_time(date)}</p>' if date else ""
     what = f'<p class="what">{e(said.text)}'
     if said.url:

@@ -60,7 +60,7 @@ from showfacts.models import (
     StatusFact,
     Tease,
 )
-from showfacts.news import Feed, NewsItem
+from showfacts.news import Feed, NewsItem, fact_date
 
 
 __all__ = [
@@ -454,14 +454,6 @@ def _show_change(show: Show, kind: ChangeKind, day: dt.date | None) -> (
 # -- classifying --------------------------------------------------------------
 
 
-def _date_of(fact: Fact) -> FuzzyDate | None:
-    if isinstance(fact, (Milestone, ReleasePlan)):
-        return fact.date
-    if isinstance(fact, Episode):
-        return fact.air_date
-    return None
-
-
 def _dated(fact: Fact) -> bool:
     return isinstance(fact, (Milestone, ReleasePlan, Episode))
 
@@ -473,7 +465,7 @@ def _bounds(date: FuzzyDate | None) -> tuple[dt.date, dt.date]:
 
 
 def _confirmed_day(fact: Fact) -> bool:
-    date = _date_of(fact)
+    date = fact_date(fact)
     return (
         fact.confirmed
         and date is not None
@@ -487,7 +479,7 @@ def _date_change(before: Fact, after: Fact) -> ChangeKind | None:
         return None
     if _confirmed_day(after) and not _confirmed_day(before):
         return ChangeKind.DATE_CONFIRMED
-    (a0, a1), (b0, b1) = _bounds(_date_of(before)), _bounds(_date_of(after))
+    (a0, a1), (b0, b1) = _bounds(fact_date(before)), _bounds(fact_date(after))
     if (a0, a1) == (b0, b1):
         return None
     if a0 <= b0 and b1 <= a1:
@@ -652,7 +644,7 @@ def _date_noun(fact: Fact) -> str:
 
 
 def _date_words(fact: Fact) -> str:
-    date = _date_of(fact)
+    date = fact_date(fact)
     if date is None:
         return "no date"
     text = _line(date.label())

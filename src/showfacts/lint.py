@@ -40,12 +40,10 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from showfacts._invariants import KINDS
-from showfacts.dates import FuzzyDate
 from showfacts.models import (
     CastCredit,
     Catalog,
     Certainty,
-    Episode,
     Fact,
     FactRef,
     Milestone,
@@ -54,7 +52,7 @@ from showfacts.models import (
     Show,
     StatusFact,
 )
-from showfacts.news import publication_date
+from showfacts.news import fact_date, publication_date
 
 
 __all__ = ["DEFAULT_MAX_AGE", "Finding", "Level", "lint"]
@@ -156,7 +154,7 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
             )
     for ref in current:
         fact = ref.fact
-        date = _date_of(fact)
+        date = fact_date(fact)
         if (
             fact.certainty in _SPECULATION
             and date is not None
@@ -210,14 +208,6 @@ def _what(ref: FactRef) -> str:
     else:
         kind = KINDS[ref.collection]
     return f"{season}{kind} {fact.id!r}"
-
-
-def _date_of(fact: Fact) -> FuzzyDate | None:
-    if isinstance(fact, (Milestone, ReleasePlan)):
-        return fact.date
-    if isinstance(fact, Episode):
-        return fact.air_date
-    return None
 
 
 def _said_on(show: Show, fact: Fact) -> dt.date | None:
