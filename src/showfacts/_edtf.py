@@ -197,20 +197,7 @@ def _parse_point(text: str, whole: str, hemisphere: Hemisphere) -> Point:
     year = int(year_s)
     if year < 1:
         raise _fail(whole, "years before 0001 are not supported")
-    if mid is None:
-        return Point(
-            dt.date(year, 1, 1),
-            dt.date(year, 12, 31),
-            Precision.YEAR,
-            year,
-            None,
-            None,
-            None,
-            unspecified=False,
-            approximate=approximate,
-            uncertain=uncertain,
-        )
-    if mid == "XX":
+    if mid in (None, "XX"):
         if day_s not in (None, "XX"):
             raise _fail(whole, "a day needs a known month")
         return Point(
@@ -221,7 +208,7 @@ def _parse_point(text: str, whole: str, hemisphere: Hemisphere) -> Point:
             None,
             None,
             None,
-            unspecified=True,
+            unspecified=mid == "XX",
             approximate=approximate,
             uncertain=uncertain,
         )
