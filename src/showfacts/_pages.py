@@ -177,27 +177,50 @@ def _sort_key(show: Show, ref: FactRef) -> tuple[int, dt.date, int]:
     return (0, date.earliest, 0)
 
 
-def timeline(show: Show, refs: Sequence[FactRef], site: Site, *,
-             heading: int = 2) -> str:
+class Timeline:
     """
-    Every fact, with its certainty and sources; history stays visible.
+    The timelines of one show's pages: each fact is written once.
 
-    Facts are in date order (the fact's own date, else when it was
-    announced, else when its first source was published); each has the
-    anchor ``fact-{id}``, which is also its feed guid's fragment.
+    A fact appears on the show's page and on its season's page with the
+    same words; :meth:`section` renders the entries it has not rendered
+    yet and reuses the others.
     """
-    order = sorted(
-        range(len(refs)), key=lambda i: (*_sort_key(show, refs[i]), i)
-    )
-    entries = [_entry(show, refs[i], site) for i in order]
-    h = f"h{heading}"
-    if not entries:
-        return ""
-    return (
-        f'<section aria-labelledby="timeline">\n<{h} id="timeline">'
-        f"What is known</{h}>\n"
-        '<ol class="timeline">\n' + "".join(entries) + "</ol>\n</section>\n"
-    )
+
+    def __init__(self, show: Show, site: Site) -> None:
+        self.show = show
+        self.site = site
+        self._entries: dict[str, str] = {}
+
+    def entry(self, ref: FactRef) -> str:
+        """The timeline entry of one fact."""
+        found = self._entries.get(ref.fact.id)
+        if found is None:
+            found = self._entries[ref.fact.id] = _entry(self.show, ref,
+                                                        self.site)
+        return found
+
+    def section(self, refs: Sequence[FactRef], *, heading: int = 2) -> str:
+        """
+        Every fact, with its certainty and sources; history stays visible.
+
+        Facts are in date order (the fact's own date, else when it was
+        announced, else when its first source was published); each has
+        the anchor ``fact-{id}``, which is also its feed guid's fragment.
+        """
+        if not refs:
+            return ""
+        show = self.show
+        order = sorted(
+            range(len(refs)), key=lambda i: (*_sort_key(show, refs[i]), i)
+        )
+        h = f"h{heading}"
+        return (
+            f'<section aria-labelledby="timeline">\n<{h} id="timeline">'
+            f"What is known</{h}>\n"
+            '<ol class="timeline">\n'
+            + "".join(self.entry(refs[i]) for i in order)
+            + "</ol>\n</section>\n"
+        )
 
 
 def _entry(show: Show, ref: FactRef, site: Site) -> str:

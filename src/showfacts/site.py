@@ -318,7 +318,8 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
             '<section aria-labelledby="seasons"><h2 id="seasons">Seasons'
             f"</h2><ul>{links}</ul></section>\n"
         )
-    body.append(_pages.timeline(show, refs, site))
+    timeline = _pages.Timeline(show, site)
+    body.append(timeline.section(refs))
     body.append(_follow(site, show.id))
     crumbs = [Crumb(label=options.title, url=site.base),
               Crumb(label=show.title)]
@@ -344,7 +345,7 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
             (show, season.number), site, claims=options.claims,
             spoilers=options.spoilers,
         ))
-        parts.append(_pages.timeline(show, season_refs, site))
+        parts.append(timeline.section(season_refs))
         crumbs = [Crumb(label=options.title, url=site.base),
                   Crumb(label=show.title, url=show_url),
                   Crumb(label=season.name)]
