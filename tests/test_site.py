@@ -206,6 +206,37 @@ class TestBuild:
         assert before == _tree(out)
         assert {"data", "site"} == {p.name for p in tmp_path.iterdir()}
 
+    @pytest.mark.parametrize("jobs", [1, 2])
+    def test_the_catalog_checks_see_works_and_franchises(self, tmp_path,
+                                                         jobs):
+        """Two files that name one work two ways: the build refuses."""
+        data = tmp_path / "data"
+        data.mkdir()
+        for name, title in (("a", "The Book"), ("b", "Another Book")):
+            (data / f"{name}.yaml").write_text(
+                f"id: {name}\ntitle: Show {name.upper()}\n"
+                "franchise: {id: verse, name: Verse " + name + "}\n"
+                f"works:\n  - {{id: book, kind: book, title: {title}}}\n"
+            )
+        with pytest.raises(sf.InvalidDataError) as info:
+            build_site(data, tmp_path / "site", base_url=BASE, jobs=jobs)
+        assert {("b.yaml", "$.works[0].title"),
+                ("b.yaml", "$.franchise.name")} == {
+            (pathlib.Path(p.file).name, p.path)
+            for p in info.value.problems
+        }
+        assert not (tmp_path / "site").exists()
+
+    @pytest.mark.parametrize("jobs", [1, 2])
+    def test_progress_is_reported_with_any_jobs(self, tmp_path, jobs):
+        """Every show is counted once, in order, whatever the jobs."""
+        seen = []
+        build_site(EXAMPLES, tmp_path / "s", base_url=BASE, jobs=jobs,
+                   progress=lambda done, total: seen.append((done, total)))
+        assert (0, 4) == seen[0]
+        assert (4, 4) == seen[-1]
+        assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
     def test_progress_is_reported(self, tmp_path):
         """The progress callback sees every show."""
         seen = []

@@ -267,8 +267,9 @@ def _light(show: Show) -> Show:
     """What the catalog checks and the index need of a show: no facts."""
     return Show(
         id=show.id, title=show.title, fictional=show.fictional,
-        people=show.people, organizations=show.organizations,
-        characters=show.characters,
+        franchise=show.franchise, people=show.people,
+        organizations=show.organizations, characters=show.characters,
+        works=show.works,
     )
 
 
