@@ -33,6 +33,7 @@ rendered one file at a time, so memory does not grow with the catalog;
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import heapq
 import itertools
 import os
@@ -104,7 +105,6 @@ class _Rendered:
     problems: tuple[Problem, ...] = ()
     pages: tuple[str, ...] = ()
     files: int = 0
-    items: tuple[news.NewsItem, ...] = ()
     events: tuple[calendar.Event, ...] = ()
     status: str = ""
     premiere: str = ""
@@ -168,12 +168,13 @@ def build_site(
         problems: list[Problem] = []
         shows: list[_Rendered] = []
         newest = _Newest(CATALOG_FEED_ITEMS)
-        for result in _render_all(files, staging, options, jobs, progress):
-            problems.extend(result.problems)
-            if result.show is not None:
-                newest.add(result.items)
-                # The catalog pages need the rest; the items are merged.
-                shows.append(attrs.evolve(result, items=()))
+        for rendered, items in _render_all(files, staging, options, jobs,
+                                           progress):
+            newest.add(items)
+            for result in rendered:
+                problems.extend(result.problems)
+                if result.show is not None:
+                    shows.append(result)
         _refuse(problems)
         _refuse(_catalog_problems(shows))
         count = sum(r.files for r in shows)
@@ -213,40 +214,64 @@ class _Newest:
         return tuple(heapq.nsmallest(self.keep, self.found, key=self._key))
 
 
-def _render_all(files: Sequence[str], staging: pathlib.Path,
-                options: _Options, jobs: int,
-                progress: Progress | None) -> Iterator[_Rendered]:
+def _render_all(
+    files: Sequence[str], staging: pathlib.Path, options: _Options,
+    jobs: int, progress: Progress | None,
+) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem, ...]]]:
+    """
+    Render every file, in order, in batches.
+
+    Each batch comes with its newest news items: a worker process sends
+    back the catalog feed's candidates of its whole batch, not every item
+    of every show, which would cost more to pass than to render.
+    """
     total = len(files)
     if progress:
         progress(0, total)
-    if jobs <= 1:
-        rendered: Iterable[_Rendered] = (
-            _render_file(f, staging, options) for f in files
-        )
-        for done, result in enumerate(rendered, start=1):
+    size = 1 if jobs <= 1 else max(1, min(64, total // (jobs * 8)))
+    batches = [files[i:i + size] for i in range(0, total, size)]
+    done = 0
+    with contextlib.ExitStack() as stack:
+        if jobs <= 1:
+            rendered: Iterable[tuple[list[_Rendered],
+                                     tuple[news.NewsItem, ...]]] = (
+                _render_batch(batch, staging, options) for batch in batches
+            )
+        else:
+            pool = stack.enter_context(
+                concurrent.futures.ProcessPoolExecutor(max_workers=jobs)
+            )
+            rendered = pool.map(_render_batch, batches,
+                                itertools.repeat(staging),
+                                itertools.repeat(options))
+        for batch in rendered:
+            done += len(batch[0])
             if progress:
                 progress(done, total)
-            yield result
-        return
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunk = max(1, min(64, total // (jobs * 8) or 1))
-        mapped = pool.map(
-            _render_file, files, itertools.repeat(staging),
-            itertools.repeat(options), chunksize=chunk,
-        )
-        for done, result in enumerate(mapped, start=1):
-            if progress:
-                progress(done, total)
-            yield result
+            yield batch
 
 
-def _render_file(file: str, staging: pathlib.Path,
-                 options: _Options) -> _Rendered:
+def _render_batch(
+    files: Sequence[str], staging: pathlib.Path, options: _Options,
+) -> tuple[list[_Rendered], tuple[news.NewsItem, ...]]:
+    """Render some files; keep the newest items among all of theirs."""
+    newest = _Newest(CATALOG_FEED_ITEMS)
+    rendered = []
+    for file in files:
+        result, items = _render_file(file, staging, options)
+        newest.add(items)
+        rendered.append(result)
+    return rendered, newest.items()
+
+
+def _render_file(
+    file: str, staging: pathlib.Path, options: _Options,
+) -> tuple[_Rendered, Sequence[news.NewsItem]]:
     """Load one file and write its show's files; keep what the index needs."""
     try:
         show = load(file, limits=options.limits)
     except InvalidDataError as exc:
-        return _Rendered(file=file, problems=exc.problems)
+        return _Rendered(file=file, problems=exc.problems), ()
     site = Site(options.base_url)
     items = news.items_for_show(show, site, spoilers=options.spoilers)
     written = _write_show(show, staging, site, options, items)
@@ -256,11 +281,10 @@ def _render_file(file: str, staging: pathlib.Path,
         show=_light(show),
         pages=written[0],
         files=written[1],
-        items=tuple(items[:CATALOG_FEED_ITEMS]),
         events=calendar.events(show, site),
         status=status,
         premiere=premiere,
-    )
+    ), items
 
 
 def _light(show: Show) -> Show:
