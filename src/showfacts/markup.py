@@ -512,16 +512,32 @@ def page_fragment(
     site = base_url if isinstance(base_url, Site) else Site(base_url)
     graph = to_jsonld(subject, site, claims=claims, spoilers=spoilers,
                       pending=pending)
-    parts = [script_tag(graph, nonce=nonce)]
     if isinstance(subject, Catalog) or pending:
         # The card shows one show at a time, without pending terms.
+        parts = [script_tag(graph, nonce=nonce)]
         parts.extend(
             fact_card(show, season, site, claims=claims, spoilers=spoilers,
                       heading=heading)
             for show, season in _shows(subject)
         )
-    else:
-        # The graph is the card's own: render it once.
-        [(show, season)] = _shows(subject)
-        parts.append(_card(show, season, site, graph, _heading(heading)))
-    return "\n".join(parts) + "\n"
+        return "\n".join(parts) + "\n"
+    # The graph is the card's own: render it once.
+    [(show, season)] = _shows(subject)
+    return graph_fragment(graph, show, season, site, nonce=nonce,
+                          heading=heading)
+
+
+def graph_fragment(graph: Mapping[str, Any], show: Show, season: int | None,
+                   site: Site, *, nonce: str | None = None,
+                   heading: int = 2) -> str:
+    """
+    :func:`page_fragment` of one show or season whose graph is at hand.
+
+    ``graph`` is what :func:`~showfacts.jsonld.to_jsonld` gave for the
+    show or season without pending terms; the site, which writes the same
+    graph to a file too, builds it once.
+    """
+    return (
+        f"{script_tag(graph, nonce=nonce)}\n"
+        f"{_card(show, season, site, graph, _heading(heading))}\n"
+    )

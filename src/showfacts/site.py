@@ -331,8 +331,7 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
         body.append('<p class="notice">Not a real show: an example.</p>\n')
     if show.description:
         body.append(f"<p>{e(show.description)}</p>\n")
-    body.append(markup.page_fragment(show, site, claims=options.claims,
-                                     spoilers=options.spoilers))
+    body.append(markup.graph_fragment(graph, show, None, site))
     if seasons:
         links = "".join(
             f'<li><a href="{e(site.season_url(show.id, s.number))}">'
