@@ -1426,3 +1426,45 @@ def test_article_id_drops_the_page_fragment():
     [article] = of_type(article_jsonld(page, ballard(), BASE), "NewsArticle")
     assert "https://news.example/a#article" == article["@id"]
     assert "https://news.example/a#comments" == article["url"]
+
+
+def test_ndjson_names_the_first_file_of_each_repeated_id(tmp_path, capsys):
+    """Repeats far apart, and three files with one id, are all found."""
+    folder = tmp_path / "shows"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"s{i:02d}.yaml").write_text(
+            f"id: show-{i % 37}\ntitle: Show {i}\n", encoding="utf-8"
+        )
+    (folder / "t.yaml").write_text("id: show-0\ntitle: T\n",
+                                   encoding="utf-8")
+    assert 1 == cli.main(["jsonld", str(folder), "--ndjson", "-o",
+                          str(tmp_path / "out.ndjson")])
+    err = capsys.readouterr().err
+    found = sorted(line.split(":")[0].rsplit("/", 1)[-1]
+                   for line in err.splitlines() if "is used by" in line)
+    assert ["s37.yaml", "s38.yaml", "s39.yaml", "t.yaml"] == found
+    assert f"used by another file too ({folder.as_posix()}/s00.yaml)" in err
+    assert not (tmp_path / "out.ndjson").exists()
+
+
+def test_ndjson_reads_files_in_path_order_from_several_folders(
+        tmp_path, monkeypatch, capsys):
+    """Folders, nested folders and files merge into one sorted order."""
+    monkeypatch.chdir(tmp_path)
+    files = ["b/z.yaml", "a/y.json", "a/sub/x.yaml", "a/sub.yaml",
+             "b/.hidden/w.yaml", "b/notes.txt", "c.yaml"]
+    for i, name in enumerate(files):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith(".json"):
+            path.write_text(f'{{"id": "s{i}", "title": "S"}}',
+                            encoding="utf-8")
+        else:
+            path.write_text(f"id: s{i}\ntitle: S\n", encoding="utf-8")
+    assert 0 == cli.main(["jsonld", "b", "c.yaml", "./a", "a/sub.yaml",
+                          "--ndjson"])
+    ids = [json.loads(line)["@graph"][0]["@id"].rsplit("/", 2)[-2]
+           for line in capsys.readouterr().out.splitlines()]
+    # a/sub.yaml < a/sub/x.yaml < a/y.json < b/z.yaml < c.yaml
+    assert ["s3", "s2", "s1", "s0", "s6"] == ids

@@ -144,18 +144,32 @@ def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
                 f"{', '.join(SUFFIXES)}"
             )
         return (root,)
+    return tuple(root / name for name in sorted(show_file_names(root)))
+
+
+def show_file_names(folder: StrPath) -> Iterator[str]:
+    """
+    The show files in a folder as :func:`show_files` finds them, unsorted.
+
+    Each is a POSIX path relative to ``folder``, yielded as a walk meets
+    it: for callers that keep them their own way (sorted, without a path
+    object each).
+
+    Raises:
+        InputError: If ``folder`` is not a folder.
+    """
+    root = pathlib.Path(folder)
     if not root.is_dir():
         raise InputError(f"{root}: no such file or folder")
-    found = []
-    for folder, dirs, files in os.walk(root):
+    for here, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        inside = pathlib.Path(here).relative_to(root).as_posix()
+        prefix = "" if inside == "." else f"{inside}/"
         for file in files:
-            if file.startswith("."):
-                continue
-            candidate = pathlib.Path(folder, file)
-            if candidate.suffix.lower() in SUFFIXES:
-                found.append(candidate)
-    return tuple(sorted(found, key=lambda p: p.relative_to(root).as_posix()))
+            dot = file.rfind(".")
+            if (not file.startswith(".")
+                    and file[dot:].lower() in SUFFIXES):
+                yield prefix + file if prefix else file
 
 
 def load_catalog(
