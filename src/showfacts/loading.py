@@ -43,6 +43,7 @@ __all__ = [
     "load",
     "load_catalog",
     "loads",
+    "show_file_names",
     "show_files",
     "to_dict",
     "validate",
@@ -157,6 +158,8 @@ def show_file_names(folder: StrPath) -> Iterator[str]:
 
     Raises:
         InputError: If ``folder`` is not a folder.
+
+    .. versionadded:: 0.1.0
     """
     root = pathlib.Path(folder)
     if not root.is_dir():
