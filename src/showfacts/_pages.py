@@ -21,6 +21,7 @@ from showfacts.dates import FuzzyDate
 from showfacts.iris import Site
 from showfacts.models import (
     Certainty,
+    Fact,
     FactRef,
     Show,
     Source,
@@ -150,20 +151,16 @@ def _time(date: FuzzyDate) -> str:
     return f'<time datetime="{e(iso)}">{label}</time>'
 
 
-def _sources(sources: Sequence[Source]) -> str:
-    if not sources:
-        return '<p class="sources-none">No source cited.</p>'
-    items = []
-    for source in sources:
-        title = f"<cite>{e(source.title)}</cite>"
-        if source.url:
-            title = f'<a href="{e(source.url)}">{title}</a>'
-        extra = [e(x) for x in (source.publisher,) if x]
-        if source.published is not None:
-            extra.append(_time(source.published))
-        tail = f" ({', '.join(extra)})" if extra else ""
-        items.append(f"<li>{title}{tail}</li>")
-    return f'<ul class="sources">{"".join(items)}</ul>'
+def _source(source: Source) -> str:
+    """One source as a list item: title, link, publisher and date."""
+    title = f"<cite>{e(source.title)}</cite>"
+    if source.url:
+        title = f'<a href="{e(source.url)}">{title}</a>'
+    extra = [e(x) for x in (source.publisher,) if x]
+    if source.published is not None:
+        extra.append(_time(source.published))
+    tail = f" ({', '.join(extra)})" if extra else ""
+    return f"<li>{title}{tail}</li>"
 
 
 def _sort_key(show: Show, ref: FactRef) -> tuple[int, dt.date, int]:
@@ -190,14 +187,29 @@ class Timeline:
         self.show = show
         self.site = site
         self._entries: dict[str, str] = {}
+        self._sources: dict[str, str] = {}
 
     def entry(self, ref: FactRef) -> str:
         """The timeline entry of one fact."""
         found = self._entries.get(ref.fact.id)
         if found is None:
-            found = self._entries[ref.fact.id] = _entry(self.show, ref,
-                                                        self.site)
+            found = self._entries[ref.fact.id] = _entry(
+                self.show, ref, self.site, self.sources(ref.fact)
+            )
         return found
+
+    def sources(self, fact: Fact) -> str:
+        """The list of a fact's sources; each source is written once."""
+        items = []
+        for source in self.show.cited(fact):
+            item = self._sources.get(source.id)
+            if item is None:
+                item = self._sources[source.id] = _source(source)
+            items.append(item)
+        if not items:
+            return '<p class="sources-none">No source cited.</p>'
+        return f'<ul class="sources">{"".join(items)}</ul>'
+
 
     def section(self, refs: Sequence[FactRef], *, heading: int = 2) -> str:
         """
@@ -223,7 +235,7 @@ class Timeline:
         )
 
 
-def _entry(show: Show, ref: FactRef, site: Site) -> str:
+def _entry(show: Show, ref: FactRef, site: Site, sources: str) -> str:
     fact = ref.fact
     said = news.statement(show, ref, site)
     state = "current"
@@ -266,7 +278,7 @@ def _entry(show: Show, ref: FactRef, site: Site) -> str:
     return (
         f'<li class="fact {state}" id="fact-{e(fact.id)}">'
         f"{when}{what}{spoiler}{details}{how}"
-        f"{_sources(show.cited(fact))}</li>\n"
+        f"{sources}</li>\n"
     )
 
 
