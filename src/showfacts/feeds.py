@@ -25,8 +25,10 @@ b"<?xml version='1.0' encoding='UTF-8'?>"
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -94,6 +96,11 @@ class _Stamp(dt.datetime):
         """Format; feedgen's RFC 822 format is written in English."""
         if fmt != _FEEDGEN_RFC822:
             return super().strftime(fmt)
+        return self.rfc822
+
+    @functools.cached_property
+    def rfc822(self) -> str:
+        """The date in RFC 822 form, as RSS writes it."""
         offset = self.utcoffset() or dt.timedelta()
         sign = "-" if offset < dt.timedelta() else "+"
         minutes = abs(int(offset.total_seconds())) // 60
@@ -115,6 +122,31 @@ def _stamp(value: dt.datetime) -> _Stamp:
     )
 
 
+class _Stamps:
+    """
+    The dates of one feed, each converted (and written) once.
+
+    A feed's items share a few dates.  Equal instants with equal offsets
+    have the same fields, so they are written alike whatever their tzinfo
+    objects.  One is made for each feed written, and forgets with it.
+    """
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[dt.datetime, dt.timedelta], _Stamp] = {}
+
+    def __call__(self, value: dt.datetime) -> _Stamp:
+        offset = value.utcoffset()
+        if offset is None:
+            raise RenderError(f"{value!r} has no time zone")
+        key = (value, offset)
+        stamp = self._seen.get(key)
+        if stamp is None:
+            stamp = self._seen[key] = _stamp(value)
+        return stamp
+
+
 def _rfc3339(value: dt.datetime) -> str:
     stamp = _stamp(value).isoformat(timespec="seconds")
     return stamp[:-6] + "Z" if stamp.endswith("+00:00") else stamp
@@ -130,6 +162,36 @@ def _image_type(url: str) -> str:
 
 def _s(text: str | None) -> str:
     return xml_safe(text or "")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+#: The characters :func:`~showfacts.news.xml_safe` removes or replaces;
+#: text without any is publishable as it is.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def _cleaner(item: NewsItem) -> Callable[[str], str]:
+    """
+    What makes an item's text publishable.
+
+    Items are nearly always publishable already (news builds them so):
+    their text is checked in one pass, and cleaned field by field only if
+    something needs it.
+    """
+    try:
+        text = "".join((
+            item.guid, item.title, item.summary, item.content_html,
+            item.link, item.show, item.kind, item.image or "",
+            *item.categories,
+        ))
+    except TypeError:  # a field that is not text: take each field apart
+        return _s
+    return _same if _UNSAFE.search(text) is None else _s
 
 
 # -- RSS and Atom -------------------------------------------------------------
@@ -174,39 +236,43 @@ class _AtomLinks(BaseEntryExtension):  # type: ignore[misc]
         return entry
 
 
-def _entry(fg: FeedGenerator, item: NewsItem, fmt: str) -> None:
+def _entry(
+    fg: FeedGenerator, item: NewsItem, fmt: str, stamp: _Stamps
+) -> None:
+    s = _cleaner(item)
     entry = fg.add_entry(order="append")
-    entry.guid(_s(item.guid), permalink=item.permalink)
-    entry.title(_s(item.title))
-    entry.published(_stamp(item.published))
-    entry.updated(_stamp(item.updated or item.published))
+    entry.guid(s(item.guid), permalink=item.permalink)
+    entry.title(s(item.title))
+    entry.published(stamp(item.published))
+    entry.updated(stamp(item.updated or item.published))
     if item.categories:
-        entry.category([{"term": _s(c)} for c in item.categories])
+        entry.category([{"term": s(c)} for c in item.categories])
     if fmt == "rss":
-        entry.link(href=_s(item.link), rel="alternate")
+        entry.link(href=s(item.link), rel="alternate")
         # Readers take an RSS description as HTML: escape the text.
-        entry.summary(html.escape(_s(item.summary), quote=False))
-        entry.content(_s(item.content_html))
+        entry.summary(html.escape(s(item.summary), quote=False))
+        entry.content(s(item.content_html))
         if item.image:
-            entry.enclosure(_s(item.image), "0", _image_type(item.image))
+            entry.enclosure(s(item.image), "0", _image_type(item.image))
         return
-    entry.summary(_s(item.summary), type="text")
-    entry.content(_s(item.content_html), type="html")
+    entry.summary(s(item.summary), type="text")
+    entry.content(s(item.content_html), type="html")
     entry.register_extension("showfacts_links", _AtomLinks, atom=True,
                              rss=False)
     links = entry.showfacts_links.links
-    links.append({"href": _s(item.link), "rel": "alternate",
+    links.append({"href": s(item.link), "rel": "alternate",
                   "type": "text/html"})
     if item.image:
-        links.append({"href": _s(item.image), "rel": "enclosure",
+        links.append({"href": s(item.image), "rel": "enclosure",
                       "type": _image_type(item.image)})
 
 
 def _render(feed: Feed, fmt: str) -> bytes:
     try:
         fg = _generator(feed, fmt)
+        stamp = _Stamps()
         for item in feed.items:
-            _entry(fg, item, fmt)
+            _entry(fg, item, fmt, stamp)
         out: bytes = (
             fg.rss_str(pretty=True) if fmt == "rss"
             else fg.atom_str(pretty=True)
@@ -268,24 +334,25 @@ def to_atom(feed: Feed) -> bytes:
 
 
 def _json_item(item: NewsItem) -> dict[str, Any]:
+    s = _cleaner(item)
     out: dict[str, Any] = {
-        "id": _s(item.guid),
-        "url": _s(item.link),
-        "title": _s(item.title),
-        "summary": _s(item.summary),
-        "content_html": _s(item.content_html),
+        "id": s(item.guid),
+        "url": s(item.link),
+        "title": s(item.title),
+        "summary": s(item.summary),
+        "content_html": s(item.content_html),
         "date_published": _rfc3339(item.published),
     }
     if item.updated is not None:
         out["date_modified"] = _rfc3339(item.updated)
     if item.categories:
-        out["tags"] = [_s(c) for c in item.categories]
+        out["tags"] = [s(c) for c in item.categories]
     if item.image:
-        out["image"] = _s(item.image)
+        out["image"] = s(item.image)
     out["_showfacts"] = {
-        "show": _s(item.show),
+        "show": s(item.show),
         "season": item.season,
-        "kind": _s(item.kind),
+        "kind": s(item.kind),
         "certainty": item.certainty.value,
         "spoiler": item.spoiler,
     }
