@@ -26,7 +26,6 @@ The rules (publication dates, guids, titles, the text policy) are in
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -186,13 +185,6 @@ def _start(date: FuzzyDate | None) -> dt.datetime | None:
     """00:00 UTC on the earliest day a date allows; None if it has none."""
     if date is None:
         return None
-    return _day_start(date)
-
-
-# The same dates come back in every item of a show (its sources, its
-# seasons' years): what a date gives is worked out once.
-@functools.lru_cache(maxsize=4096)
-def _day_start(date: FuzzyDate) -> dt.datetime | None:
     day = date.earliest
     if day == dt.date.min:
         return None
@@ -259,7 +251,6 @@ def _retraction_date(show: Show, fact: Fact) -> dt.datetime | None:
     return _first_published(show.source(s) for s in retraction.sources)
 
 
-@functools.lru_cache(maxsize=4096)
 def _when(date: FuzzyDate) -> str:
     """
     A date in the source's words.
@@ -447,17 +438,19 @@ class _Words:
 
     One is made for each call (a feed, a statement), and remembers what it
     works out for that call only: names, subjects, what each fact says,
-    publication dates and citations, which many items share.
+    publication dates, dates and citations, which many items share.
     """
 
     __slots__ = (
         "_cited",
         "_described",
+        "_labels",
         "_names",
         "_places",
         "_published",
         "_seasons",
         "_sources",
+        "_starts",
         "_subjects",
         "show",
         "site",
@@ -474,6 +467,8 @@ class _Words:
         self._names: dict[tuple[str, str], str] = {}
         self._described: dict[str, _Item] = {}
         self._published: dict[str, dt.datetime | None] = {}
+        self._starts: dict[FuzzyDate, dt.datetime | None] = {}
+        self._labels: dict[FuzzyDate, str] = {}
         self._cited: dict[tuple[str, tuple[str, ...]], str] = {}
         self._places: dict[
             tuple[int | None, str, bool],
@@ -553,19 +548,39 @@ class _Words:
 
     # -- dates and sources ----------------------------------------------------
 
+    def start(self, date: FuzzyDate | None) -> dt.datetime | None:
+        """:func:`_start`, worked out once for each date."""
+        if date is None:
+            return None
+        try:
+            return self._starts[date]
+        except KeyError:
+            pass
+        when = self._starts[date] = _start(date)
+        return when
+
+    def when(self, date: FuzzyDate) -> str:
+        """:func:`_when`, worked out once for each date."""
+        try:
+            return self._labels[date]
+        except KeyError:
+            pass
+        label = self._labels[date] = _when(date)
+        return label
+
     def published(self, fact: Fact) -> dt.datetime | None:
         """:func:`publication_date`, worked out once for each fact."""
         try:
             return self._published[fact.id]
         except KeyError:
             pass
-        when = _start(fact.announced)
+        when = self.start(fact.announced)
         if when is None:
             when = self.first_published(fact.sources)
             if when is None and fact.confirmed:
                 own = fact_date(fact)
                 when = (
-                    _start(own) if own is not None and own.is_exact
+                    self.start(own) if own is not None and own.is_exact
                     else None
                 )
         self._published[fact.id] = when
@@ -575,7 +590,11 @@ class _Words:
         dt.datetime | None
     ):
         """The earliest ``published`` date of these sources."""
-        return _first_published(self.source(s) for s in source_ids)
+        dates = [
+            d for s in source_ids
+            if (d := self.start(self.source(s).published)) is not None
+        ]
+        return min(dates, default=None)
 
     def sources_html(self, heading: str, source_ids: tuple[str, ...]) -> str:
         """The list of sources an item cites, under a heading."""
@@ -675,7 +694,7 @@ class _Words:
             core += f", “{title}”"
         details: list[tuple[str, str]] = []
         if fact.air_date is not None:
-            details.append(("Airs", _when(fact.air_date)))
+            details.append(("Airs", self.when(fact.air_date)))
         if fact.runtime:
             details.append(("Runtime", f"{fact.runtime} minutes"))
         return _Item(core=core, details=tuple(details))
@@ -692,10 +711,10 @@ class _Words:
             if dated:
                 core += ", date not yet known"
         elif dated:
-            core = f"{subject} {verb} {_when(fact.date)}"
+            core = f"{subject} {verb} {self.when(fact.date)}"
         else:
             core = f"{subject} {verb}"
-            details.append(("Date", _when(fact.date)))
+            details.append(("Date", self.when(fact.date)))
         if fact.time is not None:
             zone = _inline(fact.timezone)
             details.append(("Time", f"{fact.time} {zone}".strip()))
@@ -728,7 +747,7 @@ class _Words:
         if fact.platform is not None:
             words.append(f"on {self.organization(fact.platform)}")
         if fact.date is not None:
-            words.append(f"from {_when(fact.date)}")
+            words.append(f"from {self.when(fact.date)}")
         core = (
             f"{subject} release plan announced" if words == ["releases"]
             else f"{subject} {' '.join(words)}"
@@ -822,14 +841,14 @@ class _Words:
                     what = "date" if _is_day(a.date) else "window"
                     return (
                         f"{subject} {noun} {what} {moved} from "
-                        f"{_when(a.date)} to {_when(b.date)}"
+                        f"{self.when(a.date)} to {self.when(b.date)}"
                     )
             elif a.date is None and b.date is not None:
-                return f"{subject} {noun} date set: {_when(b.date)}"
+                return f"{subject} {noun} date set: {self.when(b.date)}"
             elif a.date is not None and b.date is None:
                 return (
                     f"{subject} {noun} date no longer known (was "
-                    f"{_when(a.date)})"
+                    f"{self.when(a.date)})"
                 )
         before, after = self.describe(old).core, self.describe(new).core
         if before != after:
@@ -1049,7 +1068,7 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
         when = _retraction_date(show, fact)
         text = "Retracted"
         if fact.retracted.date is not None:
-            text += f" {_when(fact.retracted.date)}"
+            text += f" {words.when(fact.retracted.date)}"
         reason = _inline(fact.retracted.reason)
         text = f"{text}: {reason}" if reason else text
         summary.append(_sentence(text))
