@@ -28,7 +28,6 @@ import datetime as dt
 import functools
 import html
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +37,7 @@ from feedgen.ext.base import (  # type: ignore[import-untyped]
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from feedgen.util import xml_elem  # type: ignore[import-untyped]
 
+from showfacts._text import is_publishable
 from showfacts.exceptions import RenderError
 from showfacts.news import Feed, NewsItem, xml_safe
 
@@ -168,13 +168,6 @@ def _same(text: str) -> str:
     return text
 
 
-#: The characters :func:`~showfacts.news.xml_safe` removes or replaces;
-#: text without any is publishable as it is.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
-)
-
-
 def _cleaner(item: NewsItem) -> Callable[[str], str]:
     """
     What makes an item's text publishable.
@@ -191,7 +184,7 @@ def _cleaner(item: NewsItem) -> Callable[[str], str]:
         ))
     except TypeError:  # a field that is not text: take each field apart
         return _s
-    return _same if _UNSAFE.search(text) is None else _s
+    return _same if is_publishable(text) else _s
 
 
 # -- RSS and Atom -------------------------------------------------------------
