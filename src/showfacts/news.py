@@ -330,16 +330,21 @@ _BILLING_WORDS = {
 }
 
 
+#: The kind of news of each milestone kind, and of each other collection.
+_MILESTONE_KINDS = {k: k.value for k in MilestoneKind}
+_COLLECTION_KINDS = {
+    "release_plans": "release_plan",
+    "cast": "cast",
+    "crew": "crew",
+    "teases": "tease",
+}
+
+
 def _kind(ref: FactRef) -> str:
     fact = ref.fact
     if isinstance(fact, Milestone):
-        return fact.kind.value
-    return {
-        "release_plans": "release_plan",
-        "cast": "cast",
-        "crew": "crew",
-        "teases": "tease",
-    }[ref.collection]
+        return _MILESTONE_KINDS[fact.kind]
+    return _COLLECTION_KINDS[ref.collection]
 
 
 #: The collections whose facts are news, in the order a show lists them.
@@ -449,9 +454,11 @@ class _Words:
         "_places",
         "_published",
         "_seasons",
+        "_source_starts",
         "_sources",
         "_starts",
         "_subjects",
+        "fiction",
         "show",
         "site",
         "title",
@@ -461,6 +468,11 @@ class _Words:
         self.show = show
         self.site = site
         self.title = _name(show.title, show.id)
+        #: A fictional show's note: its sentence and its paragraph.
+        self.fiction: tuple[str, str] | None = None
+        if show.fictional:
+            note = f"{self.title} is a fictional show, not a real one."
+            self.fiction = (note, f"<p><em>{_e(note)}</em></p>")
         self._seasons: dict[int, Season] | None = None
         self._sources: dict[str, Source] | None = None
         self._subjects: dict[int | None, str] = {None: self.title}
@@ -468,6 +480,7 @@ class _Words:
         self._described: dict[str, _Item] = {}
         self._published: dict[str, dt.datetime | None] = {}
         self._starts: dict[FuzzyDate, dt.datetime | None] = {}
+        self._source_starts: dict[str, dt.datetime | None] = {}
         self._labels: dict[FuzzyDate, str] = {}
         self._cited: dict[tuple[str, tuple[str, ...]], str] = {}
         self._places: dict[
@@ -591,10 +604,20 @@ class _Words:
     ):
         """The earliest ``published`` date of these sources."""
         dates = [
-            d for s in source_ids
-            if (d := self.start(self.source(s).published)) is not None
+            d for s in source_ids if (d := self.source_start(s)) is not None
         ]
         return min(dates, default=None)
+
+    def source_start(self, source_id: str) -> dt.datetime | None:
+        """When a source was published, as :func:`_start` gives it."""
+        try:
+            return self._source_starts[source_id]
+        except KeyError:
+            pass
+        when = self._source_starts[source_id] = _start(
+            self.source(source_id).published
+        )
+        return when
 
     def sources_html(self, heading: str, source_ids: tuple[str, ...]) -> str:
         """The list of sources an item cites, under a heading."""
@@ -1079,10 +1102,10 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
             changed.append(when)
 
     body.append(words.sources_html("Sources:", fact.sources))
-    if show.fictional:
-        note = f"{words.title} is a fictional show, not a real one."
+    if words.fiction is not None:
+        note, note_html = words.fiction
         summary.append(note)
-        body.append(f"<p><em>{_e(note)}</em></p>")
+        body.append(note_html)
 
     updated = max(changed, default=None)
     if updated is not None and updated < published:
@@ -1092,8 +1115,8 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
     return NewsItem(
         guid=site.fact_iri(show.id, fact.id),
         title=_inline(title),
-        summary=_inline(" ".join(s for s in summary if s)),
-        content_html=xml_safe("\n".join(b for b in body if b)),
+        summary=_inline(" ".join(filter(None, summary))),
+        content_html=xml_safe("\n".join(filter(None, body))),
         published=published,
         updated=updated,
         link=link,
