@@ -147,8 +147,8 @@ class _Stamps:
         return stamp
 
 
-def _rfc3339(value: dt.datetime) -> str:
-    stamp = _stamp(value).isoformat(timespec="seconds")
+def _rfc3339(value: _Stamp) -> str:
+    stamp = value.isoformat(timespec="seconds")
     return stamp[:-6] + "Z" if stamp.endswith("+00:00") else stamp
 
 
@@ -236,8 +236,11 @@ def _entry(
     entry = fg.add_entry(order="append")
     entry.guid(s(item.guid), permalink=item.permalink)
     entry.title(s(item.title))
-    entry.published(stamp(item.published))
-    entry.updated(stamp(item.updated or item.published))
+    published = stamp(item.published)
+    entry.published(published)
+    entry.updated(
+        published if item.updated is None else stamp(item.updated)
+    )
     if item.categories:
         entry.category([{"term": s(c)} for c in item.categories])
     if fmt == "rss":
@@ -326,7 +329,7 @@ def to_atom(feed: Feed) -> bytes:
 # -- JSON Feed ----------------------------------------------------------------
 
 
-def _json_item(item: NewsItem) -> dict[str, Any]:
+def _json_item(item: NewsItem, stamp: _Stamps) -> dict[str, Any]:
     s = _cleaner(item)
     out: dict[str, Any] = {
         "id": s(item.guid),
@@ -334,10 +337,10 @@ def _json_item(item: NewsItem) -> dict[str, Any]:
         "title": s(item.title),
         "summary": s(item.summary),
         "content_html": s(item.content_html),
-        "date_published": _rfc3339(item.published),
+        "date_published": _rfc3339(stamp(item.published)),
     }
     if item.updated is not None:
-        out["date_modified"] = _rfc3339(item.updated)
+        out["date_modified"] = _rfc3339(stamp(item.updated))
     if item.categories:
         out["tags"] = [s(c) for c in item.categories]
     if item.image:
@@ -383,7 +386,8 @@ def to_json_feed(feed: Feed) -> bytes:
     if feed.language:
         doc["language"] = _s(feed.language)
     doc["authors"] = [{"name": _s(feed.title), "url": _s(feed.link)}]
-    doc["items"] = [_json_item(i) for i in feed.items]
+    stamp = _Stamps()
+    doc["items"] = [_json_item(i, stamp) for i in feed.items]
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8")
 
