@@ -7,7 +7,8 @@ surrogate pair is joined into the character it encodes; any other
 surrogate, U+FFFE and U+FFFF become U+FFFD.  Everything else is kept.
 
 The same names and titles are cleaned over and over in a catalog, so
-results are remembered (a bounded memo); plain text skips the work.
+results are remembered (a bounded memo); plain text skips the work, and
+:func:`is_publishable` tells plain text quickly.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ _C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 _BAD = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s")
+#: Every character the rule removes or replaces.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+)
+#: The C0 controls the rule removes, as bytes.
+_C0_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 _MEMO_SIZE = 65_536
 _clean: dict[str, str] = {}
@@ -38,6 +45,24 @@ def _remember(memo: dict[str, str], key: str, value: str) -> str:
         memo.clear()
     memo[key] = value
     return value
+
+
+def _plain(text: str) -> bool:
+    """Whether text has nothing to clean, told cheaply when it can be."""
+    if text.isascii():
+        # Only C0 controls can be wrong: a byte-level delete counts them.
+        return len(
+            text.encode("ascii").translate(None, _C0_BYTES)
+        ) == len(text)
+    # No control, surrogate or noncharacter at all.
+    return text.isprintable()
+
+
+def is_publishable(text: str) -> bool:
+    """Whether :func:`publishable` would return the text as it is."""
+    return _plain(text) or (
+        not text.isascii() and _UNSAFE.search(text) is None
+    )
 
 
 def publishable(text: str) -> str:
@@ -67,7 +92,7 @@ def publishable(text: str) -> str:
 
     .. versionadded:: 0.1.0
     """
-    if text.isascii() and _C0.search(text) is None:
+    if _plain(text):
         return text
     cached = _clean.get(text)
     if cached is not None:

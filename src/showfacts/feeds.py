@@ -25,6 +25,7 @@ b"<?xml version='1.0' encoding='UTF-8'?>"
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 from collections.abc import Callable
@@ -36,6 +37,7 @@ from feedgen.ext.base import (  # type: ignore[import-untyped]
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from feedgen.util import xml_elem  # type: ignore[import-untyped]
 
+from showfacts._text import is_publishable
 from showfacts.exceptions import RenderError
 from showfacts.news import Feed, NewsItem, xml_safe
 
@@ -94,6 +96,11 @@ class _Stamp(dt.datetime):
         """Format; feedgen's RFC 822 format is written in English."""
         if fmt != _FEEDGEN_RFC822:
             return super().strftime(fmt)
+        return self.rfc822
+
+    @functools.cached_property
+    def rfc822(self) -> str:
+        """The date in RFC 822 form, as RSS writes it."""
         offset = self.utcoffset() or dt.timedelta()
         sign = "-" if offset < dt.timedelta() else "+"
         minutes = abs(int(offset.total_seconds())) // 60
@@ -115,8 +122,33 @@ def _stamp(value: dt.datetime) -> _Stamp:
     )
 
 
-def _rfc3339(value: dt.datetime) -> str:
-    stamp = _stamp(value).isoformat(timespec="seconds")
+class _Stamps:
+    """
+    The dates of one feed, each converted (and written) once.
+
+    A feed's items share a few dates.  Equal instants with equal offsets
+    have the same fields, so they are written alike whatever their tzinfo
+    objects.  One is made for each feed written, and forgets with it.
+    """
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[dt.datetime, dt.timedelta], _Stamp] = {}
+
+    def __call__(self, value: dt.datetime) -> _Stamp:
+        offset = value.utcoffset()
+        if offset is None:
+            raise RenderError(f"{value!r} has no time zone")
+        key = (value, offset)
+        stamp = self._seen.get(key)
+        if stamp is None:
+            stamp = self._seen[key] = _stamp(value)
+        return stamp
+
+
+def _rfc3339(value: _Stamp) -> str:
+    stamp = value.isoformat(timespec="seconds")
     return stamp[:-6] + "Z" if stamp.endswith("+00:00") else stamp
 
 
@@ -130,6 +162,29 @@ def _image_type(url: str) -> str:
 
 def _s(text: str | None) -> str:
     return xml_safe(text or "")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _cleaner(item: NewsItem) -> Callable[[str], str]:
+    """
+    What makes an item's text publishable.
+
+    Items are nearly always publishable already (news builds them so):
+    their text is checked in one pass, and cleaned field by field only if
+    something needs it.
+    """
+    try:
+        text = "".join((
+            item.guid, item.title, item.summary, item.content_html,
+            item.link, item.show, item.kind, item.image or "",
+            *item.categories,
+        ))
+    except TypeError:  # a field that is not text: take each field apart
+        return _s
+    return _same if is_publishable(text) else _s
 
 
 # -- RSS and Atom -------------------------------------------------------------
@@ -170,43 +225,51 @@ class _AtomLinks(BaseEntryExtension):  # type: ignore[misc]
     def extend_atom(self, entry: Any) -> Any:
         """Append the links to the entry element."""
         for attributes in self.links:
-            xml_elem("link", entry, **attributes)
+            # As one dict: lxml sets keyword attributes more slowly.
+            xml_elem("link", entry, attrib=attributes)
         return entry
 
 
-def _entry(fg: FeedGenerator, item: NewsItem, fmt: str) -> None:
+def _entry(
+    fg: FeedGenerator, item: NewsItem, fmt: str, stamp: _Stamps
+) -> None:
+    s = _cleaner(item)
     entry = fg.add_entry(order="append")
-    entry.guid(_s(item.guid), permalink=item.permalink)
-    entry.title(_s(item.title))
-    entry.published(_stamp(item.published))
-    entry.updated(_stamp(item.updated or item.published))
+    entry.guid(s(item.guid), permalink=item.permalink)
+    entry.title(s(item.title))
+    published = stamp(item.published)
+    entry.published(published)
+    entry.updated(
+        published if item.updated is None else stamp(item.updated)
+    )
     if item.categories:
-        entry.category([{"term": _s(c)} for c in item.categories])
+        entry.category([{"term": s(c)} for c in item.categories])
     if fmt == "rss":
-        entry.link(href=_s(item.link), rel="alternate")
+        entry.link(href=s(item.link), rel="alternate")
         # Readers take an RSS description as HTML: escape the text.
-        entry.summary(html.escape(_s(item.summary), quote=False))
-        entry.content(_s(item.content_html))
+        entry.summary(html.escape(s(item.summary), quote=False))
+        entry.content(s(item.content_html))
         if item.image:
-            entry.enclosure(_s(item.image), "0", _image_type(item.image))
+            entry.enclosure(s(item.image), "0", _image_type(item.image))
         return
-    entry.summary(_s(item.summary), type="text")
-    entry.content(_s(item.content_html), type="html")
+    entry.summary(s(item.summary), type="text")
+    entry.content(s(item.content_html), type="html")
     entry.register_extension("showfacts_links", _AtomLinks, atom=True,
                              rss=False)
     links = entry.showfacts_links.links
-    links.append({"href": _s(item.link), "rel": "alternate",
+    links.append({"href": s(item.link), "rel": "alternate",
                   "type": "text/html"})
     if item.image:
-        links.append({"href": _s(item.image), "rel": "enclosure",
+        links.append({"href": s(item.image), "rel": "enclosure",
                       "type": _image_type(item.image)})
 
 
 def _render(feed: Feed, fmt: str) -> bytes:
     try:
         fg = _generator(feed, fmt)
+        stamp = _Stamps()
         for item in feed.items:
-            _entry(fg, item, fmt)
+            _entry(fg, item, fmt, stamp)
         out: bytes = (
             fg.rss_str(pretty=True) if fmt == "rss"
             else fg.atom_str(pretty=True)
@@ -267,25 +330,26 @@ def to_atom(feed: Feed) -> bytes:
 # -- JSON Feed ----------------------------------------------------------------
 
 
-def _json_item(item: NewsItem) -> dict[str, Any]:
+def _json_item(item: NewsItem, stamp: _Stamps) -> dict[str, Any]:
+    s = _cleaner(item)
     out: dict[str, Any] = {
-        "id": _s(item.guid),
-        "url": _s(item.link),
-        "title": _s(item.title),
-        "summary": _s(item.summary),
-        "content_html": _s(item.content_html),
-        "date_published": _rfc3339(item.published),
+        "id": s(item.guid),
+        "url": s(item.link),
+        "title": s(item.title),
+        "summary": s(item.summary),
+        "content_html": s(item.content_html),
+        "date_published": _rfc3339(stamp(item.published)),
     }
     if item.updated is not None:
-        out["date_modified"] = _rfc3339(item.updated)
+        out["date_modified"] = _rfc3339(stamp(item.updated))
     if item.categories:
-        out["tags"] = [_s(c) for c in item.categories]
+        out["tags"] = [s(c) for c in item.categories]
     if item.image:
-        out["image"] = _s(item.image)
+        out["image"] = s(item.image)
     out["_showfacts"] = {
-        "show": _s(item.show),
+        "show": s(item.show),
         "season": item.season,
-        "kind": _s(item.kind),
+        "kind": s(item.kind),
         "certainty": item.certainty.value,
         "spoiler": item.spoiler,
     }
@@ -323,7 +387,8 @@ def to_json_feed(feed: Feed) -> bytes:
     if feed.language:
         doc["language"] = _s(feed.language)
     doc["authors"] = [{"name": _s(feed.title), "url": _s(feed.link)}]
-    doc["items"] = [_json_item(i) for i in feed.items]
+    stamp = _Stamps()
+    doc["items"] = [_json_item(i, stamp) for i in feed.items]
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     return text.encode("utf-8")
 

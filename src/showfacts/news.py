@@ -26,6 +26,7 @@ The rules (publication dates, guids, titles, the text policy) are in
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -159,19 +160,16 @@ class Feed:
 xml_safe = publishable
 
 
-def _inline(text: str | None) -> str:
-    """Safe text on one line: runs of white space become one space."""
-    return inline(text)
+#: Safe text on one line: runs of white space become one space.
+_inline = inline
+
+#: Safe inline text, escaped for HTML text and attributes.
+_e = escaped
 
 
 def _name(text: str | None, fallback: str) -> str:
     """Safe inline text, or the fallback when nothing printable is left."""
-    return _inline(text) or fallback
-
-
-def _e(text: str | None) -> str:
-    """Escape safe inline text for HTML text and attributes."""
-    return escaped(text)
+    return inline(text) or fallback
 
 
 # -- dates --------------------------------------------------------------------
@@ -332,16 +330,21 @@ _BILLING_WORDS = {
 }
 
 
+#: The kind of news of each milestone kind, and of each other collection.
+_MILESTONE_KINDS = {k: k.value for k in MilestoneKind}
+_COLLECTION_KINDS = {
+    "release_plans": "release_plan",
+    "cast": "cast",
+    "crew": "crew",
+    "teases": "tease",
+}
+
+
 def _kind(ref: FactRef) -> str:
     fact = ref.fact
     if isinstance(fact, Milestone):
-        return fact.kind.value
-    return {
-        "release_plans": "release_plan",
-        "cast": "cast",
-        "crew": "crew",
-        "teases": "tease",
-    }[ref.collection]
+        return _MILESTONE_KINDS[fact.kind]
+    return _COLLECTION_KINDS[ref.collection]
 
 
 #: The collections whose facts are news, in the order a show lists them.
@@ -434,18 +437,74 @@ class _Item:
     hidden: str | None = None
 
 
-@attrs.frozen
 class _Words:
-    """Turns the facts of one show into headlines and sentences."""
+    """
+    Turns the facts of one show into headlines and sentences.
 
-    show: Show
-    site: Site
+    One is made for each call (a feed, a statement), and remembers what it
+    works out for that call only: names, subjects, what each fact says,
+    publication dates, dates and citations, which many items share.
+    """
+
+    __slots__ = (
+        "_cited",
+        "_described",
+        "_labels",
+        "_names",
+        "_places",
+        "_published",
+        "_seasons",
+        "_source_starts",
+        "_sources",
+        "_starts",
+        "_subjects",
+        "fiction",
+        "show",
+        "site",
+        "title",
+    )
+
+    def __init__(self, show: Show, site: Site) -> None:
+        self.show = show
+        self.site = site
+        self.title = _name(show.title, show.id)
+        #: A fictional show's note: its sentence and its paragraph.
+        self.fiction: tuple[str, str] | None = None
+        if show.fictional:
+            note = f"{self.title} is a fictional show, not a real one."
+            self.fiction = (note, f"<p><em>{_e(note)}</em></p>")
+        self._seasons: dict[int, Season] | None = None
+        self._sources: dict[str, Source] | None = None
+        self._subjects: dict[int | None, str] = {None: self.title}
+        self._names: dict[tuple[str, str], str] = {}
+        self._described: dict[str, _Item] = {}
+        self._published: dict[str, dt.datetime | None] = {}
+        self._starts: dict[FuzzyDate, dt.datetime | None] = {}
+        self._source_starts: dict[str, dt.datetime | None] = {}
+        self._labels: dict[FuzzyDate, str] = {}
+        self._cited: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._places: dict[
+            tuple[int | None, str, bool],
+            tuple[str, str | None, tuple[str, ...]],
+        ] = {}
 
     # -- names ----------------------------------------------------------------
 
-    @property
-    def title(self) -> str:
-        return _name(self.show.title, self.show.id)
+    def season(self, number: int) -> Season:
+        """The season with that number (``KeyError`` if none)."""
+        if self._seasons is None:
+            # The first of several with one number wins, as in Show.season.
+            self._seasons = {
+                s.number: s for s in reversed(self.show.seasons)
+            }
+        return self._seasons[number]
+
+    def source(self, source_id: str) -> Source:
+        """The source with that id (``KeyError`` if none)."""
+        if self._sources is None:
+            # The first of several with one id wins, as in Show.source.
+            self._sources = {s.id: s for s in reversed(self.show.sources)}
+        return self._sources[source_id]
 
     def season_name(self, season: Season) -> str:
         title = _inline(season.title)
@@ -454,40 +513,163 @@ class _Words:
         return "Specials" if season.number == 0 else f"Season {season.number}"
 
     def subject(self, ref: FactRef) -> str:
-        if ref.season is None:
-            return self.title
-        return f"{self.title} {self.season_name(self.show.season(ref.season))}"
-
-    def person(self, person_id: str) -> str:
+        number = ref.season
         try:
-            return _name(self.show.person(person_id).name, person_id)
+            return self._subjects[number]
         except KeyError:
-            return person_id
+            pass
+        assert number is not None  # noqa: S101 - None is always known
+        subject = f"{self.title} {self.season_name(self.season(number))}"
+        self._subjects[number] = subject
+        return subject
 
-    def character(self, character_id: str) -> str:
+    def _name_of(self, kind: str, item_id: str) -> str:
+        """A person's, character's, organization's or work's name."""
+        key = (kind, item_id)
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = self._find_name(kind, item_id)
+        return name
+
+    def _find_name(self, kind: str, item_id: str) -> str:
+        show = self.show
         try:
-            names = self.show.character(character_id).names
+            if kind == "person":
+                return _name(show.person(item_id).name, item_id)
+            if kind == "organization":
+                return _name(show.organization(item_id).name, item_id)
+            if kind == "work":
+                return _name(show.work(item_id).title, item_id)
+            names = show.character(item_id).names
         except KeyError:
-            return character_id
+            return item_id
         return " / ".join(
             n for n in (_inline(n) for n in names) if n
-        ) or character_id
+        ) or item_id
+
+    def person(self, person_id: str) -> str:
+        return self._name_of("person", person_id)
+
+    def character(self, character_id: str) -> str:
+        return self._name_of("character", character_id)
 
     def organization(self, org_id: str) -> str:
-        try:
-            return _name(self.show.organization(org_id).name, org_id)
-        except KeyError:
-            return org_id
+        return self._name_of("organization", org_id)
 
     def work(self, work_id: str) -> str:
+        return self._name_of("work", work_id)
+
+    # -- dates and sources ----------------------------------------------------
+
+    def start(self, date: FuzzyDate | None) -> dt.datetime | None:
+        """:func:`_start`, worked out once for each date."""
+        if date is None:
+            return None
         try:
-            return _name(self.show.work(work_id).title, work_id)
+            return self._starts[date]
         except KeyError:
-            return work_id
+            pass
+        when = self._starts[date] = _start(date)
+        return when
+
+    def when(self, date: FuzzyDate) -> str:
+        """:func:`_when`, worked out once for each date."""
+        try:
+            return self._labels[date]
+        except KeyError:
+            pass
+        label = self._labels[date] = _when(date)
+        return label
+
+    def published(self, fact: Fact) -> dt.datetime | None:
+        """:func:`publication_date`, worked out once for each fact."""
+        try:
+            return self._published[fact.id]
+        except KeyError:
+            pass
+        when = self.start(fact.announced)
+        if when is None:
+            when = self.first_published(fact.sources)
+            if when is None and fact.confirmed:
+                own = fact_date(fact)
+                when = (
+                    self.start(own) if own is not None and own.is_exact
+                    else None
+                )
+        self._published[fact.id] = when
+        return when
+
+    def first_published(self, source_ids: Iterable[str]) -> (
+        dt.datetime | None
+    ):
+        """The earliest ``published`` date of these sources."""
+        dates = [
+            d for s in source_ids if (d := self.source_start(s)) is not None
+        ]
+        return min(dates, default=None)
+
+    def source_start(self, source_id: str) -> dt.datetime | None:
+        """When a source was published, as :func:`_start` gives it."""
+        try:
+            return self._source_starts[source_id]
+        except KeyError:
+            pass
+        when = self._source_starts[source_id] = _start(
+            self.source(source_id).published
+        )
+        return when
+
+    def sources_html(self, heading: str, source_ids: tuple[str, ...]) -> str:
+        """The list of sources an item cites, under a heading."""
+        key = (heading, source_ids)
+        html = self._cited.get(key)
+        if html is None:
+            html = self._cited[key] = _sources_html(
+                heading, (self.source(s) for s in source_ids)
+            )
+        return html
+
+    def place(self, ref: FactRef, kind: str, spoiler: bool) -> tuple[
+        str, str | None, tuple[str, ...]
+    ]:
+        """An item's link, image and categories, which many items share."""
+        key = (ref.season, kind, spoiler)
+        place = self._places.get(key)
+        if place is None:
+            place = self._places[key] = self._place(ref, kind, spoiler)
+        return place
+
+    def _place(self, ref: FactRef, kind: str, spoiler: bool) -> tuple[
+        str, str | None, tuple[str, ...]
+    ]:
+        show, site = self.show, self.site
+        season = self.season(ref.season) if ref.season is not None else None
+        link = (
+            site.season_url(show.id, ref.season) if ref.season is not None
+            else site.show_url(show.id)
+        )
+        categories = [self.title]
+        if season is not None:
+            categories.append(self.subject(ref))
+        categories.append(_KIND_LABELS[kind])
+        if spoiler:
+            categories.append("spoiler")
+        image = (
+            season.image if season is not None and season.image
+            else show.image
+        )
+        return link, image, tuple(dict.fromkeys(categories))
 
     # -- what a fact says -----------------------------------------------------
 
     def describe(self, ref: FactRef) -> _Item:
+        """What a fact says, worked out once for each fact."""
+        said = self._described.get(ref.fact.id)
+        if said is None:
+            said = self._described[ref.fact.id] = self._describe(ref)
+        return said
+
+    def _describe(self, ref: FactRef) -> _Item:
         fact = ref.fact
         subject = self.subject(ref)
         if isinstance(fact, Milestone):
@@ -535,7 +717,7 @@ class _Words:
             core += f", “{title}”"
         details: list[tuple[str, str]] = []
         if fact.air_date is not None:
-            details.append(("Airs", _when(fact.air_date)))
+            details.append(("Airs", self.when(fact.air_date)))
         if fact.runtime:
             details.append(("Runtime", f"{fact.runtime} minutes"))
         return _Item(core=core, details=tuple(details))
@@ -552,10 +734,10 @@ class _Words:
             if dated:
                 core += ", date not yet known"
         elif dated:
-            core = f"{subject} {verb} {_when(fact.date)}"
+            core = f"{subject} {verb} {self.when(fact.date)}"
         else:
             core = f"{subject} {verb}"
-            details.append(("Date", _when(fact.date)))
+            details.append(("Date", self.when(fact.date)))
         if fact.time is not None:
             zone = _inline(fact.timezone)
             details.append(("Time", f"{fact.time} {zone}".strip()))
@@ -588,7 +770,7 @@ class _Words:
         if fact.platform is not None:
             words.append(f"on {self.organization(fact.platform)}")
         if fact.date is not None:
-            words.append(f"from {_when(fact.date)}")
+            words.append(f"from {self.when(fact.date)}")
         core = (
             f"{subject} release plan announced" if words == ["releases"]
             else f"{subject} {' '.join(words)}"
@@ -682,14 +864,14 @@ class _Words:
                     what = "date" if _is_day(a.date) else "window"
                     return (
                         f"{subject} {noun} {what} {moved} from "
-                        f"{_when(a.date)} to {_when(b.date)}"
+                        f"{self.when(a.date)} to {self.when(b.date)}"
                     )
             elif a.date is None and b.date is not None:
-                return f"{subject} {noun} date set: {_when(b.date)}"
+                return f"{subject} {noun} date set: {self.when(b.date)}"
             elif a.date is not None and b.date is None:
                 return (
                     f"{subject} {noun} date no longer known (was "
-                    f"{_when(a.date)})"
+                    f"{self.when(a.date)})"
                 )
         before, after = self.describe(old).core, self.describe(new).core
         if before != after:
@@ -804,18 +986,44 @@ def items_for_show(
     return _newest_first(items)
 
 
+_by_guid = operator.attrgetter("guid")
+_by_published = operator.attrgetter("published")
+
+
 def _newest_first(items: Iterable[NewsItem]) -> tuple[NewsItem, ...]:
-    by_guid = sorted(items, key=lambda i: i.guid)
-    return tuple(sorted(by_guid, key=lambda i: i.published, reverse=True))
+    by_guid = sorted(items, key=_by_guid)
+    return tuple(sorted(by_guid, key=_by_published, reverse=True))
+
+
+#: Every headline prefix, by certainty, state and spoiler mark.
+_PREFIXES = {
+    (certainty, state, spoiler): _prefix(certainty, state, spoiler)
+    for certainty in Certainty
+    for state in (None, "retracted", "superseded")
+    for spoiler in (False, True)
+}
+
+#: The closing sentence of a summary, and its paragraph in the content,
+#: by certainty.
+_HOW_SURE = {
+    certainty: (
+        _certainty_sentence(certainty),
+        f"<p>How sure: <strong>{_e(certainty.word)}</strong>"
+        + ("" if certainty is Certainty.CONFIRMED else " (not confirmed)")
+        + ".</p>",
+    )
+    for certainty in Certainty
+}
 
 
 def _item(words: _Words, ref: FactRef) -> NewsItem | None:
     show, site, fact = words.show, words.site, ref.fact
-    published = publication_date(show, fact)
+    published = words.published(fact)
     if published is None:
         return None
     said = words.describe(ref)
     spoiler = isinstance(fact, Tease) and fact.spoiler
+    certainty = fact.certainty
 
     previous = show.fact(fact.supersedes) if fact.supersedes else None
     replaced_by = show.superseded_by(fact.id)
@@ -827,11 +1035,12 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
         words.change(show.ref(previous.id), ref) if previous is not None
         else said.core
     )
-    title = _prefix(fact.certainty, state, spoiler) + headline
+    title = _PREFIXES[certainty, state, spoiler] + headline
 
     changed: list[dt.datetime] = []
-    summary = [_sentence(headline)]
-    body = [f"<p>{_e(_sentence(headline))}</p>"]
+    first = _sentence(headline)
+    summary = [first]
+    body = [f"<p>{_e(first)}</p>"]
     if said.hidden is not None:
         summary.append(
             "It gives away a plot point: the text is in the content, "
@@ -850,20 +1059,18 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
     if said.url:
         body.append(f'<p>Link: <a href="{_e(said.url)}">{_e(said.url)}</a>'
                     "</p>")
-    summary.append(_certainty_sentence(fact.certainty))
-    body.append(
-        f"<p>How sure: <strong>{_e(fact.certainty.word)}</strong>"
-        + ("" if fact.confirmed else " (not confirmed)") + ".</p>"
-    )
+    sentence, paragraph = _HOW_SURE[certainty]
+    summary.append(sentence)
+    body.append(paragraph)
 
     if previous is not None:
-        if previous.certainty is not fact.certainty:
-            move = "raised" if fact.certainty > previous.certainty else (
+        if previous.certainty is not certainty:
+            move = "raised" if certainty > previous.certainty else (
                 "lowered"
             )
             text = (
                 f"Certainty {move} from {previous.certainty.word} to "
-                f"{fact.certainty.word}."
+                f"{certainty.word}."
             )
             summary.append(text)
             body.append(f"<p>{_e(text)}</p>")
@@ -876,7 +1083,7 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
         text = f"Superseded by: {_version(words, newer)}"
         summary.append(_sentence(text))
         body.append(f"<p>{_e(_sentence(text))}</p>")
-        when = publication_date(show, newer)
+        when = words.published(newer)
         if when is not None:
             changed.append(when)
 
@@ -884,53 +1091,42 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
         when = _retraction_date(show, fact)
         text = "Retracted"
         if fact.retracted.date is not None:
-            text += f" {_when(fact.retracted.date)}"
+            text += f" {words.when(fact.retracted.date)}"
         reason = _inline(fact.retracted.reason)
         text = f"{text}: {reason}" if reason else text
         summary.append(_sentence(text))
         body.append(f"<p>{_e(_sentence(text))}</p>")
-        body.append(_sources_html("Sources of the retraction:", (
-            show.source(s) for s in fact.retracted.sources
-        )))
+        body.append(words.sources_html("Sources of the retraction:",
+                                       fact.retracted.sources))
         if when is not None:
             changed.append(when)
 
-    body.append(_sources_html("Sources:", show.cited(fact)))
-    if show.fictional:
-        note = f"{words.title} is a fictional show, not a real one."
+    body.append(words.sources_html("Sources:", fact.sources))
+    if words.fiction is not None:
+        note, note_html = words.fiction
         summary.append(note)
-        body.append(f"<p><em>{_e(note)}</em></p>")
+        body.append(note_html)
 
     updated = max(changed, default=None)
     if updated is not None and updated < published:
         updated = published
-    season = show.season(ref.season) if ref.season is not None else None
-    link = (
-        site.season_url(show.id, ref.season) if ref.season is not None
-        else site.show_url(show.id)
-    )
-    categories = [words.title]
-    if season is not None:
-        categories.append(words.subject(ref))
-    categories.append(_KIND_LABELS[_kind(ref)])
-    if spoiler:
-        categories.append("spoiler")
+    kind = _kind(ref)
+    link, image, categories = words.place(ref, kind, spoiler)
     return NewsItem(
         guid=site.fact_iri(show.id, fact.id),
         title=_inline(title),
-        summary=_inline(" ".join(s for s in summary if s)),
-        content_html=xml_safe("\n".join(b for b in body if b)),
+        summary=_inline(" ".join(filter(None, summary))),
+        content_html=xml_safe("\n".join(filter(None, body))),
         published=published,
         updated=updated,
         link=link,
-        categories=tuple(dict.fromkeys(categories)),
+        categories=categories,
         show=show.id,
         season=ref.season,
-        kind=_kind(ref),
-        certainty=fact.certainty,
+        kind=kind,
+        certainty=certainty,
         spoiler=spoiler,
-        image=(season.image if season is not None and season.image
-               else show.image),
+        image=image,
     )
 
 
@@ -938,7 +1134,7 @@ def _version(words: _Words, fact: Fact) -> str:
     """One earlier or later version of a fact, with its certainty and date."""
     ref = words.show.ref(fact.id)
     text = f"{words.describe(ref).core} ({fact.certainty.word}"
-    when = publication_date(words.show, fact)
+    when = words.published(fact)
     if when is not None:
         text += f", {when.date().isoformat()}"
     return text + ")"
