@@ -39,7 +39,7 @@ import datetime as dt
 import json
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any, TypeAlias
 
 import attrs
@@ -135,19 +135,10 @@ def _text(value: str | None) -> str | None:
 
 # -- serialization ------------------------------------------------------------
 
-_KEY_RANK = {"@context": 0, "@graph": 1, "@id": 2, "@type": 3}
-
-
-def _key(key: str) -> tuple[int, str]:
-    return (_KEY_RANK.get(key, 4), key)
-
-
-def _ordered(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _ordered(value[k]) for k in sorted(value, key=_key)}
-    if isinstance(value, (list, tuple)):
-        return [_ordered(v) for v in value]
-    return value
+_COMPACT = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                            separators=(",", ":"), allow_nan=False).encode
+_PRETTY = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2,
+                           allow_nan=False).encode
 
 
 def dumps_jsonld(graph: Mapping[str, Any], *, pretty: bool = False) -> str:
@@ -179,25 +170,26 @@ def dumps_jsonld(graph: Mapping[str, Any], *, pretty: bool = False) -> str:
             f"a JSON-LD graph is a mapping, not {type(graph).__name__}"
         )
     # Alphabetical order puts @context, @graph, @id and @type ("@" comes
-    # before every letter) first, as _key does: json sorts in C.
+    # before every letter) first: json sorts in C.
     try:
-        if pretty:
-            return json.dumps(graph, ensure_ascii=False, indent=2,
-                              allow_nan=False, sort_keys=True)
-        return json.dumps(graph, ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":"), allow_nan=False)
+        return (_PRETTY if pretty else _COMPACT)(graph)
     except (TypeError, ValueError) as exc:
         raise RenderError(f"the graph is not JSON: {exc}") from None
 
 
-def _canon(value: Any) -> str:
+#: JSON text with sorted keys: equal for equal values.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+def _canon(value: Any) -> Hashable:
     """A key that is equal for equal values: to keep each value once."""
     kind = type(value)
-    if kind is str:
-        return f"s{value}"
+    if kind is str or kind is int:
+        scalar: str | int = value
+        return scalar
     if kind is dict and len(value) == 1 and "@id" in value:
-        return f"r{value['@id']}"
-    return "j" + json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return ("@id", value["@id"])
+    return ("json", _CANONICAL(value))
 
 
 # -- the graph under construction ---------------------------------------------
@@ -223,30 +215,36 @@ class _Graph:
         self.options = options
         self.shows = {s.id: s for s in shows}
         self.nodes: dict[str, dict[str, list[Any]]] = {}
-        self._seen: dict[str, set[tuple[str, str]]] = {}
+        #: Per node, the ``(property, value key)`` pairs it holds.
+        self._seen: dict[str, set[tuple[str, Hashable]]] = {}
         #: IRIs of real people and of series, for an article's mentions.
         self.people: dict[str, None] = {}
         self.series: dict[str, None] = {}
 
-    def node(self, iri: str, kind: str) -> dict[str, list[Any]]:
+    def node(self, iri: str, kind: str) -> None:
+        """Create the node if it is new, and give it that type."""
         node = self.nodes.get(iri)
         if node is None:
-            node = self.nodes[iri] = {"@type": []}
+            self.nodes[iri] = {"@type": [kind]}
             self._seen[iri] = set()
-        if kind not in node["@type"]:
+        elif kind not in node["@type"]:
             node["@type"].append(kind)
-        return node
 
     def add(self, iri: str, prop: str, value: Any) -> None:
         """Add one value (ignoring ``None`` and repeats)."""
         if value is None:
             return
-        key = _canon(value)
+        key = (prop, _canon(value))
         seen = self._seen[iri]
-        if (prop, key) in seen:
+        if key in seen:
             return
-        seen.add((prop, key))
-        self.nodes[iri].setdefault(prop, []).append(value)
+        seen.add(key)
+        node = self.nodes[iri]
+        values = node.get(prop)
+        if values is None:
+            node[prop] = [value]
+        else:
+            values.append(value)
 
     def add_all(self, iri: str, prop: str, values: Iterable[Any]) -> None:
         for value in values:
@@ -255,24 +253,23 @@ class _Graph:
     def replace(self, iri: str, kind: str) -> None:
         """Start the node afresh, as a node of that kind only."""
         self.nodes.pop(iri, None)
-        self.node(iri, kind)
+        self.nodes[iri] = {"@type": [kind]}
+        self._seen[iri] = set()
 
     def finish(self) -> dict[str, Any]:
         nodes = []
         for iri in sorted(self.nodes):
             raw = self.nodes[iri]
-            node: dict[str, Any] = {"@id": iri}
-            types = raw["@type"]
-            node["@type"] = types[0] if len(types) == 1 else sorted(types)
-            for prop in sorted(p for p in raw if p != "@type"):
+            types = raw.pop("@type")
+            node: dict[str, Any] = {
+                "@id": iri,
+                "@type": types[0] if len(types) == 1 else sorted(types),
+            }
+            for prop in sorted(raw):
                 values = raw[prop]
                 node[prop] = values[0] if len(values) == 1 else values
             nodes.append(node)
         return {"@context": CONTEXT, "@graph": nodes}
-
-
-def _one_or_many(values: Sequence[Any]) -> Any:
-    return values[0] if len(values) == 1 else list(values)
 
 
 # -- words --------------------------------------------------------------------
@@ -332,6 +329,10 @@ _PATTERN_PHRASE = {
     ReleasePattern.WEEKLY: "weekly",
     ReleasePattern.IN_PARTS: "in parts",
     ReleasePattern.BATCH_THEN_WEEKLY: "in a batch, then weekly",
+}
+_EVENT_TYPES = {
+    OrgKind.STREAMER: "OnDemandEvent",
+    OrgKind.NETWORK: "BroadcastEvent",
 }
 _WORK_TYPES = {
     WorkKind.BOOK: "Book",
@@ -918,7 +919,7 @@ class _ShowMapper:
             ))
             self.expressed.add(plan.id)
         if premiere is None or fact is None or fact.platform is None:
-            return sorted(events, key=_canon)
+            return sorted(events, key=_CANONICAL)
         publisher = _ref(self.site.organization_iri(fact.platform))
         if not any(e["startDate"][:len(premiere[1])] == premiere[1]
                    and e.get("publishedBy") == publisher for e in events):
@@ -928,35 +929,30 @@ class _ShowMapper:
             events.append(self.event(moment or premiere[1],
                                      fact.platform, None, _text(described)))
             self.expressed.update(p.id for p in plans)
-        return sorted(events, key=_canon)
+        return sorted(events, key=_CANONICAL)
 
     def event(self, start: str, platform: str | None, region: str | None,
               description: str | None) -> dict[str, Any]:
+        """A release event, its keys in the order they are written."""
         kind = "PublicationEvent"
-        event: dict[str, Any] = {}
         if platform is not None:
-            org = self.show.organization(platform)
-            kind = {OrgKind.STREAMER: "OnDemandEvent",
-                    OrgKind.NETWORK: "BroadcastEvent"}.get(
-                        org.kind, "PublicationEvent")
-            event["publishedBy"] = self.organization(platform)
-        event["@type"] = kind
-        event["startDate"] = start
-        if region is not None:
-            event["location"] = {"@type": "Country", "name": region}
+            kind = _EVENT_TYPES.get(self.show.organization(platform).kind,
+                                    kind)
+        event: dict[str, Any] = {"@type": kind}
         if description:
             event["description"] = description
-        ordered: dict[str, Any] = _ordered(event)
-        return ordered
+        if region is not None:
+            event["location"] = {"@type": "Country", "name": region}
+        if platform is not None:
+            event["publishedBy"] = self.organization(platform)
+        event["startDate"] = start
+        return event
 
     def cast(self, iri: str, credit: CastCredit) -> None:
         person = self.person(credit.person)
-        names = [_BILLING[credit.billing]]
-        if credit.status is not None:
-            names.append(_STATUS[credit.status])
-        role_name = _one_or_many(names)
-        characters = credit.characters or (None,)
-        for character_id in characters:
+        billing = _BILLING[credit.billing]
+        for character_id in credit.characters or (None,):
+            # Keys in the order they are written.
             role: dict[str, Any] = {"@type": "PerformanceRole",
                                     "actor": person}
             if character_id is not None:
@@ -964,8 +960,9 @@ class _ShowMapper:
                 if name:
                     role["characterName"] = name
                 self.g.add(iri, "character", self.character(character_id))
-            role["roleName"] = role_name
-            self.g.add(iri, "actor", _ordered(role))
+            role["roleName"] = (billing if credit.status is None
+                                else [billing, _STATUS[credit.status]])
+            self.g.add(iri, "actor", role)
         self.expressed.add(credit.id)
 
     def episode(self, season_iri: str, season: Season,
@@ -1328,6 +1325,7 @@ def article_jsonld(
     add(iri, "datePublished", article.published.isoformat())
     if article.modified is not None:
         add(iri, "dateModified", article.modified.isoformat())
+    # Nested nodes are built with their keys in the order they are written.
     for author in article.authors:
         node: dict[str, Any] = {
             "@type": "Organization" if author.organization else "Person",
@@ -1335,15 +1333,16 @@ def article_jsonld(
         }
         if author.url:
             node["url"] = author.url
-        add(iri, "author", _ordered(node))
+        add(iri, "author", node)
     if article.publisher is not None:
         publisher = article.publisher
-        node = {"@type": "Organization", "name": _text(publisher.name)}
-        if publisher.url:
-            node["url"] = publisher.url
+        node = {"@type": "Organization"}
         if publisher.logo:
             node["logo"] = publisher.logo
-        add(iri, "publisher", _ordered(node))
+        node["name"] = _text(publisher.name)
+        if publisher.url:
+            node["url"] = publisher.url
+        add(iri, "publisher", node)
     graph.add_all(iri, "image", article.images)
     add(iri, "articleSection", _text(article.section))
     add(iri, "inLanguage", article.language)
