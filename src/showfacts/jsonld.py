@@ -59,7 +59,6 @@ from showfacts.models import (
     CrewRole,
     Episode,
     ExternalIds,
-    Fact,
     FactRef,
     Milestone,
     MilestoneKind,
@@ -75,7 +74,7 @@ from showfacts.models import (
     Tease,
     WorkKind,
 )
-from showfacts.views import SeasonView, best, current
+from showfacts.views import best
 
 
 __all__ = [
@@ -598,6 +597,55 @@ def _date_time(fact: Milestone) -> str | None:
     return moment.isoformat()
 
 
+class _SeasonFacts:
+    """
+    The current facts of one season, worked out once per graph.
+
+    The same lists as :class:`~showfacts.views.SeasonView` gives, with the
+    answers the mapping asks for more than once.
+    """
+
+    __slots__ = ("cast", "crew", "episode_count", "episodes", "finale",
+                 "milestones", "premiere", "release_plans", "season",
+                 "typed")
+
+    def __init__(self, show: Show, season: Season) -> None:
+        is_current = show.is_current
+        self.season = season
+        self.milestones = [m for m in season.milestones if is_current(m.id)]
+        self.release_plans = [p for p in season.release_plans
+                              if is_current(p.id)]
+        self.cast = [c for c in season.cast if is_current(c.id)]
+        self.crew = [c for c in season.crew if is_current(c.id)]
+        self.episodes = sorted(
+            (e for e in season.episodes if is_current(e.id)),
+            key=_episode_number,
+        )
+        self.premiere = best(m for m in self.milestones
+                             if m.kind is MilestoneKind.PREMIERE)
+        self.finale = best(m for m in self.milestones
+                           if m.kind is MilestoneKind.FINALE)
+        plan = best(p for p in self.release_plans
+                    if p.confirmed and p.episodes is not None)
+        self.episode_count = plan.episodes if plan is not None else None
+        #: Whether a current confirmed fact is about the season: whether
+        #: it is a node.
+        self.typed = any(
+            f.confirmed
+            for facts in (self.milestones, self.release_plans, self.cast,
+                          self.crew, self.episodes)
+            for f in facts
+        ) or any(t.confirmed for t in season.teases if is_current(t.id))
+
+
+def _episode_number(episode: Episode) -> int:
+    return episode.number
+
+
+def _season_number(season: Season) -> int:
+    return season.number
+
+
 class _ShowMapper:
     """Maps one show (or one of its seasons) into a :class:`_Graph`."""
 
@@ -606,15 +654,25 @@ class _ShowMapper:
         self.site = graph.site
         self.show = show
         self.scope = scope
-        self.view = current(show)
+        is_current = show.is_current
         self.series = self.site.show_iri(show.id)
+        #: The show's current facts that the mapping reads.
+        self.based_on = [a for a in show.based_on if is_current(a.id)]
+        self.relations = [r for r in show.relations if is_current(r.id)]
+        self.crew_credits = [c for c in show.crew if is_current(c.id)]
+        self.milestones = [m for m in show.milestones if is_current(m.id)]
         #: Facts whose statement the typed graph makes in full.
         self.expressed: set[str] = set()
         #: IRIs this show has already described.
         self.done: set[str] = set()
+        #: The seasons that are nodes, by number.
         self.typed = {
-            sv.season.number: sv for sv in self.view.seasons
-            if any(f.confirmed for f in _season_facts(sv))
+            facts.season.number: facts
+            for facts in (
+                _SeasonFacts(show, season) for season in
+                sorted(show.seasons, key=_season_number)
+            )
+            if facts.typed
         }
         self.works = self._works_in_graph()
 
@@ -715,7 +773,7 @@ class _ShowMapper:
     def _works_in_graph(self) -> set[str]:
         """The works typed statements refer to, and what they are part of."""
         found: set[str] = set()
-        todo = [a.work for a in self.view.based_on if a.confirmed]
+        todo = [a.work for a in self.based_on if a.confirmed]
         while todo:
             work_id = todo.pop()
             if work_id in found:
@@ -763,36 +821,37 @@ class _ShowMapper:
             g.add(franchise, "name", _text(show.franchise.name))
             g.add(franchise, "hasPart", _ref(iri))
             g.add(iri, "isPartOf", _ref(franchise))
-        for credit in self.view.crew:
+        for credit in self.crew_credits:
             if credit.confirmed:
                 self.crew(iri, credit)
-        for adaptation in self.view.based_on:
+        for adaptation in self.based_on:
             if adaptation.confirmed:
                 g.add(iri, "isBasedOn", self.work(adaptation.work))
                 self.expressed.add(adaptation.id)
-        for relation in self.view.relations:
+        for relation in self.relations:
             if relation.confirmed and relation.kind in _DERIVED_FROM:
                 g.add(iri, "isBasedOn", self.other_series(relation.show))
                 self.expressed.add(relation.id)
         self.series_dates()
-        self.locations(iri, self.view.milestones)
+        self.locations(iri, self.milestones)
         numbers = [n for n in self.typed if n >= 1]
         if numbers:
             g.add(iri, "numberOfSeasons", max(numbers))
-            counts = [self._episode_count(self.typed[n])
+            counts = [self.typed[n].episode_count
                       if n in self.typed else None
                       for n in range(1, max(numbers) + 1)]
             if all(c is not None for c in counts):
                 g.add(iri, "numberOfEpisodes",
                       sum(c for c in counts if c is not None))
         if self.g.options.pending:
-            status = self.view.status
+            status = best(f for f in self.show.statuses
+                          if self.show.is_current(f.id))
             if status is not None and status.confirmed:
                 g.add(iri, "creativeWorkStatus", _SHOW_STATUS[status.status])
                 self.expressed.add(status.id)
 
     def series_dates(self) -> None:
-        milestones = self.view.milestones
+        milestones = self.milestones
         start = _confirmed_iso(best(
             m for m in milestones if m.kind is MilestoneKind.PREMIERE
         ))
@@ -848,12 +907,7 @@ class _ShowMapper:
 
     # -- seasons --------------------------------------------------------------
 
-    def _episode_count(self, sv: SeasonView) -> int | None:
-        plan = best(p for p in sv.release_plans
-                    if p.confirmed and p.episodes is not None)
-        return plan.episodes if plan is not None else None
-
-    def season_node(self, sv: SeasonView) -> None:
+    def season_node(self, sv: _SeasonFacts) -> None:
         g, show, season = self.g, self.show, sv.season
         iri = self.site.season_iri(show.id, season.number)
         g.node(iri, "TVSeason")
@@ -865,7 +919,7 @@ class _ShowMapper:
         g.add(iri, "url", self.site.season_url(show.id, season.number))
         g.add(iri, "description", _text(season.description))
         g.add(iri, "image", season.image)
-        g.add(iri, "numberOfEpisodes", self._episode_count(sv))
+        g.add(iri, "numberOfEpisodes", sv.episode_count)
         premiere = _confirmed_iso(sv.premiere)
         if premiere is not None:
             g.add(iri, "startDate", premiere[1])
@@ -876,7 +930,7 @@ class _ShowMapper:
             self.expressed.add(finale[0])
         for event in self.release_events(sv, premiere):
             g.add(iri, "releasedEvent", event)
-        self.locations(iri, sv.milestones())
+        self.locations(iri, sv.milestones)
         for credit in sv.cast:
             if credit.confirmed:
                 self.cast(iri, credit)
@@ -888,7 +942,7 @@ class _ShowMapper:
                 self.episode(iri, season, episode)
 
     def release_events(
-        self, sv: SeasonView, premiere: tuple[str, str] | None
+        self, sv: _SeasonFacts, premiere: tuple[str, str] | None
     ) -> list[dict[str, Any]]:
         """
         The season's release events, from confirmed dated release plans.
@@ -989,7 +1043,10 @@ class _ShowMapper:
 
     def claims(self) -> None:
         options = self.g.options
-        for ref in self.view.facts():
+        is_current = self.show.is_current
+        for ref in self.show.facts():
+            if not is_current(ref.fact.id):
+                continue
             fact = ref.fact
             if self.scope is not None and ref.season != self.scope:
                 continue
@@ -1017,15 +1074,6 @@ class _ShowMapper:
             g.add(iri, "datePublished", fact.announced.iso())
         if spoiler:
             g.add(iri, "keywords", "spoiler")
-
-
-def _season_facts(sv: SeasonView) -> Iterable[Fact]:
-    yield from sv.milestones()
-    yield from sv.release_plans
-    yield from sv.cast
-    yield from sv.crew
-    yield from sv.teases
-    yield from sv.episodes
 
 
 def _confirmed_iso(fact: Milestone | None) -> tuple[str, str] | None:
