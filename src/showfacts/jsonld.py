@@ -128,8 +128,10 @@ def _text(value: str | None) -> str | None:
     """Publishable text, or ``None`` when nothing visible is left."""
     if value is None:
         return None
-    cleaned = publishable(value)
-    return cleaned if cleaned.strip() else None
+    # Printable ASCII is publishable as it is: skip the regular expressions.
+    if not (value.isascii() and value.isprintable()):
+        value = publishable(value)
+    return value if value.strip() else None
 
 
 # -- serialization ------------------------------------------------------------
@@ -205,6 +207,12 @@ class _Options:
     pending: bool
 
 
+#: Up to this many values, a property's list is searched for a repeat;
+#: past it, the values' keys are kept in a set (a season of hundreds of
+#: episodes would make the search quadratic).
+_SCAN = 16
+
+
 class _Graph:
     """Nodes by IRI; values of each property kept once, in arrival order."""
 
@@ -213,9 +221,10 @@ class _Graph:
         self.site = site
         self.options = options
         self.shows = {s.id: s for s in shows}
+        #: Per node, its types (under ``@type``) and its properties' values.
         self.nodes: dict[str, dict[str, list[Any]]] = {}
-        #: Per node, the ``(property, value key)`` pairs it holds.
-        self._seen: dict[str, set[tuple[str, Hashable]]] = {}
+        #: The keys (see :func:`_canon`) of the long lists of values.
+        self._keys: dict[tuple[str, str], set[Hashable]] = {}
         #: IRIs of real people and of series, for an article's mentions.
         self.people: dict[str, None] = {}
         self.series: dict[str, None] = {}
@@ -225,7 +234,6 @@ class _Graph:
         node = self.nodes.get(iri)
         if node is None:
             self.nodes[iri] = {"@type": [kind]}
-            self._seen[iri] = set()
         elif kind not in node["@type"]:
             node["@type"].append(kind)
 
@@ -233,16 +241,26 @@ class _Graph:
         """Add one value (ignoring ``None`` and repeats)."""
         if value is None:
             return
-        key = (prop, _canon(value))
-        seen = self._seen[iri]
-        if key in seen:
-            return
-        seen.add(key)
         node = self.nodes[iri]
         values = node.get(prop)
         if values is None:
             node[prop] = [value]
+        elif len(values) < _SCAN:
+            # The graph holds strings, integers, and lists and dicts of
+            # them (never booleans or floats), so == is JSON equality.
+            if value not in values:
+                values.append(value)
         else:
+            self._add_long(iri, prop, values, value)
+
+    def _add_long(self, iri: str, prop: str, values: list[Any],
+                  value: Any) -> None:
+        keys = self._keys.get((iri, prop))
+        if keys is None:
+            keys = self._keys[iri, prop] = {_canon(v) for v in values}
+        key = _canon(value)
+        if key not in keys:
+            keys.add(key)
             values.append(value)
 
     def add_all(self, iri: str, prop: str, values: Iterable[Any]) -> None:
@@ -253,7 +271,8 @@ class _Graph:
         """Start the node afresh, as a node of that kind only."""
         self.nodes.pop(iri, None)
         self.nodes[iri] = {"@type": [kind]}
-        self._seen[iri] = set()
+        for key in [k for k in self._keys if k[0] == iri]:
+            del self._keys[key]
 
     def finish(self) -> dict[str, Any]:
         nodes = []
@@ -264,8 +283,8 @@ class _Graph:
                 "@id": iri,
                 "@type": types[0] if len(types) == 1 else sorted(types),
             }
-            for prop in sorted(raw):
-                values = raw[prop]
+            # Property names are unique: the sort never compares values.
+            for prop, values in sorted(raw.items()):
                 node[prop] = values[0] if len(values) == 1 else values
             nodes.append(node)
         return {"@context": CONTEXT, "@graph": nodes}
