@@ -36,11 +36,12 @@ The rules, in short (``docs/jsonld.md`` has the whole mapping):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import zoneinfo
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any, TypeAlias
+from typing import Any, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -55,14 +56,17 @@ from showfacts.models import (
     CastCredit,
     CastStatus,
     Catalog,
+    Character,
     CrewCredit,
     CrewRole,
     Episode,
     ExternalIds,
+    Fact,
     FactRef,
     Milestone,
     MilestoneKind,
     OrgKind,
+    Person,
     Relation,
     RelationKind,
     ReleasePattern,
@@ -120,6 +124,16 @@ JSONObject: TypeAlias = dict[str, JSONValue]
 Subject: TypeAlias = Show | tuple[Show, int] | Catalog
 
 _URL_RE = re.compile(URL_PATTERN)
+
+F = TypeVar("F", bound=Fact)
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+H = TypeVar("H", bound=_Identified)
 
 
 # -- text ---------------------------------------------------------------------
@@ -214,54 +228,69 @@ _SCAN = 16
 
 
 class _Graph:
-    """Nodes by IRI; values of each property kept once, in arrival order."""
+    """
+    Nodes by IRI; values of each property kept once, in arrival order.
+
+    A node is kept as the dict it will be written as: its ``@id``, its
+    ``@type`` (one type, or a list of them), and each property's one value
+    or list of values (no value the graph adds is itself a list), so that
+    :meth:`finish` only has to sort the nodes and their keys.
+    """
 
     def __init__(self, site: Site, shows: Iterable[Show],
                  options: _Options) -> None:
         self.site = site
         self.options = options
         self.shows = {s.id: s for s in shows}
-        #: Per node, its types (under ``@type``) and its properties' values.
-        self.nodes: dict[str, dict[str, list[Any]]] = {}
-        #: The keys (see :func:`_canon`) of the long lists of values.
+        self.nodes: dict[str, dict[str, Any]] = {}
+        #: The keys (see :func:`_canon`) of the long lists of values, by
+        #: node IRI and property.
         self._keys: dict[tuple[str, str], set[Hashable]] = {}
         #: IRIs of real people and of series, for an article's mentions.
         self.people: dict[str, None] = {}
         self.series: dict[str, None] = {}
 
-    def node(self, iri: str, kind: str) -> None:
-        """Create the node if it is new, and give it that type."""
+    def node(self, iri: str, kind: str) -> dict[str, Any]:
+        """The node, created if it is new, given that type."""
         node = self.nodes.get(iri)
         if node is None:
-            self.nodes[iri] = {"@type": [kind]}
-        elif kind not in node["@type"]:
-            node["@type"].append(kind)
+            node = self.nodes[iri] = {"@id": iri, "@type": kind}
+            return node
+        types = node["@type"]
+        if type(types) is list:
+            if kind not in types:
+                types.append(kind)
+        elif types != kind:
+            node["@type"] = [types, kind]
+        return node
 
     def add(self, iri: str, prop: str, value: Any) -> None:
         """Add one value (ignoring ``None`` and repeats)."""
-        if value is None:
-            return
-        node = self.nodes[iri]
-        values = node.get(prop)
-        if values is None:
-            node[prop] = [value]
-        elif len(values) < _SCAN:
+        if value is not None:
+            self.put(self.nodes[iri], prop, value)
+
+    def put(self, node: dict[str, Any], prop: str, value: Any) -> None:
+        """Add one value, not ``None``, to a node (ignoring repeats)."""
+        held = node.get(prop)
+        if held is None:
+            node[prop] = value
+        elif type(held) is not list:
             # The graph holds strings, integers, and lists and dicts of
             # them (never booleans or floats), so == is JSON equality.
-            if value not in values:
-                values.append(value)
+            if held != value:
+                node[prop] = [held, value]
+        elif len(held) < _SCAN:
+            if value not in held:
+                held.append(value)
         else:
-            self._add_long(iri, prop, values, value)
-
-    def _add_long(self, iri: str, prop: str, values: list[Any],
-                  value: Any) -> None:
-        keys = self._keys.get((iri, prop))
-        if keys is None:
-            keys = self._keys[iri, prop] = {_canon(v) for v in values}
-        key = _canon(value)
-        if key not in keys:
-            keys.add(key)
-            values.append(value)
+            where = (node["@id"], prop)
+            keys = self._keys.get(where)
+            if keys is None:
+                keys = self._keys[where] = {_canon(v) for v in held}
+            key = _canon(value)
+            if key not in keys:
+                keys.add(key)
+                held.append(value)
 
     def add_all(self, iri: str, prop: str, values: Iterable[Any]) -> None:
         for value in values:
@@ -269,24 +298,22 @@ class _Graph:
 
     def replace(self, iri: str, kind: str) -> None:
         """Start the node afresh, as a node of that kind only."""
-        self.nodes.pop(iri, None)
-        self.nodes[iri] = {"@type": [kind]}
-        for key in [k for k in self._keys if k[0] == iri]:
-            del self._keys[key]
+        self.nodes[iri] = {"@id": iri, "@type": kind}
+        for where in [k for k in self._keys if k[0] == iri]:
+            del self._keys[where]
 
     def finish(self) -> dict[str, Any]:
         nodes = []
         for iri in sorted(self.nodes):
-            raw = self.nodes[iri]
-            types = raw.pop("@type")
-            node: dict[str, Any] = {
-                "@id": iri,
-                "@type": types[0] if len(types) == 1 else sorted(types),
-            }
-            # Property names are unique: the sort never compares values.
-            for prop, values in sorted(raw.items()):
-                node[prop] = values[0] if len(values) == 1 else values
-            nodes.append(node)
+            node = self.nodes[iri]
+            types = node["@type"]
+            if type(types) is list:
+                node["@type"] = sorted(types)
+            # "@id" and "@type" come first ("@" sorts before letters), so
+            # a node with one property is in order already.  Keys are
+            # unique: the sort never compares values.
+            nodes.append(node if len(node) <= 3
+                         else dict(sorted(node.items())))
         return {"@context": CONTEXT, "@graph": nodes}
 
 
@@ -640,12 +667,17 @@ class _SeasonFacts:
             (e for e in season.episodes if is_current(e.id)),
             key=_episode_number,
         )
-        self.premiere = best(m for m in self.milestones
-                             if m.kind is MilestoneKind.PREMIERE)
-        self.finale = best(m for m in self.milestones
-                           if m.kind is MilestoneKind.FINALE)
-        plan = best(p for p in self.release_plans
-                    if p.confirmed and p.episodes is not None)
+        premieres = []
+        finales = []
+        for m in self.milestones:
+            if m.kind is MilestoneKind.PREMIERE:
+                premieres.append(m)
+            elif m.kind is MilestoneKind.FINALE:
+                finales.append(m)
+        self.premiere = _best(premieres)
+        self.finale = _best(finales)
+        plan = _best([p for p in self.release_plans
+                      if p.confirmed and p.episodes is not None])
         self.episode_count = plan.episodes if plan is not None else None
         #: Whether a current confirmed fact is about the season: whether
         #: it is a node.
@@ -655,6 +687,18 @@ class _SeasonFacts:
                           self.crew, self.episodes)
             for f in facts
         ) or any(t.confirmed for t in season.teases if is_current(t.id))
+
+
+def _best(facts: list[F]) -> F | None:
+    """:func:`~showfacts.views.best`, without ranking a single fact."""
+    if len(facts) > 1:
+        return best(facts)
+    return facts[0] if facts else None
+
+
+def _by_id(items: tuple[H, ...]) -> dict[str, H]:
+    """Items by id; the first of equal ids wins, as in the show's lookups."""
+    return {item.id: item for item in reversed(items)}
 
 
 def _episode_number(episode: Episode) -> int:
@@ -694,6 +738,19 @@ class _ShowMapper:
             if facts.typed
         }
         self.works = self._works_in_graph()
+        #: The IRIs of the people, organizations and characters met so
+        #: far, by id.
+        self._person_iris: dict[str, str] = {}
+        self._organization_iris: dict[str, str] = {}
+        self._character_iris: dict[str, str] = {}
+
+    @functools.cached_property
+    def _people(self) -> dict[str, Person]:
+        return _by_id(self.show.people)
+
+    @functools.cached_property
+    def _characters(self) -> dict[str, Character]:
+        return _by_id(self.show.characters)
 
     # -- shared nodes ---------------------------------------------------------
 
@@ -706,39 +763,59 @@ class _ShowMapper:
         return True
 
     def person(self, person_id: str) -> dict[str, Any]:
-        iri = self.site.person_iri(person_id)
-        self.g.people[iri] = None
-        if self._first(iri, "Person"):
-            person = self.show.person(person_id)
-            self.g.add(iri, "name", _text(person.name))
-            self.g.add_all(iri, "sameAs", _same_as(person.external_ids,
-                                                   "person"))
+        iri = self._person_iris.get(person_id)
+        if iri is None:
+            # The first call for a person describes it (this show has not:
+            # person IRIs come only from here); later ones refer to it.
+            iri = self._person_iris[person_id] = self.site.person_iri(
+                person_id
+            )
+            self.g.people[iri] = None
+            node = self.g.node(iri, "Person")
+            person = self._people[person_id]
+            name = _text(person.name)
+            if name is not None:
+                self.g.put(node, "name", name)
+            for url in _same_as(person.external_ids, "person"):
+                self.g.put(node, "sameAs", url)
         return _ref(iri)
 
     def organization(self, org_id: str) -> dict[str, Any]:
-        iri = self.site.organization_iri(org_id)
-        if self._first(iri, "Organization"):
-            org = self.show.organization(org_id)
-            self.g.add(iri, "name", _text(org.name))
-            self.g.add(iri, "url", org.url)
-            self.g.add(iri, "logo", org.logo)
-            self.g.add_all(iri, "sameAs", _same_as(org.external_ids))
-            if org.parent is not None:
-                self.g.add(iri, "parentOrganization",
-                           self.organization(org.parent))
+        iri = self._organization_iris.get(org_id)
+        if iri is None:
+            iri = self._organization_iris[org_id] = (
+                self.site.organization_iri(org_id)
+            )
+            if self._first(iri, "Organization"):
+                org = self.show.organization(org_id)
+                self.g.add(iri, "name", _text(org.name))
+                self.g.add(iri, "url", org.url)
+                self.g.add(iri, "logo", org.logo)
+                self.g.add_all(iri, "sameAs", _same_as(org.external_ids))
+                if org.parent is not None:
+                    self.g.add(iri, "parentOrganization",
+                               self.organization(org.parent))
         return _ref(iri)
 
     def character(self, character_id: str) -> dict[str, Any]:
-        iri = self.site.character_iri(character_id)
-        if self._first(iri, "Person"):
-            character = self.show.character(character_id)
-            self.g.add(iri, "name", _text(character.names[0]))
-            self.g.add_all(iri, "alternateName",
-                           [_text(n) for n in character.names[1:]])
-            self.g.add(iri, "description", _text(character.description))
+        iri = self._character_iris.get(character_id)
+        if iri is None:
+            # As for a person: only the first call describes it.
+            iri = self._character_iris[character_id] = (
+                self.site.character_iri(character_id)
+            )
+            node = self.g.node(iri, "Person")
+            character = self._characters[character_id]
+            g = self.g
+            g.add(iri, "name", _text(character.names[0]))
+            if len(character.names) > 1:
+                g.add_all(iri, "alternateName",
+                          [_text(n) for n in character.names[1:]])
+            if character.description is not None:
+                g.add(iri, "description", _text(character.description))
             home = character.home_show
             if home is not None and home != self.show.id:
-                self.g.add(iri, "subjectOf", self.other_series(home))
+                g.put(node, "subjectOf", self.other_series(home))
         return _ref(iri)
 
     def work(self, work_id: str) -> dict[str, Any]:
@@ -871,9 +948,9 @@ class _ShowMapper:
 
     def series_dates(self) -> None:
         milestones = self.milestones
-        start = _confirmed_iso(best(
+        start = _confirmed_iso(_best([
             m for m in milestones if m.kind is MilestoneKind.PREMIERE
-        ))
+        ]))
         if start is not None:
             self.g.add(self.series, "startDate", start[1])
             self.expressed.add(start[0])
@@ -881,10 +958,10 @@ class _ShowMapper:
             first = _confirmed_iso(self.typed[1].premiere)
             if first is not None:
                 self.g.add(self.series, "startDate", first[1])
-        end = _confirmed_iso(best(
+        end = _confirmed_iso(_best([
             m for m in milestones
             if m.kind in (MilestoneKind.ENDED, MilestoneKind.FINALE)
-        ))
+        ]))
         if end is not None:
             self.g.add(self.series, "endDate", end[1])
             self.expressed.add(end[0])
@@ -1029,7 +1106,7 @@ class _ShowMapper:
             role: dict[str, Any] = {"@type": "PerformanceRole",
                                     "actor": person}
             if character_id is not None:
-                name = _text(self.show.character(character_id).names[0])
+                name = _text(self._characters[character_id].names[0])
                 if name:
                     role["characterName"] = name
                 self.g.add(iri, "character", self.character(character_id))
