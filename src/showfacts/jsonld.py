@@ -651,9 +651,9 @@ class _SeasonFacts:
     answers the mapping asks for more than once.
     """
 
-    __slots__ = ("cast", "crew", "episode_count", "episodes", "finale",
-                 "milestones", "premiere", "release_plans", "season",
-                 "typed")
+    __slots__ = ("cast", "crew", "episode_count", "episodes", "filming",
+                 "finale", "milestones", "premiere", "release_plans",
+                 "season", "typed")
 
     def __init__(self, show: Show, season: Season) -> None:
         is_current = show.is_current
@@ -669,11 +669,16 @@ class _SeasonFacts:
         )
         premieres = []
         finales = []
+        #: Confirmed filming milestones: where the season was made.
+        self.filming: list[Milestone] = []
         for m in self.milestones:
-            if m.kind is MilestoneKind.PREMIERE:
+            kind = m.kind
+            if kind is MilestoneKind.PREMIERE:
                 premieres.append(m)
-            elif m.kind is MilestoneKind.FINALE:
+            elif kind is MilestoneKind.FINALE:
                 finales.append(m)
+            elif kind in _FILMING and m.confirmed:
+                self.filming.append(m)
         self.premiere = _best(premieres)
         self.finale = _best(finales)
         plan = _best([p for p in self.release_plans
@@ -940,8 +945,8 @@ class _ShowMapper:
                 g.add(iri, "numberOfEpisodes",
                       sum(c for c in counts if c is not None))
         if self.g.options.pending:
-            status = best(f for f in self.show.statuses
-                          if self.show.is_current(f.id))
+            status = _best([f for f in self.show.statuses
+                            if self.show.is_current(f.id)])
             if status is not None and status.confirmed:
                 g.add(iri, "creativeWorkStatus", _SHOW_STATUS[status.status])
                 self.expressed.add(status.id)
@@ -967,6 +972,7 @@ class _ShowMapper:
             self.expressed.add(end[0])
 
     def locations(self, iri: str, milestones: Iterable[Milestone]) -> None:
+        """Where filming milestones among these (if confirmed) took place."""
         for m in milestones:
             if m.confirmed and m.kind in _FILMING:
                 place = _text(m.location)
@@ -1006,16 +1012,20 @@ class _ShowMapper:
     def season_node(self, sv: _SeasonFacts) -> None:
         g, show, season = self.g, self.show, sv.season
         iri = self.site.season_iri(show.id, season.number)
-        g.node(iri, "TVSeason")
+        node = g.node(iri, "TVSeason")
+        put = g.put
         self.done.add(iri)
-        g.add(self.series, "containsSeason", _ref(iri))
-        g.add(iri, "partOfSeries", _ref(self.series))
+        put(g.nodes[self.series], "containsSeason", {"@id": iri})
+        put(node, "partOfSeries", {"@id": self.series})
         g.add(iri, "name", _text(season.name))
-        g.add(iri, "seasonNumber", season.number)
-        g.add(iri, "url", self.site.season_url(show.id, season.number))
-        g.add(iri, "description", _text(season.description))
-        g.add(iri, "image", season.image)
-        g.add(iri, "numberOfEpisodes", sv.episode_count)
+        put(node, "seasonNumber", season.number)
+        put(node, "url", self.site.season_url(show.id, season.number))
+        if season.description is not None:
+            g.add(iri, "description", _text(season.description))
+        if season.image is not None:
+            put(node, "image", season.image)
+        if sv.episode_count is not None:
+            put(node, "numberOfEpisodes", sv.episode_count)
         premiere = _confirmed_iso(sv.premiere)
         if premiere is not None:
             g.add(iri, "startDate", premiere[1])
@@ -1026,7 +1036,7 @@ class _ShowMapper:
             self.expressed.add(finale[0])
         for event in self.release_events(sv, premiere):
             g.add(iri, "releasedEvent", event)
-        self.locations(iri, sv.milestones)
+        self.locations(iri, sv.filming)
         for credit in sv.cast:
             if credit.confirmed:
                 self.cast(iri, credit)
@@ -1069,7 +1079,7 @@ class _ShowMapper:
             ))
             self.expressed.add(plan.id)
         if premiere is None or fact is None or fact.platform is None:
-            return sorted(events, key=_CANONICAL)
+            return sorted(events, key=_CANONICAL) if events else events
         publisher = _ref(self.site.organization_iri(fact.platform))
         if not any(e["startDate"][:len(premiere[1])] == premiere[1]
                    and e.get("publishedBy") == publisher for e in events):
@@ -1099,6 +1109,8 @@ class _ShowMapper:
         return event
 
     def cast(self, iri: str, credit: CastCredit) -> None:
+        node = self.g.nodes[iri]
+        put = self.g.put
         person = self.person(credit.person)
         billing = _BILLING[credit.billing]
         for character_id in credit.characters or (None,):
@@ -1109,10 +1121,10 @@ class _ShowMapper:
                 name = _text(self._characters[character_id].names[0])
                 if name:
                     role["characterName"] = name
-                self.g.add(iri, "character", self.character(character_id))
+                put(node, "character", self.character(character_id))
             role["roleName"] = (billing if credit.status is None
                                 else [billing, _STATUS[credit.status]])
-            self.g.add(iri, "actor", role)
+            put(node, "actor", role)
         self.expressed.add(credit.id)
 
     def episode(self, season_iri: str, season: Season,
