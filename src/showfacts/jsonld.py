@@ -36,11 +36,12 @@ The rules, in short (``docs/jsonld.md`` has the whole mapping):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypeAlias
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any, Protocol, TypeAlias, TypeVar
 
 import attrs
 
@@ -55,6 +56,7 @@ from showfacts.models import (
     CastCredit,
     CastStatus,
     Catalog,
+    Character,
     CrewCredit,
     CrewRole,
     Episode,
@@ -64,6 +66,7 @@ from showfacts.models import (
     Milestone,
     MilestoneKind,
     OrgKind,
+    Person,
     Relation,
     RelationKind,
     ReleasePattern,
@@ -75,7 +78,7 @@ from showfacts.models import (
     Tease,
     WorkKind,
 )
-from showfacts.views import SeasonView, best, current
+from showfacts.views import best
 
 
 __all__ = [
@@ -122,6 +125,16 @@ Subject: TypeAlias = Show | tuple[Show, int] | Catalog
 
 _URL_RE = re.compile(URL_PATTERN)
 
+F = TypeVar("F", bound=Fact)
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+H = TypeVar("H", bound=_Identified)
+
 
 # -- text ---------------------------------------------------------------------
 
@@ -129,25 +142,18 @@ def _text(value: str | None) -> str | None:
     """Publishable text, or ``None`` when nothing visible is left."""
     if value is None:
         return None
-    cleaned = publishable(value)
-    return cleaned if cleaned.strip() else None
+    # Printable ASCII is publishable as it is: skip the regular expressions.
+    if not (value.isascii() and value.isprintable()):
+        value = publishable(value)
+    return value if value.strip() else None
 
 
 # -- serialization ------------------------------------------------------------
 
-_KEY_RANK = {"@context": 0, "@graph": 1, "@id": 2, "@type": 3}
-
-
-def _key(key: str) -> tuple[int, str]:
-    return (_KEY_RANK.get(key, 4), key)
-
-
-def _ordered(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _ordered(value[k]) for k in sorted(value, key=_key)}
-    if isinstance(value, (list, tuple)):
-        return [_ordered(v) for v in value]
-    return value
+_COMPACT = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                            separators=(",", ":"), allow_nan=False).encode
+_PRETTY = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2,
+                           allow_nan=False).encode
 
 
 def dumps_jsonld(graph: Mapping[str, Any], *, pretty: bool = False) -> str:
@@ -179,25 +185,26 @@ def dumps_jsonld(graph: Mapping[str, Any], *, pretty: bool = False) -> str:
             f"a JSON-LD graph is a mapping, not {type(graph).__name__}"
         )
     # Alphabetical order puts @context, @graph, @id and @type ("@" comes
-    # before every letter) first, as _key does: json sorts in C.
+    # before every letter) first: json sorts in C.
     try:
-        if pretty:
-            return json.dumps(graph, ensure_ascii=False, indent=2,
-                              allow_nan=False, sort_keys=True)
-        return json.dumps(graph, ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":"), allow_nan=False)
+        return (_PRETTY if pretty else _COMPACT)(graph)
     except (TypeError, ValueError) as exc:
         raise RenderError(f"the graph is not JSON: {exc}") from None
 
 
-def _canon(value: Any) -> str:
+#: JSON text with sorted keys: equal for equal values.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+def _canon(value: Any) -> Hashable:
     """A key that is equal for equal values: to keep each value once."""
     kind = type(value)
-    if kind is str:
-        return f"s{value}"
+    if kind is str or kind is int:
+        scalar: str | int = value
+        return scalar
     if kind is dict and len(value) == 1 and "@id" in value:
-        return f"r{value['@id']}"
-    return "j" + json.dumps(value, sort_keys=True, ensure_ascii=False)
+        return ("@id", value["@id"])
+    return ("json", _CANONICAL(value))
 
 
 # -- the graph under construction ---------------------------------------------
@@ -214,39 +221,76 @@ class _Options:
     pending: bool
 
 
+#: Up to this many values, a property's list is searched for a repeat;
+#: past it, the values' keys are kept in a set (a season of hundreds of
+#: episodes would make the search quadratic).
+_SCAN = 16
+
+
 class _Graph:
-    """Nodes by IRI; values of each property kept once, in arrival order."""
+    """
+    Nodes by IRI; values of each property kept once, in arrival order.
+
+    A node is kept as the dict it will be written as: its ``@id``, its
+    ``@type`` (one type, or a list of them), and each property's one value
+    or list of values (no value the graph adds is itself a list), so that
+    :meth:`finish` only has to sort the nodes and their keys.
+    """
 
     def __init__(self, site: Site, shows: Iterable[Show],
                  options: _Options) -> None:
         self.site = site
         self.options = options
         self.shows = {s.id: s for s in shows}
-        self.nodes: dict[str, dict[str, list[Any]]] = {}
-        self._seen: dict[str, set[tuple[str, str]]] = {}
+        self.nodes: dict[str, dict[str, Any]] = {}
+        #: The keys (see :func:`_canon`) of the long lists of values, by
+        #: node IRI and property.
+        self._keys: dict[tuple[str, str], set[Hashable]] = {}
         #: IRIs of real people and of series, for an article's mentions.
         self.people: dict[str, None] = {}
         self.series: dict[str, None] = {}
 
-    def node(self, iri: str, kind: str) -> dict[str, list[Any]]:
+    def node(self, iri: str, kind: str) -> dict[str, Any]:
+        """The node, created if it is new, given that type."""
         node = self.nodes.get(iri)
         if node is None:
-            node = self.nodes[iri] = {"@type": []}
-            self._seen[iri] = set()
-        if kind not in node["@type"]:
-            node["@type"].append(kind)
+            node = self.nodes[iri] = {"@id": iri, "@type": kind}
+            return node
+        types = node["@type"]
+        if type(types) is list:
+            if kind not in types:
+                types.append(kind)
+        elif types != kind:
+            node["@type"] = [types, kind]
         return node
 
     def add(self, iri: str, prop: str, value: Any) -> None:
         """Add one value (ignoring ``None`` and repeats)."""
-        if value is None:
-            return
-        key = _canon(value)
-        seen = self._seen[iri]
-        if (prop, key) in seen:
-            return
-        seen.add((prop, key))
-        self.nodes[iri].setdefault(prop, []).append(value)
+        if value is not None:
+            self.put(self.nodes[iri], prop, value)
+
+    def put(self, node: dict[str, Any], prop: str, value: Any) -> None:
+        """Add one value, not ``None``, to a node (ignoring repeats)."""
+        held = node.get(prop)
+        if held is None:
+            node[prop] = value
+        elif type(held) is not list:
+            # The graph holds strings, integers, and lists and dicts of
+            # them (never booleans or floats), so == is JSON equality.
+            if held != value:
+                node[prop] = [held, value]
+        elif len(held) < _SCAN:
+            if value not in held:
+                held.append(value)
+        else:
+            where = (node["@id"], prop)
+            keys = self._keys.get(where)
+            if keys is None:
+                keys = self._keys[where] = {_canon(v) for v in held}
+            key = _canon(value)
+            if key not in keys:
+                keys.add(key)
+                held.append(value)
 
     def add_all(self, iri: str, prop: str, values: Iterable[Any]) -> None:
         for value in values:
@@ -254,25 +298,23 @@ class _Graph:
 
     def replace(self, iri: str, kind: str) -> None:
         """Start the node afresh, as a node of that kind only."""
-        self.nodes.pop(iri, None)
-        self.node(iri, kind)
+        self.nodes[iri] = {"@id": iri, "@type": kind}
+        for where in [k for k in self._keys if k[0] == iri]:
+            del self._keys[where]
 
     def finish(self) -> dict[str, Any]:
         nodes = []
         for iri in sorted(self.nodes):
-            raw = self.nodes[iri]
-            node: dict[str, Any] = {"@id": iri}
-            types = raw["@type"]
-            node["@type"] = types[0] if len(types) == 1 else sorted(types)
-            for prop in sorted(p for p in raw if p != "@type"):
-                values = raw[prop]
-                node[prop] = values[0] if len(values) == 1 else values
-            nodes.append(node)
+            node = self.nodes[iri]
+            types = node["@type"]
+            if type(types) is list:
+                node["@type"] = sorted(types)
+            # "@id" and "@type" come first ("@" sorts before letters), so
+            # a node with one property is in order already.  Keys are
+            # unique: the sort never compares values.
+            nodes.append(node if len(node) <= 3
+                         else dict(sorted(node.items())))
         return {"@context": CONTEXT, "@graph": nodes}
-
-
-def _one_or_many(values: Sequence[Any]) -> Any:
-    return values[0] if len(values) == 1 else list(values)
 
 
 # -- words --------------------------------------------------------------------
@@ -332,6 +374,10 @@ _PATTERN_PHRASE = {
     ReleasePattern.WEEKLY: "weekly",
     ReleasePattern.IN_PARTS: "in parts",
     ReleasePattern.BATCH_THEN_WEEKLY: "in a batch, then weekly",
+}
+_EVENT_TYPES = {
+    OrgKind.STREAMER: "OnDemandEvent",
+    OrgKind.NETWORK: "BroadcastEvent",
 }
 _WORK_TYPES = {
     WorkKind.BOOK: "Book",
@@ -597,6 +643,77 @@ def _date_time(fact: Milestone) -> str | None:
     return moment.isoformat()
 
 
+class _SeasonFacts:
+    """
+    The current facts of one season, worked out once per graph.
+
+    The same lists as :class:`~showfacts.views.SeasonView` gives, with the
+    answers the mapping asks for more than once.
+    """
+
+    __slots__ = ("cast", "crew", "episode_count", "episodes", "filming",
+                 "finale", "milestones", "premiere", "release_plans",
+                 "season", "typed")
+
+    def __init__(self, show: Show, season: Season) -> None:
+        is_current = show.is_current
+        self.season = season
+        self.milestones = [m for m in season.milestones if is_current(m.id)]
+        self.release_plans = [p for p in season.release_plans
+                              if is_current(p.id)]
+        self.cast = [c for c in season.cast if is_current(c.id)]
+        self.crew = [c for c in season.crew if is_current(c.id)]
+        self.episodes = sorted(
+            (e for e in season.episodes if is_current(e.id)),
+            key=_episode_number,
+        )
+        premieres = []
+        finales = []
+        #: Confirmed filming milestones: where the season was made.
+        self.filming: list[Milestone] = []
+        for m in self.milestones:
+            kind = m.kind
+            if kind is MilestoneKind.PREMIERE:
+                premieres.append(m)
+            elif kind is MilestoneKind.FINALE:
+                finales.append(m)
+            elif kind in _FILMING and m.confirmed:
+                self.filming.append(m)
+        self.premiere = _best(premieres)
+        self.finale = _best(finales)
+        plan = _best([p for p in self.release_plans
+                      if p.confirmed and p.episodes is not None])
+        self.episode_count = plan.episodes if plan is not None else None
+        #: Whether a current confirmed fact is about the season: whether
+        #: it is a node.
+        self.typed = any(
+            f.confirmed
+            for facts in (self.milestones, self.release_plans, self.cast,
+                          self.crew, self.episodes)
+            for f in facts
+        ) or any(t.confirmed for t in season.teases if is_current(t.id))
+
+
+def _best(facts: list[F]) -> F | None:
+    """:func:`~showfacts.views.best`, without ranking a single fact."""
+    if len(facts) > 1:
+        return best(facts)
+    return facts[0] if facts else None
+
+
+def _by_id(items: tuple[H, ...]) -> dict[str, H]:
+    """Items by id; the first of equal ids wins, as in the show's lookups."""
+    return {item.id: item for item in reversed(items)}
+
+
+def _episode_number(episode: Episode) -> int:
+    return episode.number
+
+
+def _season_number(season: Season) -> int:
+    return season.number
+
+
 class _ShowMapper:
     """Maps one show (or one of its seasons) into a :class:`_Graph`."""
 
@@ -605,17 +722,40 @@ class _ShowMapper:
         self.site = graph.site
         self.show = show
         self.scope = scope
-        self.view = current(show)
+        is_current = show.is_current
         self.series = self.site.show_iri(show.id)
+        #: The show's current facts that the mapping reads.
+        self.based_on = [a for a in show.based_on if is_current(a.id)]
+        self.relations = [r for r in show.relations if is_current(r.id)]
+        self.crew_credits = [c for c in show.crew if is_current(c.id)]
+        self.milestones = [m for m in show.milestones if is_current(m.id)]
         #: Facts whose statement the typed graph makes in full.
         self.expressed: set[str] = set()
         #: IRIs this show has already described.
         self.done: set[str] = set()
+        #: The seasons that are nodes, by number.
         self.typed = {
-            sv.season.number: sv for sv in self.view.seasons
-            if any(f.confirmed for f in _season_facts(sv))
+            facts.season.number: facts
+            for facts in (
+                _SeasonFacts(show, season) for season in
+                sorted(show.seasons, key=_season_number)
+            )
+            if facts.typed
         }
         self.works = self._works_in_graph()
+        #: The IRIs of the people, organizations and characters met so
+        #: far, by id.
+        self._person_iris: dict[str, str] = {}
+        self._organization_iris: dict[str, str] = {}
+        self._character_iris: dict[str, str] = {}
+
+    @functools.cached_property
+    def _people(self) -> dict[str, Person]:
+        return _by_id(self.show.people)
+
+    @functools.cached_property
+    def _characters(self) -> dict[str, Character]:
+        return _by_id(self.show.characters)
 
     # -- shared nodes ---------------------------------------------------------
 
@@ -628,39 +768,59 @@ class _ShowMapper:
         return True
 
     def person(self, person_id: str) -> dict[str, Any]:
-        iri = self.site.person_iri(person_id)
-        self.g.people[iri] = None
-        if self._first(iri, "Person"):
-            person = self.show.person(person_id)
-            self.g.add(iri, "name", _text(person.name))
-            self.g.add_all(iri, "sameAs", _same_as(person.external_ids,
-                                                   "person"))
+        iri = self._person_iris.get(person_id)
+        if iri is None:
+            # The first call for a person describes it (this show has not:
+            # person IRIs come only from here); later ones refer to it.
+            iri = self._person_iris[person_id] = self.site.person_iri(
+                person_id
+            )
+            self.g.people[iri] = None
+            node = self.g.node(iri, "Person")
+            person = self._people[person_id]
+            name = _text(person.name)
+            if name is not None:
+                self.g.put(node, "name", name)
+            for url in _same_as(person.external_ids, "person"):
+                self.g.put(node, "sameAs", url)
         return _ref(iri)
 
     def organization(self, org_id: str) -> dict[str, Any]:
-        iri = self.site.organization_iri(org_id)
-        if self._first(iri, "Organization"):
-            org = self.show.organization(org_id)
-            self.g.add(iri, "name", _text(org.name))
-            self.g.add(iri, "url", org.url)
-            self.g.add(iri, "logo", org.logo)
-            self.g.add_all(iri, "sameAs", _same_as(org.external_ids))
-            if org.parent is not None:
-                self.g.add(iri, "parentOrganization",
-                           self.organization(org.parent))
+        iri = self._organization_iris.get(org_id)
+        if iri is None:
+            iri = self._organization_iris[org_id] = (
+                self.site.organization_iri(org_id)
+            )
+            if self._first(iri, "Organization"):
+                org = self.show.organization(org_id)
+                self.g.add(iri, "name", _text(org.name))
+                self.g.add(iri, "url", org.url)
+                self.g.add(iri, "logo", org.logo)
+                self.g.add_all(iri, "sameAs", _same_as(org.external_ids))
+                if org.parent is not None:
+                    self.g.add(iri, "parentOrganization",
+                               self.organization(org.parent))
         return _ref(iri)
 
     def character(self, character_id: str) -> dict[str, Any]:
-        iri = self.site.character_iri(character_id)
-        if self._first(iri, "Person"):
-            character = self.show.character(character_id)
-            self.g.add(iri, "name", _text(character.names[0]))
-            self.g.add_all(iri, "alternateName",
-                           [_text(n) for n in character.names[1:]])
-            self.g.add(iri, "description", _text(character.description))
+        iri = self._character_iris.get(character_id)
+        if iri is None:
+            # As for a person: only the first call describes it.
+            iri = self._character_iris[character_id] = (
+                self.site.character_iri(character_id)
+            )
+            node = self.g.node(iri, "Person")
+            character = self._characters[character_id]
+            g = self.g
+            g.add(iri, "name", _text(character.names[0]))
+            if len(character.names) > 1:
+                g.add_all(iri, "alternateName",
+                          [_text(n) for n in character.names[1:]])
+            if character.description is not None:
+                g.add(iri, "description", _text(character.description))
             home = character.home_show
             if home is not None and home != self.show.id:
-                self.g.add(iri, "subjectOf", self.other_series(home))
+                g.put(node, "subjectOf", self.other_series(home))
         return _ref(iri)
 
     def work(self, work_id: str) -> dict[str, Any]:
@@ -714,7 +874,7 @@ class _ShowMapper:
     def _works_in_graph(self) -> set[str]:
         """The works typed statements refer to, and what they are part of."""
         found: set[str] = set()
-        todo = [a.work for a in self.view.based_on if a.confirmed]
+        todo = [a.work for a in self.based_on if a.confirmed]
         while todo:
             work_id = todo.pop()
             if work_id in found:
@@ -762,39 +922,40 @@ class _ShowMapper:
             g.add(franchise, "name", _text(show.franchise.name))
             g.add(franchise, "hasPart", _ref(iri))
             g.add(iri, "isPartOf", _ref(franchise))
-        for credit in self.view.crew:
+        for credit in self.crew_credits:
             if credit.confirmed:
                 self.crew(iri, credit)
-        for adaptation in self.view.based_on:
+        for adaptation in self.based_on:
             if adaptation.confirmed:
                 g.add(iri, "isBasedOn", self.work(adaptation.work))
                 self.expressed.add(adaptation.id)
-        for relation in self.view.relations:
+        for relation in self.relations:
             if relation.confirmed and relation.kind in _DERIVED_FROM:
                 g.add(iri, "isBasedOn", self.other_series(relation.show))
                 self.expressed.add(relation.id)
         self.series_dates()
-        self.locations(iri, self.view.milestones)
+        self.locations(iri, self.milestones)
         numbers = [n for n in self.typed if n >= 1]
         if numbers:
             g.add(iri, "numberOfSeasons", max(numbers))
-            counts = [self._episode_count(self.typed[n])
+            counts = [self.typed[n].episode_count
                       if n in self.typed else None
                       for n in range(1, max(numbers) + 1)]
             if all(c is not None for c in counts):
                 g.add(iri, "numberOfEpisodes",
                       sum(c for c in counts if c is not None))
         if self.g.options.pending:
-            status = self.view.status
+            status = _best([f for f in self.show.statuses
+                            if self.show.is_current(f.id)])
             if status is not None and status.confirmed:
                 g.add(iri, "creativeWorkStatus", _SHOW_STATUS[status.status])
                 self.expressed.add(status.id)
 
     def series_dates(self) -> None:
-        milestones = self.view.milestones
-        start = _confirmed_iso(best(
+        milestones = self.milestones
+        start = _confirmed_iso(_best([
             m for m in milestones if m.kind is MilestoneKind.PREMIERE
-        ))
+        ]))
         if start is not None:
             self.g.add(self.series, "startDate", start[1])
             self.expressed.add(start[0])
@@ -802,15 +963,16 @@ class _ShowMapper:
             first = _confirmed_iso(self.typed[1].premiere)
             if first is not None:
                 self.g.add(self.series, "startDate", first[1])
-        end = _confirmed_iso(best(
+        end = _confirmed_iso(_best([
             m for m in milestones
             if m.kind in (MilestoneKind.ENDED, MilestoneKind.FINALE)
-        ))
+        ]))
         if end is not None:
             self.g.add(self.series, "endDate", end[1])
             self.expressed.add(end[0])
 
     def locations(self, iri: str, milestones: Iterable[Milestone]) -> None:
+        """Where filming milestones among these (if confirmed) took place."""
         for m in milestones:
             if m.confirmed and m.kind in _FILMING:
                 place = _text(m.location)
@@ -847,24 +1009,23 @@ class _ShowMapper:
 
     # -- seasons --------------------------------------------------------------
 
-    def _episode_count(self, sv: SeasonView) -> int | None:
-        plan = best(p for p in sv.release_plans
-                    if p.confirmed and p.episodes is not None)
-        return plan.episodes if plan is not None else None
-
-    def season_node(self, sv: SeasonView) -> None:
+    def season_node(self, sv: _SeasonFacts) -> None:
         g, show, season = self.g, self.show, sv.season
         iri = self.site.season_iri(show.id, season.number)
-        g.node(iri, "TVSeason")
+        node = g.node(iri, "TVSeason")
+        put = g.put
         self.done.add(iri)
-        g.add(self.series, "containsSeason", _ref(iri))
-        g.add(iri, "partOfSeries", _ref(self.series))
+        put(g.nodes[self.series], "containsSeason", {"@id": iri})
+        put(node, "partOfSeries", {"@id": self.series})
         g.add(iri, "name", _text(season.name))
-        g.add(iri, "seasonNumber", season.number)
-        g.add(iri, "url", self.site.season_url(show.id, season.number))
-        g.add(iri, "description", _text(season.description))
-        g.add(iri, "image", season.image)
-        g.add(iri, "numberOfEpisodes", self._episode_count(sv))
+        put(node, "seasonNumber", season.number)
+        put(node, "url", self.site.season_url(show.id, season.number))
+        if season.description is not None:
+            g.add(iri, "description", _text(season.description))
+        if season.image is not None:
+            put(node, "image", season.image)
+        if sv.episode_count is not None:
+            put(node, "numberOfEpisodes", sv.episode_count)
         premiere = _confirmed_iso(sv.premiere)
         if premiere is not None:
             g.add(iri, "startDate", premiere[1])
@@ -875,7 +1036,7 @@ class _ShowMapper:
             self.expressed.add(finale[0])
         for event in self.release_events(sv, premiere):
             g.add(iri, "releasedEvent", event)
-        self.locations(iri, sv.milestones())
+        self.locations(iri, sv.filming)
         for credit in sv.cast:
             if credit.confirmed:
                 self.cast(iri, credit)
@@ -887,7 +1048,7 @@ class _ShowMapper:
                 self.episode(iri, season, episode)
 
     def release_events(
-        self, sv: SeasonView, premiere: tuple[str, str] | None
+        self, sv: _SeasonFacts, premiere: tuple[str, str] | None
     ) -> list[dict[str, Any]]:
         """
         The season's release events, from confirmed dated release plans.
@@ -918,7 +1079,7 @@ class _ShowMapper:
             ))
             self.expressed.add(plan.id)
         if premiere is None or fact is None or fact.platform is None:
-            return sorted(events, key=_canon)
+            return sorted(events, key=_CANONICAL) if events else events
         publisher = _ref(self.site.organization_iri(fact.platform))
         if not any(e["startDate"][:len(premiere[1])] == premiere[1]
                    and e.get("publishedBy") == publisher for e in events):
@@ -928,44 +1089,42 @@ class _ShowMapper:
             events.append(self.event(moment or premiere[1],
                                      fact.platform, None, _text(described)))
             self.expressed.update(p.id for p in plans)
-        return sorted(events, key=_canon)
+        return sorted(events, key=_CANONICAL)
 
     def event(self, start: str, platform: str | None, region: str | None,
               description: str | None) -> dict[str, Any]:
+        """A release event, its keys in the order they are written."""
         kind = "PublicationEvent"
-        event: dict[str, Any] = {}
         if platform is not None:
-            org = self.show.organization(platform)
-            kind = {OrgKind.STREAMER: "OnDemandEvent",
-                    OrgKind.NETWORK: "BroadcastEvent"}.get(
-                        org.kind, "PublicationEvent")
-            event["publishedBy"] = self.organization(platform)
-        event["@type"] = kind
-        event["startDate"] = start
-        if region is not None:
-            event["location"] = {"@type": "Country", "name": region}
+            kind = _EVENT_TYPES.get(self.show.organization(platform).kind,
+                                    kind)
+        event: dict[str, Any] = {"@type": kind}
         if description:
             event["description"] = description
-        ordered: dict[str, Any] = _ordered(event)
-        return ordered
+        if region is not None:
+            event["location"] = {"@type": "Country", "name": region}
+        if platform is not None:
+            event["publishedBy"] = self.organization(platform)
+        event["startDate"] = start
+        return event
 
     def cast(self, iri: str, credit: CastCredit) -> None:
+        node = self.g.nodes[iri]
+        put = self.g.put
         person = self.person(credit.person)
-        names = [_BILLING[credit.billing]]
-        if credit.status is not None:
-            names.append(_STATUS[credit.status])
-        role_name = _one_or_many(names)
-        characters = credit.characters or (None,)
-        for character_id in characters:
+        billing = _BILLING[credit.billing]
+        for character_id in credit.characters or (None,):
+            # Keys in the order they are written.
             role: dict[str, Any] = {"@type": "PerformanceRole",
                                     "actor": person}
             if character_id is not None:
-                name = _text(self.show.character(character_id).names[0])
+                name = _text(self._characters[character_id].names[0])
                 if name:
                     role["characterName"] = name
-                self.g.add(iri, "character", self.character(character_id))
-            role["roleName"] = role_name
-            self.g.add(iri, "actor", _ordered(role))
+                put(node, "character", self.character(character_id))
+            role["roleName"] = (billing if credit.status is None
+                                else [billing, _STATUS[credit.status]])
+            put(node, "actor", role)
         self.expressed.add(credit.id)
 
     def episode(self, season_iri: str, season: Season,
@@ -992,7 +1151,10 @@ class _ShowMapper:
 
     def claims(self) -> None:
         options = self.g.options
-        for ref in self.view.facts():
+        is_current = self.show.is_current
+        for ref in self.show.facts():
+            if not is_current(ref.fact.id):
+                continue
             fact = ref.fact
             if self.scope is not None and ref.season != self.scope:
                 continue
@@ -1020,15 +1182,6 @@ class _ShowMapper:
             g.add(iri, "datePublished", fact.announced.iso())
         if spoiler:
             g.add(iri, "keywords", "spoiler")
-
-
-def _season_facts(sv: SeasonView) -> Iterable[Fact]:
-    yield from sv.milestones()
-    yield from sv.release_plans
-    yield from sv.cast
-    yield from sv.crew
-    yield from sv.teases
-    yield from sv.episodes
 
 
 def _confirmed_iso(fact: Milestone | None) -> tuple[str, str] | None:
@@ -1328,6 +1481,7 @@ def article_jsonld(
     add(iri, "datePublished", article.published.isoformat())
     if article.modified is not None:
         add(iri, "dateModified", article.modified.isoformat())
+    # Nested nodes are built with their keys in the order they are written.
     for author in article.authors:
         node: dict[str, Any] = {
             "@type": "Organization" if author.organization else "Person",
@@ -1335,15 +1489,16 @@ def article_jsonld(
         }
         if author.url:
             node["url"] = author.url
-        add(iri, "author", _ordered(node))
+        add(iri, "author", node)
     if article.publisher is not None:
         publisher = article.publisher
-        node = {"@type": "Organization", "name": _text(publisher.name)}
-        if publisher.url:
-            node["url"] = publisher.url
+        node = {"@type": "Organization"}
         if publisher.logo:
             node["logo"] = publisher.logo
-        add(iri, "publisher", _ordered(node))
+        node["name"] = _text(publisher.name)
+        if publisher.url:
+            node["url"] = publisher.url
+        add(iri, "publisher", node)
     graph.add_all(iri, "image", article.images)
     add(iri, "articleSection", _text(article.section))
     add(iri, "inLanguage", article.language)
