@@ -36,12 +36,11 @@ The rules, in short (``docs/jsonld.md`` has the whole mapping):
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 import zoneinfo
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Any, Protocol, TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -56,7 +55,6 @@ from showfacts.models import (
     CastCredit,
     CastStatus,
     Catalog,
-    Character,
     CrewCredit,
     CrewRole,
     Episode,
@@ -66,7 +64,6 @@ from showfacts.models import (
     Milestone,
     MilestoneKind,
     OrgKind,
-    Person,
     Relation,
     RelationKind,
     ReleasePattern,
@@ -126,14 +123,6 @@ Subject: TypeAlias = Show | tuple[Show, int] | Catalog
 _URL_RE = re.compile(URL_PATTERN)
 
 F = TypeVar("F", bound=Fact)
-
-
-class _Identified(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-H = TypeVar("H", bound=_Identified)
 
 
 # -- text ---------------------------------------------------------------------
@@ -701,11 +690,6 @@ def _best(facts: list[F]) -> F | None:
     return facts[0] if facts else None
 
 
-def _by_id(items: tuple[H, ...]) -> dict[str, H]:
-    """Items by id; the first of equal ids wins, as in the show's lookups."""
-    return {item.id: item for item in reversed(items)}
-
-
 def _episode_number(episode: Episode) -> int:
     return episode.number
 
@@ -749,14 +733,6 @@ class _ShowMapper:
         self._organization_iris: dict[str, str] = {}
         self._character_iris: dict[str, str] = {}
 
-    @functools.cached_property
-    def _people(self) -> dict[str, Person]:
-        return _by_id(self.show.people)
-
-    @functools.cached_property
-    def _characters(self) -> dict[str, Character]:
-        return _by_id(self.show.characters)
-
     # -- shared nodes ---------------------------------------------------------
 
     def _first(self, iri: str, kind: str) -> bool:
@@ -777,7 +753,7 @@ class _ShowMapper:
             )
             self.g.people[iri] = None
             node = self.g.node(iri, "Person")
-            person = self._people[person_id]
+            person = self.show.person(person_id)
             name = _text(person.name)
             if name is not None:
                 self.g.put(node, "name", name)
@@ -810,7 +786,7 @@ class _ShowMapper:
                 self.site.character_iri(character_id)
             )
             node = self.g.node(iri, "Person")
-            character = self._characters[character_id]
+            character = self.show.character(character_id)
             g = self.g
             g.add(iri, "name", _text(character.names[0]))
             if len(character.names) > 1:
@@ -1118,7 +1094,7 @@ class _ShowMapper:
             role: dict[str, Any] = {"@type": "PerformanceRole",
                                     "actor": person}
             if character_id is not None:
-                name = _text(self._characters[character_id].names[0])
+                name = _text(self.show.character(character_id).names[0])
                 if name:
                     role["characterName"] = name
                 put(node, "character", self.character(character_id))

@@ -884,6 +884,13 @@ class _Index:
     order: tuple[str, ...]
     superseded_by: dict[str, tuple[str, ...]]
     current: frozenset[str]
+    #: Seasons by number, and the rest by id: the first of equals wins.
+    seasons: dict[int, Season]
+    sources: dict[str, Source]
+    people: dict[str, Person]
+    organizations: dict[str, Organization]
+    characters: dict[str, Character]
+    works: dict[str, SourceWork]
 
 
 @attrs.frozen(kw_only=True)
@@ -975,30 +982,27 @@ class Show:
         Raises:
             KeyError: If there is none.
         """
-        for season in self.seasons:
-            if season.number == number:
-                return season
-        raise KeyError(number)
+        return self._index.seasons[number]
 
     def source(self, source_id: str) -> Source:
         """The source with that id (``KeyError`` if none)."""
-        return _find(self.sources, source_id)
+        return self._index.sources[source_id]
 
     def person(self, person_id: str) -> Person:
         """The person with that id (``KeyError`` if none)."""
-        return _find(self.people, person_id)
+        return self._index.people[person_id]
 
     def organization(self, org_id: str) -> Organization:
         """The organization with that id (``KeyError`` if none)."""
-        return _find(self.organizations, org_id)
+        return self._index.organizations[org_id]
 
     def character(self, character_id: str) -> Character:
         """The character with that id (``KeyError`` if none)."""
-        return _find(self.characters, character_id)
+        return self._index.characters[character_id]
 
     def work(self, work_id: str) -> SourceWork:
         """The work with that id (``KeyError`` if none)."""
-        return _find(self.works, work_id)
+        return self._index.works[work_id]
 
     # -- facts -------------------------------------------------------------
 
@@ -1121,7 +1125,18 @@ def _build_index(show: Show) -> _Index:
             fact_id for fact_id, ref in refs.items()
             if ref.fact.retracted is None and fact_id not in superseded_by
         ),
+        seasons={s.number: s for s in reversed(show.seasons)},
+        sources=_by_id(show.sources),
+        people=_by_id(show.people),
+        organizations=_by_id(show.organizations),
+        characters=_by_id(show.characters),
+        works=_by_id(show.works),
     )
+
+
+def _by_id(items: tuple[H, ...]) -> dict[str, H]:
+    """Items by id; the first of equal ids wins."""
+    return {item.id: item for item in reversed(items)}
 
 
 def check_catalog(shows: Sequence[Show]) -> list[tuple[int, Problem]]:

@@ -453,9 +453,7 @@ class _Words:
         "_names",
         "_places",
         "_published",
-        "_seasons",
         "_source_starts",
-        "_sources",
         "_starts",
         "_subjects",
         "fiction",
@@ -473,8 +471,6 @@ class _Words:
         if show.fictional:
             note = f"{self.title} is a fictional show, not a real one."
             self.fiction = (note, f"<p><em>{_e(note)}</em></p>")
-        self._seasons: dict[int, Season] | None = None
-        self._sources: dict[str, Source] | None = None
         self._subjects: dict[int | None, str] = {None: self.title}
         self._names: dict[tuple[str, str], str] = {}
         self._described: dict[str, _Item] = {}
@@ -490,22 +486,6 @@ class _Words:
 
     # -- names ----------------------------------------------------------------
 
-    def season(self, number: int) -> Season:
-        """The season with that number (``KeyError`` if none)."""
-        if self._seasons is None:
-            # The first of several with one number wins, as in Show.season.
-            self._seasons = {
-                s.number: s for s in reversed(self.show.seasons)
-            }
-        return self._seasons[number]
-
-    def source(self, source_id: str) -> Source:
-        """The source with that id (``KeyError`` if none)."""
-        if self._sources is None:
-            # The first of several with one id wins, as in Show.source.
-            self._sources = {s.id: s for s in reversed(self.show.sources)}
-        return self._sources[source_id]
-
     def season_name(self, season: Season) -> str:
         title = _inline(season.title)
         if title:
@@ -519,7 +499,7 @@ class _Words:
         except KeyError:
             pass
         assert number is not None  # noqa: S101 - None is always known
-        subject = f"{self.title} {self.season_name(self.season(number))}"
+        subject = f"{self.title} {self.season_name(self.show.season(number))}"
         self._subjects[number] = subject
         return subject
 
@@ -615,7 +595,7 @@ class _Words:
         except KeyError:
             pass
         when = self._source_starts[source_id] = _start(
-            self.source(source_id).published
+            self.show.source(source_id).published
         )
         return when
 
@@ -625,7 +605,7 @@ class _Words:
         html = self._cited.get(key)
         if html is None:
             html = self._cited[key] = _sources_html(
-                heading, (self.source(s) for s in source_ids)
+                heading, (self.show.source(s) for s in source_ids)
             )
         return html
 
@@ -643,7 +623,7 @@ class _Words:
         str, str | None, tuple[str, ...]
     ]:
         show, site = self.show, self.site
-        season = self.season(ref.season) if ref.season is not None else None
+        season = show.season(ref.season) if ref.season is not None else None
         link = (
             site.season_url(show.id, ref.season) if ref.season is not None
             else site.show_url(show.id)
