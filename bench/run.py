@@ -250,6 +250,8 @@ def _entries(feed: news.Feed, fmt: str) -> tuple[news.Feed, list[Any]]:
     plain aware datetimes, and the Atom links are the dicts our writer
     gives its link extension.
     """
+    # The writer's own helpers, so the floor writes the same document.
+    image_type = feeds._image_type  # noqa: SLF001
     entries = []
     for item in feed.items:
         updated = item.updated or item.published
@@ -260,14 +262,14 @@ def _entries(feed: news.Feed, fmt: str) -> tuple[news.Feed, list[Any]]:
                 item.guid, item.permalink, item.title, item.published,
                 updated, categories, item.link,
                 html.escape(item.summary, quote=False), item.content_html,
-                (image, "0", feeds._image_type(image)) if image else None,
+                (image, "0", image_type(image)) if image else None,
             ))
             continue
         links = [{"href": item.link, "rel": "alternate",
                   "type": "text/html"}]
         if image:
             links.append({"href": image, "rel": "enclosure",
-                          "type": feeds._image_type(image)})
+                          "type": image_type(image)})
         entries.append((
             item.guid, item.permalink, item.title, item.published, updated,
             categories, item.summary, item.content_html, links,
@@ -285,6 +287,7 @@ def _raw_feedgen(ready: tuple[news.Feed, list[Any]], fmt: str) -> bytes:
     from feedgen.feed import FeedGenerator
 
     feed, entries = ready
+    links = feeds._AtomLinks  # noqa: SLF001 - the writer's link extension
     fg = FeedGenerator()
     fg.title(feed.title)
     fg.id(feed.feed_url)
@@ -316,8 +319,8 @@ def _raw_feedgen(ready: tuple[news.Feed, list[Any]], fmt: str) -> bytes:
             continue
         entry.summary(e[6], type="text")
         entry.content(e[7], type="html")
-        entry.register_extension("showfacts_links", feeds._AtomLinks,
-                                 atom=True, rss=False)
+        entry.register_extension("showfacts_links", links, atom=True,
+                                 rss=False)
         entry.showfacts_links.links.extend(e[8])
     out: bytes = (fg.rss_str(pretty=True) if fmt == "rss"
                   else fg.atom_str(pretty=True))

@@ -37,6 +37,7 @@ import attrs
 
 from showfacts import loading, views
 from showfacts._edtf import Precision
+from showfacts._json import dumps_indented
 from showfacts._readers import DEFAULT_LIMITS, SUFFIXES, Limits
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError, InvalidDataError, Problem
@@ -858,7 +859,7 @@ def to_json(changes: Sequence[Change]) -> str:
         }
         for c in changes
     ]
-    text = json.dumps({"changes": items}, indent=2, ensure_ascii=False)
+    text = dumps_indented({"changes": items})
     return _encodable(text) + "\n"
 
 

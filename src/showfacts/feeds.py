@@ -7,7 +7,7 @@ module of showfacts that imports it: every call builds a fresh
 ``FeedGenerator``, adds the items in the feed's order
 (``order="append"``), sets every date from the data (never the clock) and
 turns feedgen's ``ValueError`` into :class:`~showfacts.exceptions.RenderError`.
-JSON Feed is written by a small writer of our own.
+JSON Feed is written by a small writer of our own, indented.
 
 Every string passes through :func:`showfacts.news.xml_safe` first, so no
 text can make a feed ill-formed, and the same feed always gives the same
@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +36,7 @@ from feedgen.ext.base import (  # type: ignore[import-untyped]
 from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from feedgen.util import xml_elem  # type: ignore[import-untyped]
 
+from showfacts._json import dumps_indented
 from showfacts._text import is_publishable
 from showfacts.exceptions import RenderError
 from showfacts.news import Feed, NewsItem, xml_safe
@@ -389,8 +389,7 @@ def to_json_feed(feed: Feed) -> bytes:
     doc["authors"] = [{"name": _s(feed.title), "url": _s(feed.link)}]
     stamp = _Stamps()
     doc["items"] = [_json_item(i, stamp) for i in feed.items]
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    return text.encode("utf-8")
+    return (dumps_indented(doc) + "\n").encode("utf-8")
 
 
 #: The writer of each format.

@@ -21,6 +21,7 @@ import tomli_w
 import yaml
 
 from showfacts import _converter, _invariants, _readers, _schema
+from showfacts._json import dumps_indented
 from showfacts._paths import Path
 from showfacts._paths import parse as parse_path
 from showfacts._readers import DEFAULT_LIMITS, SUFFIXES, Document, Limits
@@ -473,9 +474,7 @@ def dumps(show: Show, format: str = "yaml") -> str:  # noqa: A002
         )
         return text
     if format == "json":
-        import json  # noqa: PLC0415
-
-        return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+        return dumps_indented(value) + "\n"
     if format == "toml":
         return tomli_w.dumps(value)
     msg = f"unknown format {format!r}; use yaml, json or toml"

@@ -1,0 +1,54 @@
+"""The indented JSON writer gives json's text, character for character."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from showfacts._json import dumps_indented
+
+
+scalars = (
+    st.none() | st.booleans() | st.integers() | st.floats()
+    | st.text(st.characters(codec="utf-8")
+              | st.sampled_from('\0\x1f"\\\u2028'))
+)
+keys = st.text() | st.integers() | st.booleans() | st.none() | st.floats(
+    allow_nan=False
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.lists(inner, max_size=3).map(tuple)
+    | st.dictionaries(keys, inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(values)
+def test_same_text_as_json(value):
+    """Every value json writes by default comes out the same."""
+    expected = json.dumps(value, ensure_ascii=False, indent=2)
+    assert expected == dumps_indented(value)
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, 1e300,
+                                   -0.0, 2**70, {}, [], "", {"a": []}])
+def test_edges(value):
+    """Special floats, big integers and empty containers."""
+    expected = json.dumps(value, ensure_ascii=False, indent=2)
+    assert expected == dumps_indented(value)
+
+
+@pytest.mark.parametrize("value", [{1, 2}, {"a": object()}, [b"x"],
+                                   {(1, 2): 3}])
+def test_what_json_refuses_is_refused(value):
+    """Sets, bytes, objects and tuple keys raise TypeError, as in json."""
+    with pytest.raises(TypeError):
+        json.dumps(value, ensure_ascii=False, indent=2)
+    with pytest.raises(TypeError):
+        dumps_indented(value)
