@@ -36,6 +36,19 @@ def test_same_text_as_json(value):
     assert expected == dumps_indented(value)
 
 
+@given(st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+))
+def test_sorted_keys_as_json_sorts_them(value):
+    """With sort_keys, keys come in json's order at every level."""
+    expected = json.dumps(value, ensure_ascii=False, indent=2,
+                          sort_keys=True)
+    assert expected == dumps_indented(value, sort_keys=True)
+
+
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, 1e300,
                                    -0.0, 2**70, {}, [], "", {"a": []}])
 def test_edges(value):

@@ -72,7 +72,7 @@ def _scalar(value: object) -> str | None:
     return None
 
 
-def _write(value: Any, newline: str, out: list[str]) -> None:
+def _write(value: Any, newline: str, out: list[str], sort: bool) -> None:
     text = _scalar(value)
     if text is not None:
         out.append(text)
@@ -83,14 +83,15 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
             out.append("{}")
             return
         head = "{" + inner
-        for key, item in value.items():
-            # Strings first: most values are.
+        for key, item in sorted(value.items()) if sort else value.items():
+            # Strings first: most keys and values are.
+            name = _string(key) if type(key) is str else _key(key)
             text = _string(item) if type(item) is str else _scalar(item)
             if text is None:
-                out.append(f"{head}{_key(key)}: ")
-                _write(item, inner, out)
+                out.append(f"{head}{name}: ")
+                _write(item, inner, out, sort)
             else:
-                out.append(f"{head}{_key(key)}: {text}")
+                out.append(f"{head}{name}: {text}")
             head = "," + inner
         out.append(newline + "}")
         return
@@ -103,7 +104,7 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
             text = _string(item) if type(item) is str else _scalar(item)
             if text is None:
                 out.append(head)
-                _write(item, inner, out)
+                _write(item, inner, out, sort)
             else:
                 out.append(head + text)
             head = "," + inner
@@ -113,15 +114,16 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
     raise TypeError(msg)
 
 
-def dumps_indented(value: object) -> str:
+def dumps_indented(value: object, *, sort_keys: bool = False) -> str:
     """
     ``json.dumps(value, ensure_ascii=False, indent=2)``, faster.
 
     The same text for every value json writes by default (strings, numbers,
     booleans, None, lists, tuples and dicts, non-string keys included);
-    like json, it raises TypeError for anything else.  Unlike json, it does
-    not look for cycles: the values given to it are trees.
+    like json, it raises TypeError for anything else.  ``sort_keys`` sorts
+    each object's keys, as json's does (keys of one type only).  Unlike
+    json, it does not look for cycles: the values given to it are trees.
     """
     out: list[str] = []
-    _write(value, "\n", out)
+    _write(value, "\n", out, sort_keys)
     return "".join(out)
