@@ -39,7 +39,7 @@ import datetime as dt
 import json
 import re
 import zoneinfo
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
@@ -55,6 +55,7 @@ from showfacts.models import (
     CastCredit,
     CastStatus,
     Catalog,
+    Certainty,
     CrewCredit,
     CrewRole,
     Episode,
@@ -382,6 +383,28 @@ _DERIVED_FROM = (
     RelationKind.SEQUEL_OF,
 )
 _FILMING = (MilestoneKind.FILMING_STARTED, MilestoneKind.FILMING_WRAPPED)
+#: Milestones that end a show.
+_ENDINGS = (MilestoneKind.ENDED, MilestoneKind.FINALE)
+#: How a crew credit is stated: the series' or season's property, and
+#: the role name of the ``Role`` that holds the person (``None``: the
+#: person is the value).  Source authors are authors of the work instead.
+_CREW_PROPERTIES = {
+    CrewRole.CREATOR: ("creator", None),
+    CrewRole.DIRECTOR: ("director", None),
+    CrewRole.DEVELOPER: ("creator", "developer"),
+    CrewRole.WRITER: ("author", "writer"),
+    CrewRole.SHOWRUNNER: ("producer", "showrunner"),
+    CrewRole.EXECUTIVE_PRODUCER: ("producer", "executive producer"),
+}
+
+# Enum members the mapping compares every fact with, read once: on
+# Python 3.11, reading a member from its class (``Certainty.CONFIRMED``)
+# is a descriptor call that costs more than the rest of the test.
+_CONFIRMED = Certainty.CONFIRMED
+_PREMIERE = MilestoneKind.PREMIERE
+_FINALE = MilestoneKind.FINALE
+_SOURCE_AUTHOR = CrewRole.SOURCE_AUTHOR
+_DAY = Precision.DAY
 
 
 def _season_name(show: Show, number: int) -> str:
@@ -619,7 +642,7 @@ def _date_time(fact: Milestone) -> str | None:
     """The milestone's start as a date-time with its offset, if known."""
     date = fact.date
     if (date is None or fact.time is None or fact.timezone is None
-            or not date.is_exact or date.precision is not Precision.DAY):
+            or not date.is_exact or date.precision is not _DAY):
         return None
     day = date.earliest
     hour, minute = (int(part) for part in fact.time.split(":"))
@@ -634,53 +657,59 @@ def _date_time(fact: Milestone) -> str | None:
 
 class _SeasonFacts:
     """
-    The current facts of one season, worked out once per graph.
+    The current confirmed facts of one season, sorted out once per graph.
 
-    The same lists as :class:`~showfacts.views.SeasonView` gives, with the
-    answers the mapping asks for more than once.
+    Only confirmed facts become typed statements (claims go through
+    :meth:`~showfacts.models.Show.facts`), so the rest of a season is
+    passed over with one look at its certainty.  The premiere and the
+    finale are the best confirmed ones: certainty ranks first in
+    :func:`~showfacts.views.best`, so when the best current premiere is
+    confirmed it is this one, and when it is not, nothing is stated.
     """
 
     __slots__ = ("cast", "crew", "episode_count", "episodes", "filming",
-                 "finale", "milestones", "premiere", "release_plans",
-                 "season", "typed")
+                 "finale", "premiere", "release_plans", "season", "typed")
 
     def __init__(self, show: Show, season: Season) -> None:
         is_current = show.is_current
         self.season = season
-        self.milestones = [m for m in season.milestones if is_current(m.id)]
-        self.release_plans = [p for p in season.release_plans
-                              if is_current(p.id)]
-        self.cast = [c for c in season.cast if is_current(c.id)]
-        self.crew = [c for c in season.crew if is_current(c.id)]
-        self.episodes = sorted(
-            (e for e in season.episodes if is_current(e.id)),
-            key=_episode_number,
-        )
+        milestones = _confirmed(season.milestones, is_current)
+        self.release_plans = _confirmed(season.release_plans, is_current)
+        self.cast = _confirmed(season.cast, is_current)
+        self.crew = _confirmed(season.crew, is_current)
+        self.episodes = _confirmed(season.episodes, is_current)
+        if len(self.episodes) > 1:
+            self.episodes.sort(key=_episode_number)
         premieres = []
         finales = []
-        #: Confirmed filming milestones: where the season was made.
+        #: Where the season was made.
         self.filming: list[Milestone] = []
-        for m in self.milestones:
+        for m in milestones:
             kind = m.kind
-            if kind is MilestoneKind.PREMIERE:
+            if kind is _PREMIERE:
                 premieres.append(m)
-            elif kind is MilestoneKind.FINALE:
+            elif kind is _FINALE:
                 finales.append(m)
-            elif kind in _FILMING and m.confirmed:
+            elif kind in _FILMING:
                 self.filming.append(m)
         self.premiere = _best(premieres)
         self.finale = _best(finales)
-        plan = _best([p for p in self.release_plans
-                      if p.confirmed and p.episodes is not None])
+        plan = _best([p for p in self.release_plans if p.episodes is not None])
         self.episode_count = plan.episodes if plan is not None else None
         #: Whether a current confirmed fact is about the season: whether
         #: it is a node.
-        self.typed = any(
-            f.confirmed
-            for facts in (self.milestones, self.release_plans, self.cast,
-                          self.crew, self.episodes)
-            for f in facts
-        ) or any(t.confirmed for t in season.teases if is_current(t.id))
+        self.typed = bool(
+            milestones or self.release_plans or self.cast or self.crew
+            or self.episodes or _confirmed(season.teases, is_current)
+        )
+
+
+def _confirmed(facts: tuple[F, ...], is_current: Callable[[str], bool]) -> (
+    list[F]
+):
+    """The confirmed current facts among these, in their order."""
+    return [f for f in facts
+            if f.certainty is _CONFIRMED and is_current(f.id)]
 
 
 def _best(facts: list[F]) -> F | None:
@@ -708,11 +737,13 @@ class _ShowMapper:
         self.scope = scope
         is_current = show.is_current
         self.series = self.site.show_iri(show.id)
-        #: The show's current facts that the mapping reads.
-        self.based_on = [a for a in show.based_on if is_current(a.id)]
-        self.relations = [r for r in show.relations if is_current(r.id)]
-        self.crew_credits = [c for c in show.crew if is_current(c.id)]
-        self.milestones = [m for m in show.milestones if is_current(m.id)]
+        #: The show's current confirmed facts that typed statements come
+        #: from (as for a season, the best confirmed status or premiere
+        #: is the best current one, when that one is confirmed).
+        self.based_on = _confirmed(show.based_on, is_current)
+        self.relations = _confirmed(show.relations, is_current)
+        self.crew_credits = _confirmed(show.crew, is_current)
+        self.milestones = _confirmed(show.milestones, is_current)
         #: Facts whose statement the typed graph makes in full.
         self.expressed: set[str] = set()
         #: IRIs this show has already described.
@@ -850,7 +881,7 @@ class _ShowMapper:
     def _works_in_graph(self) -> set[str]:
         """The works typed statements refer to, and what they are part of."""
         found: set[str] = set()
-        todo = [a.work for a in self.based_on if a.confirmed]
+        todo = [a.work for a in self.based_on]
         while todo:
             work_id = todo.pop()
             if work_id in found:
@@ -899,14 +930,12 @@ class _ShowMapper:
             g.add(franchise, "hasPart", _ref(iri))
             g.add(iri, "isPartOf", _ref(franchise))
         for credit in self.crew_credits:
-            if credit.confirmed:
-                self.crew(iri, credit)
+            self.crew(iri, credit)
         for adaptation in self.based_on:
-            if adaptation.confirmed:
-                g.add(iri, "isBasedOn", self.work(adaptation.work))
-                self.expressed.add(adaptation.id)
+            g.add(iri, "isBasedOn", self.work(adaptation.work))
+            self.expressed.add(adaptation.id)
         for relation in self.relations:
-            if relation.confirmed and relation.kind in _DERIVED_FROM:
+            if relation.kind in _DERIVED_FROM:
                 g.add(iri, "isBasedOn", self.other_series(relation.show))
                 self.expressed.add(relation.id)
         self.series_dates()
@@ -921,36 +950,36 @@ class _ShowMapper:
                 g.add(iri, "numberOfEpisodes",
                       sum(c for c in counts if c is not None))
         if self.g.options.pending:
-            status = _best([f for f in self.show.statuses
-                            if self.show.is_current(f.id)])
-            if status is not None and status.confirmed:
+            status = _best(_confirmed(self.show.statuses,
+                                      self.show.is_current))
+            if status is not None:
                 g.add(iri, "creativeWorkStatus", _SHOW_STATUS[status.status])
                 self.expressed.add(status.id)
 
     def series_dates(self) -> None:
         milestones = self.milestones
-        start = _confirmed_iso(_best([
-            m for m in milestones if m.kind is MilestoneKind.PREMIERE
+        start = _dated(_best([
+            m for m in milestones if m.kind is _PREMIERE
         ]))
         if start is not None:
             self.g.add(self.series, "startDate", start[1])
             self.expressed.add(start[0])
         elif 1 in self.typed:
-            first = _confirmed_iso(self.typed[1].premiere)
+            first = _dated(self.typed[1].premiere)
             if first is not None:
                 self.g.add(self.series, "startDate", first[1])
-        end = _confirmed_iso(_best([
+        end = _dated(_best([
             m for m in milestones
-            if m.kind in (MilestoneKind.ENDED, MilestoneKind.FINALE)
+            if m.kind in _ENDINGS
         ]))
         if end is not None:
             self.g.add(self.series, "endDate", end[1])
             self.expressed.add(end[0])
 
     def locations(self, iri: str, milestones: Iterable[Milestone]) -> None:
-        """Where filming milestones among these (if confirmed) took place."""
+        """Where the filming milestones among these took place."""
         for m in milestones:
-            if m.confirmed and m.kind in _FILMING:
+            if m.kind in _FILMING:
                 place = _text(m.location)
                 if place:
                     self.g.add(iri, "locationCreated",
@@ -959,28 +988,18 @@ class _ShowMapper:
     def crew(self, iri: str, credit: CrewCredit) -> None:
         g = self.g
         role = credit.role
-        if role is CrewRole.SOURCE_AUTHOR:
+        if role is _SOURCE_AUTHOR:
             if credit.work is not None and credit.work in self.works:
                 g.add(self.work(credit.work)["@id"], "author",
                       self.person(credit.person))
                 self.expressed.add(credit.id)
             return
+        prop, name = _CREW_PROPERTIES[role]
         person = self.person(credit.person)
-        if role is CrewRole.CREATOR:
-            g.add(iri, "creator", person)
-        elif role is CrewRole.DIRECTOR:
-            g.add(iri, "director", person)
-        elif role is CrewRole.DEVELOPER:
-            g.add(iri, "creator", {"@type": "Role", "creator": person,
-                                   "roleName": "developer"})
-        elif role is CrewRole.WRITER:
-            g.add(iri, "author", {"@type": "Role", "author": person,
-                                  "roleName": "writer"})
-        else:
-            name = ("showrunner" if role is CrewRole.SHOWRUNNER
-                    else "executive producer")
-            g.add(iri, "producer", {"@type": "Role", "producer": person,
-                                    "roleName": name})
+        # A Role's keys in the order they are written: each property
+        # sorts before "roleName".
+        g.add(iri, prop, person if name is None else
+              {"@type": "Role", prop: person, "roleName": name})
         self.expressed.add(credit.id)
 
     # -- seasons --------------------------------------------------------------
@@ -1002,11 +1021,11 @@ class _ShowMapper:
             put(node, "image", season.image)
         if sv.episode_count is not None:
             put(node, "numberOfEpisodes", sv.episode_count)
-        premiere = _confirmed_iso(sv.premiere)
+        premiere = _dated(sv.premiere)
         if premiere is not None:
             g.add(iri, "startDate", premiere[1])
             self.expressed.add(premiere[0])
-        finale = _confirmed_iso(sv.finale)
+        finale = _dated(sv.finale)
         if finale is not None:
             g.add(iri, "endDate", finale[1])
             self.expressed.add(finale[0])
@@ -1014,14 +1033,11 @@ class _ShowMapper:
             g.add(iri, "releasedEvent", event)
         self.locations(iri, sv.filming)
         for credit in sv.cast:
-            if credit.confirmed:
-                self.cast(iri, credit)
+            self.cast(iri, credit)
         for crew in sv.crew:
-            if crew.confirmed:
-                self.crew(iri, crew)
+            self.crew(iri, crew)
         for episode in sv.episodes:
-            if episode.confirmed:
-                self.episode(iri, season, episode)
+            self.episode(iri, season, episode)
 
     def release_events(
         self, sv: _SeasonFacts, premiere: tuple[str, str] | None
@@ -1039,8 +1055,6 @@ class _ShowMapper:
         events: list[dict[str, Any]] = []
         undated: list[ReleasePlan] = []
         for plan in sv.release_plans:
-            if not plan.confirmed:
-                continue
             date = plan.date.iso() if plan.date is not None else None
             if date is None:
                 undated.append(plan)
@@ -1055,7 +1069,7 @@ class _ShowMapper:
             ))
             self.expressed.add(plan.id)
         if premiere is None or fact is None or fact.platform is None:
-            return sorted(events, key=_CANONICAL) if events else events
+            return _sorted_events(events)
         publisher = _ref(self.site.organization_iri(fact.platform))
         if not any(e["startDate"][:len(premiere[1])] == premiere[1]
                    and e.get("publishedBy") == publisher for e in events):
@@ -1065,7 +1079,7 @@ class _ShowMapper:
             events.append(self.event(moment or premiere[1],
                                      fact.platform, None, _text(described)))
             self.expressed.update(p.id for p in plans)
-        return sorted(events, key=_CANONICAL)
+        return _sorted_events(events)
 
     def event(self, start: str, platform: str | None, region: str | None,
               description: str | None) -> dict[str, Any]:
@@ -1160,9 +1174,16 @@ class _ShowMapper:
             g.add(iri, "keywords", "spoiler")
 
 
-def _confirmed_iso(fact: Milestone | None) -> tuple[str, str] | None:
-    """``(fact id, ISO date)`` of a confirmed milestone with an ISO date."""
-    if fact is None or not fact.confirmed or fact.date is None:
+def _sorted_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Release events in a fixed order: by their JSON text."""
+    if len(events) > 1:
+        events.sort(key=_CANONICAL)
+    return events
+
+
+def _dated(fact: Milestone | None) -> tuple[str, str] | None:
+    """``(fact id, ISO date)`` of a milestone with an ISO date."""
+    if fact is None or fact.date is None:
         return None
     iso = fact.date.iso()
     return None if iso is None else (fact.id, iso)
