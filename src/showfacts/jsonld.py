@@ -204,6 +204,11 @@ def _ref(iri: str) -> dict[str, Any]:
     return {"@id": iri}
 
 
+def _one_or_all(values: list[Any]) -> Any:
+    """A property's value as the graph keeps it: one value, or a list."""
+    return values[0] if len(values) == 1 else values
+
+
 @attrs.frozen(kw_only=True)
 class _Options:
     claims: bool
@@ -293,18 +298,28 @@ class _Graph:
             del self._keys[where]
 
     def finish(self) -> dict[str, Any]:
+        """The graph: its nodes by IRI, each with its keys in order."""
         nodes = []
-        for iri in sorted(self.nodes):
-            node = self.nodes[iri]
+        # IRIs are unique: the sort never compares nodes.
+        for _, node in sorted(self.nodes.items()):
             types = node["@type"]
             if type(types) is list:
                 node["@type"] = sorted(types)
-            # "@id" and "@type" come first ("@" sorts before letters), so
-            # a node with one property is in order already.  Keys are
-            # unique: the sort never compares values.
-            nodes.append(node if len(node) <= 3
-                         else dict(sorted(node.items())))
+            nodes.append(_in_order(node))
         return {"@context": CONTEXT, "@graph": nodes}
+
+
+def _in_order(node: dict[str, Any]) -> dict[str, Any]:
+    """The node, or a copy of it with its keys in order."""
+    # "@id" and "@type" come first ("@" sorts before letters), so a node
+    # with one property is in order already; most others were built in
+    # order, which is cheaper to see than to sort.  Keys are unique: the
+    # sort never compares values.
+    if len(node) <= 3:
+        return node
+    keys = list(node)
+    order = sorted(keys)
+    return node if keys == order else {key: node[key] for key in order}
 
 
 # -- words --------------------------------------------------------------------
@@ -692,10 +707,14 @@ class _SeasonFacts:
                 finales.append(m)
             elif kind in _FILMING:
                 self.filming.append(m)
-        self.premiere = _best(premieres)
-        self.finale = _best(finales)
-        plan = _best([p for p in self.release_plans if p.episodes is not None])
-        self.episode_count = plan.episodes if plan is not None else None
+        self.premiere = _best(premieres) if premieres else None
+        self.finale = _best(finales) if finales else None
+        self.episode_count = None
+        if self.release_plans:
+            plan = _best([p for p in self.release_plans
+                          if p.episodes is not None])
+            if plan is not None:
+                self.episode_count = plan.episodes
         #: Whether a current confirmed fact is about the season: whether
         #: it is a node.
         self.typed = bool(
@@ -708,8 +727,13 @@ def _confirmed(facts: tuple[F, ...], is_current: Callable[[str], bool]) -> (
     list[F]
 ):
     """The confirmed current facts among these, in their order."""
-    return [f for f in facts
-            if f.certainty is _CONFIRMED and is_current(f.id)]
+    # A loop, not a comprehension: most of these tuples are short or
+    # empty, and a comprehension is a function call of its own.
+    found = []
+    for fact in facts:
+        if fact.certainty is _CONFIRMED and is_current(fact.id):
+            found.append(fact)  # noqa: PERF401 - see above
+    return found
 
 
 def _best(facts: list[F]) -> F | None:
@@ -758,11 +782,11 @@ class _ShowMapper:
             if facts.typed
         }
         self.works = self._works_in_graph()
-        #: The IRIs of the people, organizations and characters met so
-        #: far, by id.
+        #: The IRIs of the people and organizations met so far, by id.
         self._person_iris: dict[str, str] = {}
         self._organization_iris: dict[str, str] = {}
-        self._character_iris: dict[str, str] = {}
+        #: Characters' IRIs and names, by id.
+        self._characters: dict[str, tuple[str, str | None]] = {}
 
     # -- shared nodes ---------------------------------------------------------
 
@@ -809,17 +833,20 @@ class _ShowMapper:
                                self.organization(org.parent))
         return _ref(iri)
 
-    def character(self, character_id: str) -> dict[str, Any]:
-        iri = self._character_iris.get(character_id)
-        if iri is None:
+    def character(self, character_id: str) -> tuple[dict[str, Any],
+                                                    str | None]:
+        """A reference to the character, and the name roles give it."""
+        known = self._characters.get(character_id)
+        if known is None:
             # As for a person: only the first call describes it.
-            iri = self._character_iris[character_id] = (
-                self.site.character_iri(character_id)
-            )
+            iri = self.site.character_iri(character_id)
             node = self.g.node(iri, "Person")
             character = self.show.character(character_id)
+            name = _text(character.names[0])
+            known = self._characters[character_id] = (iri, name)
             g = self.g
-            g.add(iri, "name", _text(character.names[0]))
+            if name is not None:
+                g.put(node, "name", name)
             if len(character.names) > 1:
                 g.add_all(iri, "alternateName",
                           [_text(n) for n in character.names[1:]])
@@ -828,7 +855,7 @@ class _ShowMapper:
             home = character.home_show
             if home is not None and home != self.show.id:
                 g.put(node, "subjectOf", self.other_series(home))
-        return _ref(iri)
+        return {"@id": known[0]}, known[1]
 
     def work(self, work_id: str) -> dict[str, Any]:
         iri = self.site.work_iri(work_id)
@@ -930,7 +957,7 @@ class _ShowMapper:
             g.add(franchise, "hasPart", _ref(iri))
             g.add(iri, "isPartOf", _ref(franchise))
         for credit in self.crew_credits:
-            self.crew(iri, credit)
+            self.crew(g.nodes[iri], credit)
         for adaptation in self.based_on:
             g.add(iri, "isBasedOn", self.work(adaptation.work))
             self.expressed.add(adaptation.id)
@@ -939,7 +966,7 @@ class _ShowMapper:
                 g.add(iri, "isBasedOn", self.other_series(relation.show))
                 self.expressed.add(relation.id)
         self.series_dates()
-        self.locations(iri, self.milestones)
+        self.locations(g.nodes[iri], self.milestones)
         numbers = [n for n in self.typed if n >= 1]
         if numbers:
             g.add(iri, "numberOfSeasons", max(numbers))
@@ -976,16 +1003,17 @@ class _ShowMapper:
             self.g.add(self.series, "endDate", end[1])
             self.expressed.add(end[0])
 
-    def locations(self, iri: str, milestones: Iterable[Milestone]) -> None:
+    def locations(self, node: dict[str, Any],
+                  milestones: Iterable[Milestone]) -> None:
         """Where the filming milestones among these took place."""
         for m in milestones:
             if m.kind in _FILMING:
                 place = _text(m.location)
                 if place:
-                    self.g.add(iri, "locationCreated",
+                    self.g.put(node, "locationCreated",
                                {"@type": "Place", "name": place})
 
-    def crew(self, iri: str, credit: CrewCredit) -> None:
+    def crew(self, node: dict[str, Any], credit: CrewCredit) -> None:
         g = self.g
         role = credit.role
         if role is _SOURCE_AUTHOR:
@@ -998,46 +1026,63 @@ class _ShowMapper:
         person = self.person(credit.person)
         # A Role's keys in the order they are written: each property
         # sorts before "roleName".
-        g.add(iri, prop, person if name is None else
+        g.put(node, prop, person if name is None else
               {"@type": "Role", prop: person, "roleName": name})
         self.expressed.add(credit.id)
 
     # -- seasons --------------------------------------------------------------
 
     def season_node(self, sv: _SeasonFacts) -> None:
+        """
+        The season's node, its properties set in the order they are written.
+
+        Season numbers are unique in a show, so the node is new: a
+        property with one value is set as it is, and only those that
+        gather values from several facts go through :meth:`_Graph.put`.
+        (Season crew credits come out of order; :meth:`_Graph.finish`
+        sorts such a node.)
+        """
         g, show, season = self.g, self.show, sv.season
-        iri = self.site.season_iri(show.id, season.number)
-        node = g.node(iri, "TVSeason")
+        number = season.number
+        iri = self.site.season_iri(show.id, number)
         put = g.put
-        self.done.add(iri)
         put(g.nodes[self.series], "containsSeason", {"@id": iri})
-        put(node, "partOfSeries", {"@id": self.series})
-        g.add(iri, "name", _text(season.name))
-        put(node, "seasonNumber", season.number)
-        put(node, "url", self.site.season_url(show.id, season.number))
-        if season.description is not None:
-            g.add(iri, "description", _text(season.description))
-        if season.image is not None:
-            put(node, "image", season.image)
-        if sv.episode_count is not None:
-            put(node, "numberOfEpisodes", sv.episode_count)
         premiere = _dated(sv.premiere)
-        if premiere is not None:
-            g.add(iri, "startDate", premiere[1])
-            self.expressed.add(premiere[0])
         finale = _dated(sv.finale)
-        if finale is not None:
-            g.add(iri, "endDate", finale[1])
-            self.expressed.add(finale[0])
-        for event in self.release_events(sv, premiere):
-            g.add(iri, "releasedEvent", event)
-        self.locations(iri, sv.filming)
+        events = self.release_events(sv, premiere)
+        node = g.node(iri, "TVSeason")
         for credit in sv.cast:
-            self.cast(iri, credit)
+            self.cast(node, credit)
         for crew in sv.crew:
-            self.crew(iri, crew)
-        for episode in sv.episodes:
-            self.episode(iri, season, episode)
+            self.crew(node, crew)
+        if season.description is not None:
+            description = _text(season.description)
+            if description is not None:
+                node["description"] = description
+        if finale is not None:
+            node["endDate"] = finale[1]
+            self.expressed.add(finale[0])
+        if sv.episodes:
+            node["episode"] = _one_or_all([
+                self.episode(iri, number, episode)
+                for episode in sv.episodes
+            ])
+        if season.image is not None:
+            node["image"] = season.image
+        self.locations(node, sv.filming)
+        name = _text(season.name)
+        if name is not None:
+            node["name"] = name
+        if sv.episode_count is not None:
+            node["numberOfEpisodes"] = sv.episode_count
+        node["partOfSeries"] = {"@id": self.series}
+        for event in events:
+            put(node, "releasedEvent", event)
+        node["seasonNumber"] = number
+        if premiere is not None:
+            node["startDate"] = premiere[1]
+            self.expressed.add(premiere[0])
+        node["url"] = self.site.season_url(show.id, number)
 
     def release_events(
         self, sv: _SeasonFacts, premiere: tuple[str, str] | None
@@ -1098,44 +1143,57 @@ class _ShowMapper:
         event["startDate"] = start
         return event
 
-    def cast(self, iri: str, credit: CastCredit) -> None:
-        node = self.g.nodes[iri]
+    def cast(self, node: dict[str, Any], credit: CastCredit) -> None:
+        """A season's ``actor`` roles, then the characters they play."""
         put = self.g.put
         person = self.person(credit.person)
         billing = _BILLING[credit.billing]
+        status = credit.status
         for character_id in credit.characters or (None,):
             # Keys in the order they are written.
             role: dict[str, Any] = {"@type": "PerformanceRole",
                                     "actor": person}
-            if character_id is not None:
-                name = _text(self.show.character(character_id).names[0])
+            if character_id is None:
+                character = None
+            else:
+                character, name = self.character(character_id)
                 if name:
                     role["characterName"] = name
-                put(node, "character", self.character(character_id))
-            role["roleName"] = (billing if credit.status is None
-                                else [billing, _STATUS[credit.status]])
+            role["roleName"] = (billing if status is None
+                                else [billing, _STATUS[status]])
             put(node, "actor", role)
+            if character is not None:
+                put(node, "character", character)
         self.expressed.add(credit.id)
 
-    def episode(self, season_iri: str, season: Season,
-                episode: Episode) -> None:
-        iri = self.site.episode_iri(self.show.id, season.number,
-                                    episode.number)
-        g = self.g
-        g.node(iri, "TVEpisode")
-        g.add(season_iri, "episode", _ref(iri))
-        g.add(iri, "episodeNumber", episode.number)
-        g.add(iri, "partOfSeason", _ref(season_iri))
-        g.add(iri, "partOfSeries", _ref(self.series))
-        g.add(iri, "name", _text(episode.title))
-        g.add(iri, "description", _text(episode.synopsis))
-        if episode.runtime is not None:
-            g.add(iri, "duration", f"PT{episode.runtime}M")
+    def episode(self, season_iri: str, season: int,
+                episode: Episode) -> dict[str, Any]:
+        """
+        The episode's node, built whole; a reference to it.
+
+        Episode numbers are unique in a season, so the node is new; its
+        keys are set in the order they are written.
+        """
+        iri = self.site.episode_iri(self.show.id, season, episode.number)
+        node = self.g.node(iri, "TVEpisode")
         air = episode.air_date
-        if air is None or air.iso() is not None:
+        iso = air.iso() if air is not None else None
+        if air is None or iso is not None:
             self.expressed.add(episode.id)
-        if air is not None:
-            g.add(iri, "datePublished", air.iso())
+        if iso is not None:
+            node["datePublished"] = iso
+        description = _text(episode.synopsis)
+        if description is not None:
+            node["description"] = description
+        if episode.runtime is not None:
+            node["duration"] = f"PT{episode.runtime}M"
+        node["episodeNumber"] = episode.number
+        name = _text(episode.title)
+        if name is not None:
+            node["name"] = name
+        node["partOfSeason"] = {"@id": season_iri}
+        node["partOfSeries"] = {"@id": self.series}
+        return {"@id": iri}
 
     # -- claims ---------------------------------------------------------------
 
