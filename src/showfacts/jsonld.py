@@ -39,7 +39,7 @@ import datetime as dt
 import json
 import re
 import zoneinfo
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar
 
 import attrs
@@ -257,6 +257,23 @@ class _Graph:
                 types.append(kind)
         elif types != kind:
             node["@type"] = [types, kind]
+        return node
+
+    def named(self, iri: str, kind: str, name: str | None) -> dict[str, Any]:
+        """
+        The node, with that name: :meth:`node`, then :meth:`put`.
+
+        Most named nodes are new, and are then made in one step.
+        """
+        node = self.nodes.get(iri)
+        if node is None:
+            node = self.nodes[iri] = {"@id": iri, "@type": kind}
+            if name is not None:
+                node["name"] = name
+            return node
+        node = self.node(iri, kind)
+        if name is not None:
+            self.put(node, "name", name)
         return node
 
     def add(self, iri: str, prop: str, value: Any) -> None:
@@ -637,20 +654,30 @@ def claim_text(show: Show, fact_id: str) -> str:
 # -- the mapping --------------------------------------------------------------
 
 
-def _same_as(ids: ExternalIds, kind: str | None = None) -> list[str]:
+#: Where TMDb and TVmaze pages of a kind of thing are: their ids are
+#: numbers, which say nothing of what they are the id of.
+_NUMBERED_URLS = {
+    "tv": ("https://www.themoviedb.org/tv/", "https://www.tvmaze.com/shows/"),
+    "person": ("https://www.themoviedb.org/person/",
+               "https://www.tvmaze.com/people/"),
+}
+
+
+def _same_as(ids: ExternalIds, kind: str | None = None) -> Sequence[str]:
     """``sameAs`` URLs; TMDb and TVmaze only where the kind is known."""
-    urls = list(ids.urls())
-    if kind == "tv":
-        if ids.tmdb:
-            urls.append(f"https://www.themoviedb.org/tv/{ids.tmdb}")
-        if ids.tvmaze:
-            urls.append(f"https://www.tvmaze.com/shows/{ids.tvmaze}")
-    elif kind == "person":
-        if ids.tmdb:
-            urls.append(f"https://www.themoviedb.org/person/{ids.tmdb}")
-        if ids.tvmaze:
-            urls.append(f"https://www.tvmaze.com/people/{ids.tvmaze}")
-    return urls
+    if not (ids.imdb or ids.wikidata or ids.official_site):
+        # Most people and companies have none: no need to make a tuple.
+        urls: tuple[str, ...] = ()
+    else:
+        urls = ids.urls()
+    if kind is None or not (ids.tmdb or ids.tvmaze):
+        return urls
+    tmdb, tvmaze = _NUMBERED_URLS[kind]
+    return [
+        *urls,
+        *((f"{tmdb}{ids.tmdb}",) if ids.tmdb else ()),
+        *((f"{tvmaze}{ids.tvmaze}",) if ids.tvmaze else ()),
+    ]
 
 
 def _date_time(fact: Milestone) -> str | None:
@@ -807,14 +834,11 @@ class _ShowMapper:
                 person_id
             )
             self.g.people[iri] = None
-            node = self.g.node(iri, "Person")
             person = self.show.person(person_id)
-            name = _text(person.name)
-            if name is not None:
-                self.g.put(node, "name", name)
+            node = self.g.named(iri, "Person", _text(person.name))
             for url in _same_as(person.external_ids, "person"):
                 self.g.put(node, "sameAs", url)
-        return _ref(iri)
+        return {"@id": iri}
 
     def organization(self, org_id: str) -> dict[str, Any]:
         iri = self._organization_iris.get(org_id)
@@ -831,7 +855,7 @@ class _ShowMapper:
                 if org.parent is not None:
                     self.g.add(iri, "parentOrganization",
                                self.organization(org.parent))
-        return _ref(iri)
+        return {"@id": iri}
 
     def character(self, character_id: str) -> tuple[dict[str, Any],
                                                     str | None]:
@@ -840,13 +864,11 @@ class _ShowMapper:
         if known is None:
             # As for a person: only the first call describes it.
             iri = self.site.character_iri(character_id)
-            node = self.g.node(iri, "Person")
             character = self.show.character(character_id)
             name = _text(character.names[0])
             known = self._characters[character_id] = (iri, name)
             g = self.g
-            if name is not None:
-                g.put(node, "name", name)
+            node = g.named(iri, "Person", name)
             if len(character.names) > 1:
                 g.add_all(iri, "alternateName",
                           [_text(n) for n in character.names[1:]])
@@ -920,88 +942,123 @@ class _ShowMapper:
         return found
 
     def run(self) -> None:
-        self.series_node()
-        for number, sv in sorted(self.typed.items()):
-            if self.scope is None or number == self.scope:
-                self.season_node(sv)
+        seasons = {
+            number: self.site.season_iri(self.show.id, number)
+            for number in sorted(self.typed)
+            if self.scope is None or number == self.scope
+        }
+        self.series_node(list(seasons.values()))
+        for number, iri in seasons.items():
+            self.season_node(iri, self.typed[number])
         if self.g.options.claims:
             self.claims()
 
-    def series_node(self) -> None:
+    def series_node(self, seasons: list[str]) -> None:
+        """
+        The series' node, its properties set in the order they are written.
+
+        Show ids are unique in a graph (other shows refer to this one by
+        IRI only), so the node is new: as for a season, a property with
+        one value is set as it is.  Crew credits come out of order, and
+        :meth:`_Graph.finish` sorts the node then.
+        """
         show, g, iri = self.show, self.g, self.series
         g.series[iri] = None
-        g.node(iri, "TVSeries")
-        self.done.add(iri)
-        g.add(iri, "name", _text(show.title))
-        g.add(iri, "url", self.site.show_url(show.id))
+        node = g.node(iri, "TVSeries")
+        put = g.put
+        for credit in self.crew_credits:
+            self.crew(node, credit)
+        if seasons:
+            node["containsSeason"] = _one_or_all(
+                [{"@id": season} for season in seasons]
+            )
+        for country in show.countries:
+            put(node, "countryOfOrigin", {"@type": "Country", "name": country})
+        if self.g.options.pending:
+            status = _best(_confirmed(show.statuses, show.is_current))
+            if status is not None:
+                node["creativeWorkStatus"] = _SHOW_STATUS[status.status]
+                self.expressed.add(status.id)
         description = _text(show.description)
         if show.fictional:
             description = ("Fictional: not a real show."
                            + (f" {description}" if description else ""))
-        g.add(iri, "description", description)
-        g.add_all(iri, "genre", [_text(x) for x in show.genres])
-        g.add_all(iri, "countryOfOrigin", [
-            {"@type": "Country", "name": c} for c in show.countries
-        ])
-        g.add_all(iri, "inLanguage", show.languages)
-        g.add(iri, "image", show.image)
-        g.add_all(iri, "sameAs", _same_as(show.external_ids, "tv"))
-        for org in show.networks:
-            g.add(iri, "publisher", self.organization(org))
-        for org in show.studios:
-            g.add(iri, "productionCompany", self.organization(org))
+        if description is not None:
+            node["description"] = description
+        start, end = self.series_dates()
+        if end is not None:
+            node["endDate"] = end
+        for genre in show.genres:
+            text = _text(genre)
+            if text is not None:
+                put(node, "genre", text)
+        if show.image is not None:
+            node["image"] = show.image
+        for language in show.languages:
+            put(node, "inLanguage", language)
+        for adaptation in self.based_on:
+            put(node, "isBasedOn", self.work(adaptation.work))
+            self.expressed.add(adaptation.id)
+        for relation in self.relations:
+            if relation.kind in _DERIVED_FROM:
+                put(node, "isBasedOn", self.other_series(relation.show))
+                self.expressed.add(relation.id)
         if show.franchise is not None:
             franchise = self.site.franchise_iri(show.franchise.id)
             g.node(franchise, "CreativeWorkSeries")
             g.add(franchise, "name", _text(show.franchise.name))
-            g.add(franchise, "hasPart", _ref(iri))
-            g.add(iri, "isPartOf", _ref(franchise))
-        for credit in self.crew_credits:
-            self.crew(g.nodes[iri], credit)
-        for adaptation in self.based_on:
-            g.add(iri, "isBasedOn", self.work(adaptation.work))
-            self.expressed.add(adaptation.id)
-        for relation in self.relations:
-            if relation.kind in _DERIVED_FROM:
-                g.add(iri, "isBasedOn", self.other_series(relation.show))
-                self.expressed.add(relation.id)
-        self.series_dates()
-        self.locations(g.nodes[iri], self.milestones)
-        numbers = [n for n in self.typed if n >= 1]
-        if numbers:
-            g.add(iri, "numberOfSeasons", max(numbers))
-            counts = [self.typed[n].episode_count
-                      if n in self.typed else None
-                      for n in range(1, max(numbers) + 1)]
-            if all(c is not None for c in counts):
-                g.add(iri, "numberOfEpisodes",
-                      sum(c for c in counts if c is not None))
-        if self.g.options.pending:
-            status = _best(_confirmed(self.show.statuses,
-                                      self.show.is_current))
-            if status is not None:
-                g.add(iri, "creativeWorkStatus", _SHOW_STATUS[status.status])
-                self.expressed.add(status.id)
-
-    def series_dates(self) -> None:
-        milestones = self.milestones
-        start = _dated(_best([
-            m for m in milestones if m.kind is _PREMIERE
-        ]))
+            g.add(franchise, "hasPart", {"@id": iri})
+            node["isPartOf"] = {"@id": franchise}
+        self.locations(node, self.milestones)
+        name = _text(show.title)
+        if name is not None:
+            node["name"] = name
+        self.season_counts(node)
+        for org in show.studios:
+            put(node, "productionCompany", self.organization(org))
+        for org in show.networks:
+            put(node, "publisher", self.organization(org))
+        for url in _same_as(show.external_ids, "tv"):
+            put(node, "sameAs", url)
         if start is not None:
-            self.g.add(self.series, "startDate", start[1])
+            node["startDate"] = start
+        node["url"] = self.site.show_url(show.id)
+
+    def series_dates(self) -> tuple[str | None, str | None]:
+        """The series' start and end dates, as ISO dates."""
+        milestones = self.milestones
+        start = _dated(_best([m for m in milestones if m.kind is _PREMIERE]))
+        if start is not None:
             self.expressed.add(start[0])
         elif 1 in self.typed:
-            first = _dated(self.typed[1].premiere)
-            if first is not None:
-                self.g.add(self.series, "startDate", first[1])
-        end = _dated(_best([
-            m for m in milestones
-            if m.kind in _ENDINGS
-        ]))
+            # The first season's premiere starts the series, but does not
+            # say all a premiere milestone of the show would.
+            start = _dated(self.typed[1].premiere)
+        end = _dated(_best([m for m in milestones if m.kind in _ENDINGS]))
         if end is not None:
-            self.g.add(self.series, "endDate", end[1])
             self.expressed.add(end[0])
+        return (start[1] if start else None, end[1] if end else None)
+
+    def season_counts(self, node: dict[str, Any]) -> None:
+        """
+        ``numberOfEpisodes`` and ``numberOfSeasons``, in that order.
+
+        The last numbered season that is a node counts the seasons; the
+        episodes are counted only when every season up to it has a count.
+        """
+        last = max(self.typed, default=0)
+        if last < 1:
+            return
+        total = 0
+        for number in range(1, last + 1):
+            facts = self.typed.get(number)
+            count = facts.episode_count if facts is not None else None
+            if count is None:
+                break
+            total += count
+        else:  # every season counted
+            node["numberOfEpisodes"] = total
+        node["numberOfSeasons"] = last
 
     def locations(self, node: dict[str, Any],
                   milestones: Iterable[Milestone]) -> None:
@@ -1032,7 +1089,7 @@ class _ShowMapper:
 
     # -- seasons --------------------------------------------------------------
 
-    def season_node(self, sv: _SeasonFacts) -> None:
+    def season_node(self, iri: str, sv: _SeasonFacts) -> None:
         """
         The season's node, its properties set in the order they are written.
 
@@ -1044,9 +1101,7 @@ class _ShowMapper:
         """
         g, show, season = self.g, self.show, sv.season
         number = season.number
-        iri = self.site.season_iri(show.id, number)
         put = g.put
-        put(g.nodes[self.series], "containsSeason", {"@id": iri})
         premiere = _dated(sv.premiere)
         finale = _dated(sv.finale)
         events = self.release_events(sv, premiere)
