@@ -40,7 +40,7 @@ import json
 import re
 import zoneinfo
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
@@ -209,8 +209,9 @@ def _one_or_all(values: list[Any]) -> Any:
     return values[0] if len(values) == 1 else values
 
 
-@attrs.frozen(kw_only=True)
-class _Options:
+class _Options(NamedTuple):
+    """What to publish besides typed statements (a tuple: made per call)."""
+
     claims: bool
     spoilers: bool
     pending: bool
@@ -241,6 +242,8 @@ class _Graph:
         #: The keys (see :func:`_canon`) of the long lists of values, by
         #: node IRI and property.
         self._keys: dict[tuple[str, str], set[Hashable]] = {}
+        #: Nodes with several types, whose types finish() sorts.
+        self._multityped: set[str] = set()
         #: IRIs of real people and of series, for an article's mentions.
         self.people: dict[str, None] = {}
         self.series: dict[str, None] = {}
@@ -257,6 +260,7 @@ class _Graph:
                 types.append(kind)
         elif types != kind:
             node["@type"] = [types, kind]
+            self._multityped.add(iri)
         return node
 
     def named(self, iri: str, kind: str, name: str | None) -> dict[str, Any]:
@@ -311,29 +315,26 @@ class _Graph:
     def replace(self, iri: str, kind: str) -> None:
         """Start the node afresh, as a node of that kind only."""
         self.nodes[iri] = {"@id": iri, "@type": kind}
+        self._multityped.discard(iri)
         for where in [k for k in self._keys if k[0] == iri]:
             del self._keys[where]
 
     def finish(self) -> dict[str, Any]:
         """The graph: its nodes by IRI, each with its keys in order."""
-        nodes = []
-        # IRIs are unique: the sort never compares nodes.
-        for _, node in sorted(self.nodes.items()):
-            types = node["@type"]
-            if type(types) is list:
-                node["@type"] = sorted(types)
-            nodes.append(_in_order(node))
+        for iri in self._multityped:
+            self.nodes[iri]["@type"].sort()
+        # IRIs are unique: the sort never compares nodes.  "@id" and
+        # "@type" come first ("@" sorts before letters), so a node with
+        # one property is in order already.
+        nodes = [node if len(node) <= 3 else _in_order(node)
+                 for _, node in sorted(self.nodes.items())]
         return {"@context": CONTEXT, "@graph": nodes}
 
 
 def _in_order(node: dict[str, Any]) -> dict[str, Any]:
     """The node, or a copy of it with its keys in order."""
-    # "@id" and "@type" come first ("@" sorts before letters), so a node
-    # with one property is in order already; most others were built in
-    # order, which is cheaper to see than to sort.  Keys are unique: the
-    # sort never compares values.
-    if len(node) <= 3:
-        return node
+    # Most nodes were built in order, which is cheaper to see than to
+    # sort.  Keys are unique: the sort never compares values.
     keys = list(node)
     order = sorted(keys)
     return node if keys == order else {key: node[key] for key in order}
@@ -680,6 +681,23 @@ def _same_as(ids: ExternalIds, kind: str | None = None) -> Sequence[str]:
     ]
 
 
+#: EDTF values that are plain ISO 8601 dates: a year, a month or a day,
+#: without qualifier (months 21 to 41 are seasons and the like).
+_PLAIN_DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
+
+
+def _iso(date: FuzzyDate) -> str | None:
+    """
+    :meth:`FuzzyDate.iso`, without parsing most values.
+
+    Most dates are plain ISO 8601 dates already, and valid (a fuzzy date
+    checks its value when it is made): they are their own ISO form.
+    """
+    if _PLAIN_DATE.fullmatch(date.edtf):
+        return date.edtf
+    return date.iso()
+
+
 def _date_time(fact: Milestone) -> str | None:
     """The milestone's start as a date-time with its offset, if known."""
     date = fact.date
@@ -922,7 +940,7 @@ class _ShowMapper:
             if author:
                 self.g.add(iri, "author", {"@type": "Person", "name": author})
             if source.published is not None:
-                self.g.add(iri, "datePublished", source.published.iso())
+                self.g.add(iri, "datePublished", _iso(source.published))
         return _ref(iri)
 
     # -- the show -------------------------------------------------------------
@@ -1155,7 +1173,7 @@ class _ShowMapper:
         events: list[dict[str, Any]] = []
         undated: list[ReleasePlan] = []
         for plan in sv.release_plans:
-            date = plan.date.iso() if plan.date is not None else None
+            date = _iso(plan.date) if plan.date is not None else None
             if date is None:
                 undated.append(plan)
                 continue
@@ -1232,7 +1250,7 @@ class _ShowMapper:
         iri = self.site.episode_iri(self.show.id, season, episode.number)
         node = self.g.node(iri, "TVEpisode")
         air = episode.air_date
-        iso = air.iso() if air is not None else None
+        iso = _iso(air) if air is not None else None
         if air is None or iso is not None:
             self.expressed.add(episode.id)
         if iso is not None:
@@ -1282,7 +1300,7 @@ class _ShowMapper:
         for source in fact.sources:
             g.add(iri, "appearance", self.source(source))
         if fact.announced is not None:
-            g.add(iri, "datePublished", fact.announced.iso())
+            g.add(iri, "datePublished", _iso(fact.announced))
         if spoiler:
             g.add(iri, "keywords", "spoiler")
 
@@ -1298,7 +1316,7 @@ def _dated(fact: Milestone | None) -> tuple[str, str] | None:
     """``(fact id, ISO date)`` of a milestone with an ISO date."""
     if fact is None or fact.date is None:
         return None
-    iso = fact.date.iso()
+    iso = _iso(fact.date)
     return None if iso is None else (fact.id, iso)
 
 
