@@ -39,8 +39,8 @@ import datetime as dt
 import json
 import re
 import zoneinfo
-from collections.abc import Hashable, Iterable, Mapping
-from typing import Any, TypeAlias, TypeVar
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
@@ -55,6 +55,7 @@ from showfacts.models import (
     CastCredit,
     CastStatus,
     Catalog,
+    Certainty,
     CrewCredit,
     CrewRole,
     Episode,
@@ -203,8 +204,14 @@ def _ref(iri: str) -> dict[str, Any]:
     return {"@id": iri}
 
 
-@attrs.frozen(kw_only=True)
-class _Options:
+def _one_or_all(values: list[Any]) -> Any:
+    """A property's value as the graph keeps it: one value, or a list."""
+    return values[0] if len(values) == 1 else values
+
+
+class _Options(NamedTuple):
+    """What to publish besides typed statements (a tuple: made per call)."""
+
     claims: bool
     spoilers: bool
     pending: bool
@@ -235,6 +242,8 @@ class _Graph:
         #: The keys (see :func:`_canon`) of the long lists of values, by
         #: node IRI and property.
         self._keys: dict[tuple[str, str], set[Hashable]] = {}
+        #: Nodes with several types, whose types finish() sorts.
+        self._multityped: set[str] = set()
         #: IRIs of real people and of series, for an article's mentions.
         self.people: dict[str, None] = {}
         self.series: dict[str, None] = {}
@@ -251,6 +260,24 @@ class _Graph:
                 types.append(kind)
         elif types != kind:
             node["@type"] = [types, kind]
+            self._multityped.add(iri)
+        return node
+
+    def named(self, iri: str, kind: str, name: str | None) -> dict[str, Any]:
+        """
+        The node, with that name: :meth:`node`, then :meth:`put`.
+
+        Most named nodes are new, and are then made in one step.
+        """
+        node = self.nodes.get(iri)
+        if node is None:
+            node = self.nodes[iri] = {"@id": iri, "@type": kind}
+            if name is not None:
+                node["name"] = name
+            return node
+        node = self.node(iri, kind)
+        if name is not None:
+            self.put(node, "name", name)
         return node
 
     def add(self, iri: str, prop: str, value: Any) -> None:
@@ -288,22 +315,29 @@ class _Graph:
     def replace(self, iri: str, kind: str) -> None:
         """Start the node afresh, as a node of that kind only."""
         self.nodes[iri] = {"@id": iri, "@type": kind}
+        self._multityped.discard(iri)
         for where in [k for k in self._keys if k[0] == iri]:
             del self._keys[where]
 
     def finish(self) -> dict[str, Any]:
-        nodes = []
-        for iri in sorted(self.nodes):
-            node = self.nodes[iri]
-            types = node["@type"]
-            if type(types) is list:
-                node["@type"] = sorted(types)
-            # "@id" and "@type" come first ("@" sorts before letters), so
-            # a node with one property is in order already.  Keys are
-            # unique: the sort never compares values.
-            nodes.append(node if len(node) <= 3
-                         else dict(sorted(node.items())))
+        """The graph: its nodes by IRI, each with its keys in order."""
+        for iri in self._multityped:
+            self.nodes[iri]["@type"].sort()
+        # IRIs are unique: the sort never compares nodes.  "@id" and
+        # "@type" come first ("@" sorts before letters), so a node with
+        # one property is in order already.
+        nodes = [node if len(node) <= 3 else _in_order(node)
+                 for _, node in sorted(self.nodes.items())]
         return {"@context": CONTEXT, "@graph": nodes}
+
+
+def _in_order(node: dict[str, Any]) -> dict[str, Any]:
+    """The node, or a copy of it with its keys in order."""
+    # Most nodes were built in order, which is cheaper to see than to
+    # sort.  Keys are unique: the sort never compares values.
+    keys = list(node)
+    order = sorted(keys)
+    return node if keys == order else {key: node[key] for key in order}
 
 
 # -- words --------------------------------------------------------------------
@@ -382,6 +416,28 @@ _DERIVED_FROM = (
     RelationKind.SEQUEL_OF,
 )
 _FILMING = (MilestoneKind.FILMING_STARTED, MilestoneKind.FILMING_WRAPPED)
+#: Milestones that end a show.
+_ENDINGS = (MilestoneKind.ENDED, MilestoneKind.FINALE)
+#: How a crew credit is stated: the series' or season's property, and
+#: the role name of the ``Role`` that holds the person (``None``: the
+#: person is the value).  Source authors are authors of the work instead.
+_CREW_PROPERTIES = {
+    CrewRole.CREATOR: ("creator", None),
+    CrewRole.DIRECTOR: ("director", None),
+    CrewRole.DEVELOPER: ("creator", "developer"),
+    CrewRole.WRITER: ("author", "writer"),
+    CrewRole.SHOWRUNNER: ("producer", "showrunner"),
+    CrewRole.EXECUTIVE_PRODUCER: ("producer", "executive producer"),
+}
+
+# Enum members the mapping compares every fact with, read once: on
+# Python 3.11, reading a member from its class (``Certainty.CONFIRMED``)
+# is a descriptor call that costs more than the rest of the test.
+_CONFIRMED = Certainty.CONFIRMED
+_PREMIERE = MilestoneKind.PREMIERE
+_FINALE = MilestoneKind.FINALE
+_SOURCE_AUTHOR = CrewRole.SOURCE_AUTHOR
+_DAY = Precision.DAY
 
 
 def _season_name(show: Show, number: int) -> str:
@@ -599,27 +655,54 @@ def claim_text(show: Show, fact_id: str) -> str:
 # -- the mapping --------------------------------------------------------------
 
 
-def _same_as(ids: ExternalIds, kind: str | None = None) -> list[str]:
+#: Where TMDb and TVmaze pages of a kind of thing are: their ids are
+#: numbers, which say nothing of what they are the id of.
+_NUMBERED_URLS = {
+    "tv": ("https://www.themoviedb.org/tv/", "https://www.tvmaze.com/shows/"),
+    "person": ("https://www.themoviedb.org/person/",
+               "https://www.tvmaze.com/people/"),
+}
+
+
+def _same_as(ids: ExternalIds, kind: str | None = None) -> Sequence[str]:
     """``sameAs`` URLs; TMDb and TVmaze only where the kind is known."""
-    urls = list(ids.urls())
-    if kind == "tv":
-        if ids.tmdb:
-            urls.append(f"https://www.themoviedb.org/tv/{ids.tmdb}")
-        if ids.tvmaze:
-            urls.append(f"https://www.tvmaze.com/shows/{ids.tvmaze}")
-    elif kind == "person":
-        if ids.tmdb:
-            urls.append(f"https://www.themoviedb.org/person/{ids.tmdb}")
-        if ids.tvmaze:
-            urls.append(f"https://www.tvmaze.com/people/{ids.tvmaze}")
-    return urls
+    if not (ids.imdb or ids.wikidata or ids.official_site):
+        # Most people and companies have none: no need to make a tuple.
+        urls: tuple[str, ...] = ()
+    else:
+        urls = ids.urls()
+    if kind is None or not (ids.tmdb or ids.tvmaze):
+        return urls
+    tmdb, tvmaze = _NUMBERED_URLS[kind]
+    return [
+        *urls,
+        *((f"{tmdb}{ids.tmdb}",) if ids.tmdb else ()),
+        *((f"{tvmaze}{ids.tvmaze}",) if ids.tvmaze else ()),
+    ]
+
+
+#: EDTF values that are plain ISO 8601 dates: a year, a month or a day,
+#: without qualifier (months 21 to 41 are seasons and the like).
+_PLAIN_DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?")
+
+
+def _iso(date: FuzzyDate) -> str | None:
+    """
+    :meth:`FuzzyDate.iso`, without parsing most values.
+
+    Most dates are plain ISO 8601 dates already, and valid (a fuzzy date
+    checks its value when it is made): they are their own ISO form.
+    """
+    if _PLAIN_DATE.fullmatch(date.edtf):
+        return date.edtf
+    return date.iso()
 
 
 def _date_time(fact: Milestone) -> str | None:
     """The milestone's start as a date-time with its offset, if known."""
     date = fact.date
     if (date is None or fact.time is None or fact.timezone is None
-            or not date.is_exact or date.precision is not Precision.DAY):
+            or not date.is_exact or date.precision is not _DAY):
         return None
     day = date.earliest
     hour, minute = (int(part) for part in fact.time.split(":"))
@@ -634,53 +717,68 @@ def _date_time(fact: Milestone) -> str | None:
 
 class _SeasonFacts:
     """
-    The current facts of one season, worked out once per graph.
+    The current confirmed facts of one season, sorted out once per graph.
 
-    The same lists as :class:`~showfacts.views.SeasonView` gives, with the
-    answers the mapping asks for more than once.
+    Only confirmed facts become typed statements (claims go through
+    :meth:`~showfacts.models.Show.facts`), so the rest of a season is
+    passed over with one look at its certainty.  The premiere and the
+    finale are the best confirmed ones: certainty ranks first in
+    :func:`~showfacts.views.best`, so when the best current premiere is
+    confirmed it is this one, and when it is not, nothing is stated.
     """
 
     __slots__ = ("cast", "crew", "episode_count", "episodes", "filming",
-                 "finale", "milestones", "premiere", "release_plans",
-                 "season", "typed")
+                 "finale", "premiere", "release_plans", "season", "typed")
 
     def __init__(self, show: Show, season: Season) -> None:
         is_current = show.is_current
         self.season = season
-        self.milestones = [m for m in season.milestones if is_current(m.id)]
-        self.release_plans = [p for p in season.release_plans
-                              if is_current(p.id)]
-        self.cast = [c for c in season.cast if is_current(c.id)]
-        self.crew = [c for c in season.crew if is_current(c.id)]
-        self.episodes = sorted(
-            (e for e in season.episodes if is_current(e.id)),
-            key=_episode_number,
-        )
+        milestones = _confirmed(season.milestones, is_current)
+        self.release_plans = _confirmed(season.release_plans, is_current)
+        self.cast = _confirmed(season.cast, is_current)
+        self.crew = _confirmed(season.crew, is_current)
+        self.episodes = _confirmed(season.episodes, is_current)
+        if len(self.episodes) > 1:
+            self.episodes.sort(key=_episode_number)
         premieres = []
         finales = []
-        #: Confirmed filming milestones: where the season was made.
+        #: Where the season was made.
         self.filming: list[Milestone] = []
-        for m in self.milestones:
+        for m in milestones:
             kind = m.kind
-            if kind is MilestoneKind.PREMIERE:
+            if kind is _PREMIERE:
                 premieres.append(m)
-            elif kind is MilestoneKind.FINALE:
+            elif kind is _FINALE:
                 finales.append(m)
-            elif kind in _FILMING and m.confirmed:
+            elif kind in _FILMING:
                 self.filming.append(m)
-        self.premiere = _best(premieres)
-        self.finale = _best(finales)
-        plan = _best([p for p in self.release_plans
-                      if p.confirmed and p.episodes is not None])
-        self.episode_count = plan.episodes if plan is not None else None
+        self.premiere = _best(premieres) if premieres else None
+        self.finale = _best(finales) if finales else None
+        self.episode_count = None
+        if self.release_plans:
+            plan = _best([p for p in self.release_plans
+                          if p.episodes is not None])
+            if plan is not None:
+                self.episode_count = plan.episodes
         #: Whether a current confirmed fact is about the season: whether
         #: it is a node.
-        self.typed = any(
-            f.confirmed
-            for facts in (self.milestones, self.release_plans, self.cast,
-                          self.crew, self.episodes)
-            for f in facts
-        ) or any(t.confirmed for t in season.teases if is_current(t.id))
+        self.typed = bool(
+            milestones or self.release_plans or self.cast or self.crew
+            or self.episodes or _confirmed(season.teases, is_current)
+        )
+
+
+def _confirmed(facts: tuple[F, ...], is_current: Callable[[str], bool]) -> (
+    list[F]
+):
+    """The confirmed current facts among these, in their order."""
+    # A loop, not a comprehension: most of these tuples are short or
+    # empty, and a comprehension is a function call of its own.
+    found = []
+    for fact in facts:
+        if fact.certainty is _CONFIRMED and is_current(fact.id):
+            found.append(fact)  # noqa: PERF401 - see above
+    return found
 
 
 def _best(facts: list[F]) -> F | None:
@@ -708,11 +806,13 @@ class _ShowMapper:
         self.scope = scope
         is_current = show.is_current
         self.series = self.site.show_iri(show.id)
-        #: The show's current facts that the mapping reads.
-        self.based_on = [a for a in show.based_on if is_current(a.id)]
-        self.relations = [r for r in show.relations if is_current(r.id)]
-        self.crew_credits = [c for c in show.crew if is_current(c.id)]
-        self.milestones = [m for m in show.milestones if is_current(m.id)]
+        #: The show's current confirmed facts that typed statements come
+        #: from (as for a season, the best confirmed status or premiere
+        #: is the best current one, when that one is confirmed).
+        self.based_on = _confirmed(show.based_on, is_current)
+        self.relations = _confirmed(show.relations, is_current)
+        self.crew_credits = _confirmed(show.crew, is_current)
+        self.milestones = _confirmed(show.milestones, is_current)
         #: Facts whose statement the typed graph makes in full.
         self.expressed: set[str] = set()
         #: IRIs this show has already described.
@@ -727,11 +827,11 @@ class _ShowMapper:
             if facts.typed
         }
         self.works = self._works_in_graph()
-        #: The IRIs of the people, organizations and characters met so
-        #: far, by id.
+        #: The IRIs of the people and organizations met so far, by id.
         self._person_iris: dict[str, str] = {}
         self._organization_iris: dict[str, str] = {}
-        self._character_iris: dict[str, str] = {}
+        #: Characters' IRIs and names, by id.
+        self._characters: dict[str, tuple[str, str | None]] = {}
 
     # -- shared nodes ---------------------------------------------------------
 
@@ -752,14 +852,11 @@ class _ShowMapper:
                 person_id
             )
             self.g.people[iri] = None
-            node = self.g.node(iri, "Person")
             person = self.show.person(person_id)
-            name = _text(person.name)
-            if name is not None:
-                self.g.put(node, "name", name)
+            node = self.g.named(iri, "Person", _text(person.name))
             for url in _same_as(person.external_ids, "person"):
                 self.g.put(node, "sameAs", url)
-        return _ref(iri)
+        return {"@id": iri}
 
     def organization(self, org_id: str) -> dict[str, Any]:
         iri = self._organization_iris.get(org_id)
@@ -776,19 +873,20 @@ class _ShowMapper:
                 if org.parent is not None:
                     self.g.add(iri, "parentOrganization",
                                self.organization(org.parent))
-        return _ref(iri)
+        return {"@id": iri}
 
-    def character(self, character_id: str) -> dict[str, Any]:
-        iri = self._character_iris.get(character_id)
-        if iri is None:
+    def character(self, character_id: str) -> tuple[dict[str, Any],
+                                                    str | None]:
+        """A reference to the character, and the name roles give it."""
+        known = self._characters.get(character_id)
+        if known is None:
             # As for a person: only the first call describes it.
-            iri = self._character_iris[character_id] = (
-                self.site.character_iri(character_id)
-            )
-            node = self.g.node(iri, "Person")
+            iri = self.site.character_iri(character_id)
             character = self.show.character(character_id)
+            name = _text(character.names[0])
+            known = self._characters[character_id] = (iri, name)
             g = self.g
-            g.add(iri, "name", _text(character.names[0]))
+            node = g.named(iri, "Person", name)
             if len(character.names) > 1:
                 g.add_all(iri, "alternateName",
                           [_text(n) for n in character.names[1:]])
@@ -797,7 +895,7 @@ class _ShowMapper:
             home = character.home_show
             if home is not None and home != self.show.id:
                 g.put(node, "subjectOf", self.other_series(home))
-        return _ref(iri)
+        return {"@id": known[0]}, known[1]
 
     def work(self, work_id: str) -> dict[str, Any]:
         iri = self.site.work_iri(work_id)
@@ -842,7 +940,7 @@ class _ShowMapper:
             if author:
                 self.g.add(iri, "author", {"@type": "Person", "name": author})
             if source.published is not None:
-                self.g.add(iri, "datePublished", source.published.iso())
+                self.g.add(iri, "datePublished", _iso(source.published))
         return _ref(iri)
 
     # -- the show -------------------------------------------------------------
@@ -850,7 +948,7 @@ class _ShowMapper:
     def _works_in_graph(self) -> set[str]:
         """The works typed statements refer to, and what they are part of."""
         found: set[str] = set()
-        todo = [a.work for a in self.based_on if a.confirmed]
+        todo = [a.work for a in self.based_on]
         while todo:
             work_id = todo.pop()
             if work_id in found:
@@ -862,166 +960,202 @@ class _ShowMapper:
         return found
 
     def run(self) -> None:
-        self.series_node()
-        for number, sv in sorted(self.typed.items()):
-            if self.scope is None or number == self.scope:
-                self.season_node(sv)
+        seasons = {
+            number: self.site.season_iri(self.show.id, number)
+            for number in sorted(self.typed)
+            if self.scope is None or number == self.scope
+        }
+        self.series_node(list(seasons.values()))
+        for number, iri in seasons.items():
+            self.season_node(iri, self.typed[number])
         if self.g.options.claims:
             self.claims()
 
-    def series_node(self) -> None:
+    def series_node(self, seasons: list[str]) -> None:
+        """
+        The series' node, its properties set in the order they are written.
+
+        Show ids are unique in a graph (other shows refer to this one by
+        IRI only), so the node is new: as for a season, a property with
+        one value is set as it is.  Crew credits come out of order, and
+        :meth:`_Graph.finish` sorts the node then.
+        """
         show, g, iri = self.show, self.g, self.series
         g.series[iri] = None
-        g.node(iri, "TVSeries")
-        self.done.add(iri)
-        g.add(iri, "name", _text(show.title))
-        g.add(iri, "url", self.site.show_url(show.id))
+        node = g.node(iri, "TVSeries")
+        put = g.put
+        for credit in self.crew_credits:
+            self.crew(node, credit)
+        if seasons:
+            node["containsSeason"] = _one_or_all(
+                [{"@id": season} for season in seasons]
+            )
+        for country in show.countries:
+            put(node, "countryOfOrigin", {"@type": "Country", "name": country})
+        if self.g.options.pending:
+            status = _best(_confirmed(show.statuses, show.is_current))
+            if status is not None:
+                node["creativeWorkStatus"] = _SHOW_STATUS[status.status]
+                self.expressed.add(status.id)
         description = _text(show.description)
         if show.fictional:
             description = ("Fictional: not a real show."
                            + (f" {description}" if description else ""))
-        g.add(iri, "description", description)
-        g.add_all(iri, "genre", [_text(x) for x in show.genres])
-        g.add_all(iri, "countryOfOrigin", [
-            {"@type": "Country", "name": c} for c in show.countries
-        ])
-        g.add_all(iri, "inLanguage", show.languages)
-        g.add(iri, "image", show.image)
-        g.add_all(iri, "sameAs", _same_as(show.external_ids, "tv"))
-        for org in show.networks:
-            g.add(iri, "publisher", self.organization(org))
-        for org in show.studios:
-            g.add(iri, "productionCompany", self.organization(org))
+        if description is not None:
+            node["description"] = description
+        start, end = self.series_dates()
+        if end is not None:
+            node["endDate"] = end
+        for genre in show.genres:
+            text = _text(genre)
+            if text is not None:
+                put(node, "genre", text)
+        if show.image is not None:
+            node["image"] = show.image
+        for language in show.languages:
+            put(node, "inLanguage", language)
+        for adaptation in self.based_on:
+            put(node, "isBasedOn", self.work(adaptation.work))
+            self.expressed.add(adaptation.id)
+        for relation in self.relations:
+            if relation.kind in _DERIVED_FROM:
+                put(node, "isBasedOn", self.other_series(relation.show))
+                self.expressed.add(relation.id)
         if show.franchise is not None:
             franchise = self.site.franchise_iri(show.franchise.id)
             g.node(franchise, "CreativeWorkSeries")
             g.add(franchise, "name", _text(show.franchise.name))
-            g.add(franchise, "hasPart", _ref(iri))
-            g.add(iri, "isPartOf", _ref(franchise))
-        for credit in self.crew_credits:
-            if credit.confirmed:
-                self.crew(iri, credit)
-        for adaptation in self.based_on:
-            if adaptation.confirmed:
-                g.add(iri, "isBasedOn", self.work(adaptation.work))
-                self.expressed.add(adaptation.id)
-        for relation in self.relations:
-            if relation.confirmed and relation.kind in _DERIVED_FROM:
-                g.add(iri, "isBasedOn", self.other_series(relation.show))
-                self.expressed.add(relation.id)
-        self.series_dates()
-        self.locations(iri, self.milestones)
-        numbers = [n for n in self.typed if n >= 1]
-        if numbers:
-            g.add(iri, "numberOfSeasons", max(numbers))
-            counts = [self.typed[n].episode_count
-                      if n in self.typed else None
-                      for n in range(1, max(numbers) + 1)]
-            if all(c is not None for c in counts):
-                g.add(iri, "numberOfEpisodes",
-                      sum(c for c in counts if c is not None))
-        if self.g.options.pending:
-            status = _best([f for f in self.show.statuses
-                            if self.show.is_current(f.id)])
-            if status is not None and status.confirmed:
-                g.add(iri, "creativeWorkStatus", _SHOW_STATUS[status.status])
-                self.expressed.add(status.id)
-
-    def series_dates(self) -> None:
-        milestones = self.milestones
-        start = _confirmed_iso(_best([
-            m for m in milestones if m.kind is MilestoneKind.PREMIERE
-        ]))
+            g.add(franchise, "hasPart", {"@id": iri})
+            node["isPartOf"] = {"@id": franchise}
+        self.locations(node, self.milestones)
+        name = _text(show.title)
+        if name is not None:
+            node["name"] = name
+        self.season_counts(node)
+        for org in show.studios:
+            put(node, "productionCompany", self.organization(org))
+        for org in show.networks:
+            put(node, "publisher", self.organization(org))
+        for url in _same_as(show.external_ids, "tv"):
+            put(node, "sameAs", url)
         if start is not None:
-            self.g.add(self.series, "startDate", start[1])
+            node["startDate"] = start
+        node["url"] = self.site.show_url(show.id)
+
+    def series_dates(self) -> tuple[str | None, str | None]:
+        """The series' start and end dates, as ISO dates."""
+        milestones = self.milestones
+        start = _dated(_best([m for m in milestones if m.kind is _PREMIERE]))
+        if start is not None:
             self.expressed.add(start[0])
         elif 1 in self.typed:
-            first = _confirmed_iso(self.typed[1].premiere)
-            if first is not None:
-                self.g.add(self.series, "startDate", first[1])
-        end = _confirmed_iso(_best([
-            m for m in milestones
-            if m.kind in (MilestoneKind.ENDED, MilestoneKind.FINALE)
-        ]))
+            # The first season's premiere starts the series, but does not
+            # say all a premiere milestone of the show would.
+            start = _dated(self.typed[1].premiere)
+        end = _dated(_best([m for m in milestones if m.kind in _ENDINGS]))
         if end is not None:
-            self.g.add(self.series, "endDate", end[1])
             self.expressed.add(end[0])
+        return (start[1] if start else None, end[1] if end else None)
 
-    def locations(self, iri: str, milestones: Iterable[Milestone]) -> None:
-        """Where filming milestones among these (if confirmed) took place."""
+    def season_counts(self, node: dict[str, Any]) -> None:
+        """
+        ``numberOfEpisodes`` and ``numberOfSeasons``, in that order.
+
+        The last numbered season that is a node counts the seasons; the
+        episodes are counted only when every season up to it has a count.
+        """
+        last = max(self.typed, default=0)
+        if last < 1:
+            return
+        total = 0
+        for number in range(1, last + 1):
+            facts = self.typed.get(number)
+            count = facts.episode_count if facts is not None else None
+            if count is None:
+                break
+            total += count
+        else:  # every season counted
+            node["numberOfEpisodes"] = total
+        node["numberOfSeasons"] = last
+
+    def locations(self, node: dict[str, Any],
+                  milestones: Iterable[Milestone]) -> None:
+        """Where the filming milestones among these took place."""
         for m in milestones:
-            if m.confirmed and m.kind in _FILMING:
+            if m.kind in _FILMING:
                 place = _text(m.location)
                 if place:
-                    self.g.add(iri, "locationCreated",
+                    self.g.put(node, "locationCreated",
                                {"@type": "Place", "name": place})
 
-    def crew(self, iri: str, credit: CrewCredit) -> None:
+    def crew(self, node: dict[str, Any], credit: CrewCredit) -> None:
         g = self.g
         role = credit.role
-        if role is CrewRole.SOURCE_AUTHOR:
+        if role is _SOURCE_AUTHOR:
             if credit.work is not None and credit.work in self.works:
                 g.add(self.work(credit.work)["@id"], "author",
                       self.person(credit.person))
                 self.expressed.add(credit.id)
             return
+        prop, name = _CREW_PROPERTIES[role]
         person = self.person(credit.person)
-        if role is CrewRole.CREATOR:
-            g.add(iri, "creator", person)
-        elif role is CrewRole.DIRECTOR:
-            g.add(iri, "director", person)
-        elif role is CrewRole.DEVELOPER:
-            g.add(iri, "creator", {"@type": "Role", "creator": person,
-                                   "roleName": "developer"})
-        elif role is CrewRole.WRITER:
-            g.add(iri, "author", {"@type": "Role", "author": person,
-                                  "roleName": "writer"})
-        else:
-            name = ("showrunner" if role is CrewRole.SHOWRUNNER
-                    else "executive producer")
-            g.add(iri, "producer", {"@type": "Role", "producer": person,
-                                    "roleName": name})
+        # A Role's keys in the order they are written: each property
+        # sorts before "roleName".
+        g.put(node, prop, person if name is None else
+              {"@type": "Role", prop: person, "roleName": name})
         self.expressed.add(credit.id)
 
     # -- seasons --------------------------------------------------------------
 
-    def season_node(self, sv: _SeasonFacts) -> None:
+    def season_node(self, iri: str, sv: _SeasonFacts) -> None:
+        """
+        The season's node, its properties set in the order they are written.
+
+        Season numbers are unique in a show, so the node is new: a
+        property with one value is set as it is, and only those that
+        gather values from several facts go through :meth:`_Graph.put`.
+        (Season crew credits come out of order; :meth:`_Graph.finish`
+        sorts such a node.)
+        """
         g, show, season = self.g, self.show, sv.season
-        iri = self.site.season_iri(show.id, season.number)
-        node = g.node(iri, "TVSeason")
+        number = season.number
         put = g.put
-        self.done.add(iri)
-        put(g.nodes[self.series], "containsSeason", {"@id": iri})
-        put(node, "partOfSeries", {"@id": self.series})
-        g.add(iri, "name", _text(season.name))
-        put(node, "seasonNumber", season.number)
-        put(node, "url", self.site.season_url(show.id, season.number))
-        if season.description is not None:
-            g.add(iri, "description", _text(season.description))
-        if season.image is not None:
-            put(node, "image", season.image)
-        if sv.episode_count is not None:
-            put(node, "numberOfEpisodes", sv.episode_count)
-        premiere = _confirmed_iso(sv.premiere)
-        if premiere is not None:
-            g.add(iri, "startDate", premiere[1])
-            self.expressed.add(premiere[0])
-        finale = _confirmed_iso(sv.finale)
-        if finale is not None:
-            g.add(iri, "endDate", finale[1])
-            self.expressed.add(finale[0])
-        for event in self.release_events(sv, premiere):
-            g.add(iri, "releasedEvent", event)
-        self.locations(iri, sv.filming)
+        premiere = _dated(sv.premiere)
+        finale = _dated(sv.finale)
+        events = self.release_events(sv, premiere)
+        node = g.node(iri, "TVSeason")
         for credit in sv.cast:
-            if credit.confirmed:
-                self.cast(iri, credit)
+            self.cast(node, credit)
         for crew in sv.crew:
-            if crew.confirmed:
-                self.crew(iri, crew)
-        for episode in sv.episodes:
-            if episode.confirmed:
-                self.episode(iri, season, episode)
+            self.crew(node, crew)
+        if season.description is not None:
+            description = _text(season.description)
+            if description is not None:
+                node["description"] = description
+        if finale is not None:
+            node["endDate"] = finale[1]
+            self.expressed.add(finale[0])
+        if sv.episodes:
+            node["episode"] = _one_or_all([
+                self.episode(iri, number, episode)
+                for episode in sv.episodes
+            ])
+        if season.image is not None:
+            node["image"] = season.image
+        self.locations(node, sv.filming)
+        name = _text(season.name)
+        if name is not None:
+            node["name"] = name
+        if sv.episode_count is not None:
+            node["numberOfEpisodes"] = sv.episode_count
+        node["partOfSeries"] = {"@id": self.series}
+        for event in events:
+            put(node, "releasedEvent", event)
+        node["seasonNumber"] = number
+        if premiere is not None:
+            node["startDate"] = premiere[1]
+            self.expressed.add(premiere[0])
+        node["url"] = self.site.season_url(show.id, number)
 
     def release_events(
         self, sv: _SeasonFacts, premiere: tuple[str, str] | None
@@ -1039,9 +1173,7 @@ class _ShowMapper:
         events: list[dict[str, Any]] = []
         undated: list[ReleasePlan] = []
         for plan in sv.release_plans:
-            if not plan.confirmed:
-                continue
-            date = plan.date.iso() if plan.date is not None else None
+            date = _iso(plan.date) if plan.date is not None else None
             if date is None:
                 undated.append(plan)
                 continue
@@ -1055,7 +1187,7 @@ class _ShowMapper:
             ))
             self.expressed.add(plan.id)
         if premiere is None or fact is None or fact.platform is None:
-            return sorted(events, key=_CANONICAL) if events else events
+            return _sorted_events(events)
         publisher = _ref(self.site.organization_iri(fact.platform))
         if not any(e["startDate"][:len(premiere[1])] == premiere[1]
                    and e.get("publishedBy") == publisher for e in events):
@@ -1065,7 +1197,7 @@ class _ShowMapper:
             events.append(self.event(moment or premiere[1],
                                      fact.platform, None, _text(described)))
             self.expressed.update(p.id for p in plans)
-        return sorted(events, key=_CANONICAL)
+        return _sorted_events(events)
 
     def event(self, start: str, platform: str | None, region: str | None,
               description: str | None) -> dict[str, Any]:
@@ -1084,44 +1216,57 @@ class _ShowMapper:
         event["startDate"] = start
         return event
 
-    def cast(self, iri: str, credit: CastCredit) -> None:
-        node = self.g.nodes[iri]
+    def cast(self, node: dict[str, Any], credit: CastCredit) -> None:
+        """A season's ``actor`` roles, then the characters they play."""
         put = self.g.put
         person = self.person(credit.person)
         billing = _BILLING[credit.billing]
+        status = credit.status
         for character_id in credit.characters or (None,):
             # Keys in the order they are written.
             role: dict[str, Any] = {"@type": "PerformanceRole",
                                     "actor": person}
-            if character_id is not None:
-                name = _text(self.show.character(character_id).names[0])
+            if character_id is None:
+                character = None
+            else:
+                character, name = self.character(character_id)
                 if name:
                     role["characterName"] = name
-                put(node, "character", self.character(character_id))
-            role["roleName"] = (billing if credit.status is None
-                                else [billing, _STATUS[credit.status]])
+            role["roleName"] = (billing if status is None
+                                else [billing, _STATUS[status]])
             put(node, "actor", role)
+            if character is not None:
+                put(node, "character", character)
         self.expressed.add(credit.id)
 
-    def episode(self, season_iri: str, season: Season,
-                episode: Episode) -> None:
-        iri = self.site.episode_iri(self.show.id, season.number,
-                                    episode.number)
-        g = self.g
-        g.node(iri, "TVEpisode")
-        g.add(season_iri, "episode", _ref(iri))
-        g.add(iri, "episodeNumber", episode.number)
-        g.add(iri, "partOfSeason", _ref(season_iri))
-        g.add(iri, "partOfSeries", _ref(self.series))
-        g.add(iri, "name", _text(episode.title))
-        g.add(iri, "description", _text(episode.synopsis))
-        if episode.runtime is not None:
-            g.add(iri, "duration", f"PT{episode.runtime}M")
+    def episode(self, season_iri: str, season: int,
+                episode: Episode) -> dict[str, Any]:
+        """
+        The episode's node, built whole; a reference to it.
+
+        Episode numbers are unique in a season, so the node is new; its
+        keys are set in the order they are written.
+        """
+        iri = self.site.episode_iri(self.show.id, season, episode.number)
+        node = self.g.node(iri, "TVEpisode")
         air = episode.air_date
-        if air is None or air.iso() is not None:
+        iso = _iso(air) if air is not None else None
+        if air is None or iso is not None:
             self.expressed.add(episode.id)
-        if air is not None:
-            g.add(iri, "datePublished", air.iso())
+        if iso is not None:
+            node["datePublished"] = iso
+        description = _text(episode.synopsis)
+        if description is not None:
+            node["description"] = description
+        if episode.runtime is not None:
+            node["duration"] = f"PT{episode.runtime}M"
+        node["episodeNumber"] = episode.number
+        name = _text(episode.title)
+        if name is not None:
+            node["name"] = name
+        node["partOfSeason"] = {"@id": season_iri}
+        node["partOfSeries"] = {"@id": self.series}
+        return {"@id": iri}
 
     # -- claims ---------------------------------------------------------------
 
@@ -1155,16 +1300,23 @@ class _ShowMapper:
         for source in fact.sources:
             g.add(iri, "appearance", self.source(source))
         if fact.announced is not None:
-            g.add(iri, "datePublished", fact.announced.iso())
+            g.add(iri, "datePublished", _iso(fact.announced))
         if spoiler:
             g.add(iri, "keywords", "spoiler")
 
 
-def _confirmed_iso(fact: Milestone | None) -> tuple[str, str] | None:
-    """``(fact id, ISO date)`` of a confirmed milestone with an ISO date."""
-    if fact is None or not fact.confirmed or fact.date is None:
+def _sorted_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Release events in a fixed order: by their JSON text."""
+    if len(events) > 1:
+        events.sort(key=_CANONICAL)
+    return events
+
+
+def _dated(fact: Milestone | None) -> tuple[str, str] | None:
+    """``(fact id, ISO date)`` of a milestone with an ISO date."""
+    if fact is None or fact.date is None:
         return None
-    iso = fact.date.iso()
+    iso = _iso(fact.date)
     return None if iso is None else (fact.id, iso)
 
 
