@@ -65,3 +65,21 @@ def test_what_json_refuses_is_refused(value):
         json.dumps(value, ensure_ascii=False, indent=2)
     with pytest.raises(TypeError):
         dumps_indented(value)
+
+
+@pytest.mark.parametrize("value", [math.nan, [math.inf], {"a": -math.inf},
+                                   {math.nan: 1}])
+def test_allow_nan_false_refuses_them(value):
+    """As in json, NaN and the infinities are a ValueError when refused."""
+    with pytest.raises(ValueError, match="Out of range"):
+        json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)
+    with pytest.raises(ValueError, match="Out of range"):
+        dumps_indented(value, allow_nan=False)
+
+
+def test_allow_nan_false_keeps_strings_that_say_nan():
+    """Text that spells NaN or Infinity is text, not a float."""
+    value = {"NaN": "Infinity", "x": [1.5]}
+    assert json.dumps(value, ensure_ascii=False, indent=2) == (
+        dumps_indented(value, allow_nan=False)
+    )

@@ -1071,13 +1071,34 @@ def test_dumps_keeps_non_ascii_as_it_is():
     assert '{"name":"Renée \u2028"}' == dumps_jsonld({"name": "Renée \u2028"})
 
 
+def _in_itself() -> dict[str, object]:
+    graph: dict[str, object] = {"@graph": []}
+    graph["@graph"] = [graph]
+    return graph
+
+
+@pytest.mark.parametrize("pretty", [False, True])
 @pytest.mark.parametrize("bad", [
-    {"x": float("nan")}, {"x": {1, 2}}, {"x": object()},
+    {"x": float("nan")}, {"x": [float("-inf")]}, {"x": {1, 2}},
+    {"x": object()}, _in_itself(),
 ])
-def test_dumps_refuses_what_json_cannot_say(bad):
-    """NaN, sets and objects are a RenderError, not a traceback."""
+def test_dumps_refuses_what_json_cannot_say(bad, pretty):
+    """NaN, sets, objects and cycles are a RenderError, not a traceback."""
     with pytest.raises(RenderError, match="not JSON"):
-        dumps_jsonld(bad)
+        dumps_jsonld(bad, pretty=pretty)
+
+
+@given(st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=20,
+))
+def test_pretty_is_json_indented_with_sorted_keys(value):
+    """The pretty text is what json writes with indent=2 and sorted keys."""
+    graph = {"@graph": value}
+    assert json.dumps(graph, ensure_ascii=False, sort_keys=True,
+                      indent=2) == dumps_jsonld(graph, pretty=True)
 
 
 def test_dumps_refuses_text():

@@ -44,6 +44,7 @@ from typing import Any, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
+from showfacts._json import dumps_indented
 from showfacts._text import publishable
 from showfacts.dates import FuzzyDate, Precision
 from showfacts.exceptions import InvalidDataError, Problem, RenderError
@@ -142,8 +143,6 @@ def _text(value: str | None) -> str | None:
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
                             separators=(",", ":"), allow_nan=False).encode
-_PRETTY = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2,
-                           allow_nan=False).encode
 
 
 def dumps_jsonld(graph: Mapping[str, Any], *, pretty: bool = False) -> str:
@@ -177,9 +176,14 @@ def dumps_jsonld(graph: Mapping[str, Any], *, pretty: bool = False) -> str:
     # Alphabetical order puts @context, @graph, @id and @type ("@" comes
     # before every letter) first: json sorts in C.
     try:
-        return (_PRETTY if pretty else _COMPACT)(graph)
+        if pretty:
+            return dumps_indented(graph, sort_keys=True, allow_nan=False)
+        return _COMPACT(graph)
     except (TypeError, ValueError) as exc:
         raise RenderError(f"the graph is not JSON: {exc}") from None
+    except RecursionError:
+        msg = "the graph is not JSON: it is nested too deeply, or in itself"
+        raise RenderError(msg) from None
 
 
 #: JSON text with sorted keys: equal for equal values.
