@@ -35,27 +35,6 @@ def _float(value: float) -> str:
     return float.__repr__(value)
 
 
-def _key(key: object) -> str:
-    # json's rules for keys that are not strings.
-    if isinstance(key, str):
-        return _string(key)
-    if key is True:
-        return '"true"'
-    if key is False:
-        return '"false"'
-    if key is None:
-        return '"null"'
-    if isinstance(key, int):
-        return _string(int.__repr__(key))
-    if isinstance(key, float):
-        return _string(_float(key))
-    msg = (
-        "keys must be str, int, float, bool or None, not "
-        f"{type(key).__name__}"
-    )
-    raise TypeError(msg)
-
-
 def _scalar(value: object) -> str | None:
     """The text of a value that is not a list or an object, else None."""
     if isinstance(value, str):
@@ -71,6 +50,20 @@ def _scalar(value: object) -> str | None:
     if isinstance(value, float):
         return _float(value)
     return None
+
+
+def _key(key: object) -> str:
+    """A key as json writes it: a string, or another scalar's text quoted."""
+    if isinstance(key, str):
+        return _string(key)
+    text = _scalar(key)
+    if text is None:
+        msg = (
+            "keys must be str, int, float, bool or None, not "
+            f"{type(key).__name__}"
+        )
+        raise TypeError(msg)
+    return _string(text)
 
 
 def _write(value: Any, newline: str, out: list[str], sort: bool) -> None:
