@@ -670,11 +670,7 @@ _NUMBERED_URLS = {
 
 def _same_as(ids: ExternalIds, kind: str | None = None) -> Sequence[str]:
     """``sameAs`` URLs; TMDb and TVmaze only where the kind is known."""
-    if not (ids.imdb or ids.wikidata or ids.official_site):
-        # Most people and companies have none: no need to make a tuple.
-        urls: tuple[str, ...] = ()
-    else:
-        urls = ids.urls()
+    urls = ids.urls()
     if kind is None or not (ids.tmdb or ids.tvmaze):
         return urls
     tmdb, tvmaze = _NUMBERED_URLS[kind]
