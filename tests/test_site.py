@@ -188,7 +188,12 @@ class TestBuild:
         with pytest.raises(RuntimeError, match="injected"):
             build_site(EXAMPLES, out, base_url=BASE)
         assert before == _tree(out)
-        assert [out] == list(tmp_path.iterdir())
+        assert {"site", ".site.showfacts"} == {
+            p.name for p in tmp_path.iterdir()
+        }
+        assert {".lock", out.readlink().name} == {
+            p.name for p in (tmp_path / ".site.showfacts").iterdir()
+        }
 
     def test_invalid_data_leaves_the_previous_site(self, tmp_path):
         """Invalid files: every problem reported, nothing replaced."""
@@ -204,7 +209,9 @@ class TestBuild:
             build_site(data, out, base_url=BASE)
         assert {"$", "$.titel"} == {p.path for p in info.value.problems}
         assert before == _tree(out)
-        assert {"data", "site"} == {p.name for p in tmp_path.iterdir()}
+        assert {"data", "site", ".site.showfacts"} == {
+            p.name for p in tmp_path.iterdir()
+        }
 
     @pytest.mark.parametrize("jobs", [1, 2])
     def test_the_catalog_checks_see_works_and_franchises(self, tmp_path,
@@ -266,12 +273,13 @@ class TestCommand:
 
     def test_invalid_data_exits_1(self, tmp_path, capsys):
         """Invalid files: exit 1, problems on stderr, no site."""
-        (tmp_path / "bad.yaml").write_text("id: x\n")
-        status, _, err = run(["build", str(tmp_path), "--out",
+        (tmp_path / "data").mkdir()
+        (tmp_path / "data" / "bad.yaml").write_text("id: x\n")
+        status, _, err = run(["build", str(tmp_path / "data"), "--out",
                               str(tmp_path / "site")], capsys=capsys)
         assert 1 == status
         assert "missing required key 'title'" in err
-        assert not (tmp_path / "site").exists()
+        assert ["data"] == [p.name for p in tmp_path.iterdir()]
 
     @pytest.mark.parametrize("args", [
         ["build", str(EXAMPLES)],

@@ -17,6 +17,7 @@ from showfacts.dates import FuzzyDate, Hemisphere, Precision
 from showfacts.exceptions import (
     InputError,
     InvalidDataError,
+    OutputError,
     Problem,
     RenderError,
     ShowfactsError,
@@ -93,6 +94,7 @@ __all__ = [
     "MilestoneKind",
     "OrgKind",
     "Organization",
+    "OutputError",
     "Person",
     "Precision",
     "Problem",

@@ -2,8 +2,10 @@
 The ``showfacts`` command.
 
 Exit status: 0 when all is well, 1 for invalid data (or lint errors), 2 for
-usage errors such as a missing file.  Problems go to standard error, one
-``file:line:col: $.path: message`` line each; no traceback, ever.
+usage errors and problems of the environment: a missing file, an output
+that cannot be written (read-only folder, full disk), an unsafe ``--out``.
+Problems go to standard error, one ``file:line:col: $.path: message`` line
+each; no traceback, ever.
 """
 
 from __future__ import annotations
@@ -87,4 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:
+        # The environment, not the data: one line, status 2.
+        print(f"showfacts: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     return status
+
+
+def _os_error(exc: OSError) -> str:
+    """``file: reason`` for an error the system raised."""
+    reason = exc.strerror or str(exc)
+    return f"{exc.filename}: {reason}" if exc.filename else reason

@@ -79,7 +79,26 @@ class InvalidDataError(ShowfactsError, ValueError):
 
 class InputError(ShowfactsError, OSError):
     """
-    A path could not be read: it does not exist, or is not a show file.
+    A problem of the environment, not of the data.
+
+    A path could not be read (it does not exist, or is not a show file),
+    or an output could not be written (see :class:`OutputError`).  The
+    command line reports it on one line and exits with status 2; status 1
+    is for invalid data only.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class OutputError(InputError):
+    """
+    An output could not be written, and nothing was replaced.
+
+    The folder is read-only or missing, the disk is full, a file is in the
+    way, or the output was refused as unsafe (a site folder that holds the
+    input, or files showfacts did not write).  It is an
+    :class:`InputError`, so ``except InputError`` catches every problem of
+    the environment.
 
     .. versionadded:: 0.1.0
     """

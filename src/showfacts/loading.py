@@ -13,7 +13,6 @@ import copy
 import os
 import pathlib
 import re
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,6 +20,7 @@ import tomli_w
 import yaml
 
 from showfacts import _converter, _invariants, _readers, _schema
+from showfacts._atomic import write_atomic
 from showfacts._json import dumps_indented
 from showfacts._paths import Path
 from showfacts._paths import parse as parse_path
@@ -485,7 +485,12 @@ def dump(show: Show, path: StrPath, format: str | None = None) -> None:  # noqa:
     """
     Write a show to a file, atomically: the file is whole or untouched.
 
-    The format follows the suffix unless given.
+    The format follows the suffix unless given.  A new file gets the mode
+    ``open()`` would give it (``0644`` under umask 022); a replaced file
+    keeps its mode.
+
+    Raises:
+        OutputError: If the file cannot be written; it is then as it was.
 
     .. versionadded:: 0.1.0
     """
@@ -494,16 +499,3 @@ def dump(show: Show, path: StrPath, format: str | None = None) -> None:  # noqa:
     if fmt is None:
         raise InputError(f"{target}: say which format to write")
     write_atomic(target, dumps(show, fmt).encode("utf-8"))
-
-
-def write_atomic(target: pathlib.Path, data: bytes) -> None:
-    """Write bytes to a file through a temporary file and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        pathlib.Path(tmp).replace(target)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise

@@ -38,13 +38,19 @@ import heapq
 import itertools
 import os
 import pathlib
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from showfacts import _pages, calendar, feeds, jsonld, markup, news
+from showfacts import (
+    _pages,
+    _sitefolder,
+    calendar,
+    feeds,
+    jsonld,
+    markup,
+    news,
+)
 from showfacts._pages import Crumb, e
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts.exceptions import InputError, InvalidDataError, Problem
@@ -158,13 +164,7 @@ def build_site(
     if not files:
         raise InputError("no show files (.yaml, .yml, .json, .toml) found")
     target = pathlib.Path(out)
-    if target.exists() and not target.is_dir():
-        raise InputError(f"{target}: exists and is not a folder")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = pathlib.Path(tempfile.mkdtemp(
-        prefix=f".{target.name}.building-", dir=target.parent
-    ))
-    try:
+    with _sitefolder.replace_site(out, roots) as staging:
         problems: list[Problem] = []
         shows: list[_Rendered] = []
         newest = _Newest(CATALOG_FEED_ITEMS)
@@ -180,10 +180,6 @@ def build_site(
         count = sum(r.files for r in shows)
         count += _write_catalog(staging, site, options, shows,
                                 newest.items())
-        _swap(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return BuildResult(out=target, shows=len(shows), files=count)
 
 
@@ -239,7 +235,11 @@ def _render_all(
             )
         else:
             pool = stack.enter_context(
-                concurrent.futures.ProcessPoolExecutor(max_workers=jobs)
+                concurrent.futures.ProcessPoolExecutor(
+                    max_workers=jobs,
+                    initializer=_sitefolder.die_with_parent,
+                    initargs=(os.getpid(),),
+                )
             )
             rendered = pool.map(_render_batch, batches,
                                 itertools.repeat(staging),
@@ -550,22 +550,3 @@ def _write_sitemaps(staging: pathlib.Path, site: Site,
         f"\n{rows}</sitemapindex>\n"
     ))
     return len(names) + 1
-
-
-def _swap(staging: pathlib.Path, target: pathlib.Path) -> None:
-    """Put the new site in place of the old one, then remove the old."""
-    staging.chmod(0o755)
-    if not target.exists():
-        staging.rename(target)
-        return
-    old = pathlib.Path(tempfile.mkdtemp(
-        prefix=f".{target.name}.old-", dir=target.parent
-    ))
-    old.rmdir()
-    target.rename(old)
-    try:
-        staging.rename(target)
-    except BaseException:
-        old.rename(target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

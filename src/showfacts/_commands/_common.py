@@ -9,10 +9,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from showfacts import loading
+from showfacts._atomic import write_atomic
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts.exceptions import InputError
 from showfacts.iris import DEFAULT_BASE_URL, Site
-from showfacts.loading import write_atomic
 from showfacts.models import Catalog
 
 
@@ -185,17 +185,15 @@ def write_output(data: str | bytes, target: str) -> None:
     """
     Write to standard output (``-``), or replace a file atomically.
 
-    Nothing is written unless the whole output was produced.
+    Nothing is written unless the whole output was produced; a new file
+    gets ``0666 & ~umask``, a replaced one keeps its mode.
+
+    Raises:
+        OutputError: If the file cannot be written (exit status 2).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if target == "-":
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return
-    import pathlib  # noqa: PLC0415
-
-    try:
-        write_atomic(pathlib.Path(target), raw)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot be written ({exc.strerror})") \
-            from None
+    write_atomic(target, raw)

@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import heapq
-import os
 import pathlib
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from showfacts import loading
+from showfacts._atomic import replacing
 from showfacts._commands._common import (
     EXIT_OK,
     Commands,
@@ -107,20 +106,8 @@ def _sink(target: str) -> Iterator[BinaryIO]:
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    path = pathlib.Path(target)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as exc:
-        raise InputError(f"{target}: cannot be written ({exc.strerror})") \
-            from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        pathlib.Path(tmp).replace(path)
-    except BaseException:
-        pathlib.Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(target) as handle:
+        yield handle
 
 
 class _ShowFiles:

@@ -1,0 +1,469 @@
+"""
+The folder a build replaces: what it may delete, and how it swaps.
+
+``build_site(..., out="public")`` makes ``public`` a symbolic link to a
+version folder kept in a hidden sibling, ``.public.showfacts/``::
+
+    public -> .public.showfacts/3f9c0e1a2b4d5c6e
+    .public.showfacts/
+        .lock                          held while a build runs
+        3f9c0e1a2b4d5c6e/              the site
+            .showfacts-site.json       the manifest: every file written
+            index.html, shows/, ...
+
+A build writes a new version folder (marked ``.showfacts-building`` until
+it is complete), lists its files in the folder's manifest, and replaces
+the link with one ``rename``, which is atomic: at every instant ``public``
+is the complete old site or the complete new one.  Then the old version
+is deleted file by file from its manifest, so only what showfacts wrote
+is ever deleted.  The next build removes what a killed build left in the
+hidden folder (version folders still marked as building, or complete but
+never swapped in).
+
+Before anything is written, ``out`` is checked: it may not be, hold or be
+inside an input, nor be the current folder; it must be missing, an empty
+folder, a site showfacts built (the link above, or a folder with a
+manifest), or a site of the older layout that showfacts recognises
+strictly; and a site may hold only the files its manifest lists.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import json
+import os
+import pathlib
+import re
+import secrets
+import shutil
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from showfacts._atomic import (
+    cannot_write,
+    make_folders,
+    remove_folders,
+    write_atomic,
+)
+from showfacts.exceptions import OutputError, ShowfactsError
+
+
+if sys.platform != "win32":
+    import fcntl
+
+__all__ = ["MANIFEST", "die_with_parent", "replace_site"]
+
+#: In every site folder: the files the build wrote, as JSON.
+MANIFEST = ".showfacts-site.json"
+#: In a version folder while it is being written.
+BUILDING = ".showfacts-building"
+_LOCK = ".lock"
+_VERSION = re.compile(r"[0-9a-f]{16}")
+_NEW_LINK = re.compile(r"[0-9a-f]{16}\.link")
+#: The files a site of the layout before manifests could hold.
+_OLD_LAYOUT = re.compile(
+    r"(?:index\.html|style\.css|feed\.xml|atom\.xml|feed\.json"
+    r"|premieres\.ics|sitemap(?:-[0-9]+)?\.xml"
+    r"|shows/[^/]+/(?:index\.html|show\.jsonld|feed\.xml|atom\.xml"
+    r"|feed\.json|premieres\.ics)"
+    r"|shows/[^/]+/season-[0-9]+/index\.html)"
+)
+_OLD_REQUIRED = ("index.html", "style.css", "sitemap.xml")
+#: Words every index page of that layout carries in its footer.
+_OLD_FOOTER = b": facts with how sure they are and where they were read."
+
+
+@attrs.frozen(kw_only=True)
+class _Place:
+    """Where the site goes: ``out`` with its folder resolved, and its store."""
+
+    given: str
+    out: pathlib.Path
+    store: pathlib.Path
+
+
+@attrs.frozen(kw_only=True)
+class _Current:
+    """What is at ``out`` now."""
+
+    #: The version folder the link points to.
+    version: str | None = None
+    #: A real folder at ``out``: empty, or a site with these files.
+    folder: bool = False
+    files: tuple[str, ...] = ()
+    #: The folder has no manifest (the older layout): write one first.
+    old_layout: bool = False
+
+
+@contextlib.contextmanager
+def replace_site(out: str | os.PathLike[str],
+                 inputs: Iterable[str | os.PathLike[str]],
+                 ) -> Iterator[pathlib.Path]:
+    """
+    A new, empty folder that replaces the site at ``out`` if the block ends.
+
+    If the block raises, the new folder is removed and ``out`` is left as
+    it was.
+
+    Raises:
+        OutputError: If ``out`` is unsafe to replace (see the module), or
+            cannot be written; an ``OSError`` of the block becomes one too.
+    """
+    place = _place(out)
+    _check_inputs(place, inputs)
+    lock = -1
+    made: list[pathlib.Path] = []
+    staging: pathlib.Path | None = None
+    done = False
+    try:
+        _survey(place)  # refuse before making anything
+        made = make_folders(place.out.parent)
+        if place.store.is_symlink() or (
+            place.store.exists() and not place.store.is_dir()
+        ):
+            raise OutputError(f"{place.store}: is in the way of the site's "
+                              "versions; remove it")
+        if not place.store.exists():
+            place.store.mkdir()
+            made.append(place.store)
+        lock = _lock(place)
+        current = _survey(place)
+        _clean(place.store, keep=current.version)
+        staging = _new_version(place.store)
+        yield staging
+        _swap(place, current, staging)
+        done = True
+    except OSError as exc:
+        if isinstance(exc, ShowfactsError):
+            raise
+        raise cannot_write(place.given, exc) from None
+    finally:
+        if not done:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
+            if place.store in made:
+                with contextlib.suppress(OSError):
+                    (place.store / _LOCK).unlink()
+            remove_folders(made)
+        if lock != -1:
+            os.close(lock)
+
+
+def _place(out: str | os.PathLike[str]) -> _Place:
+    given = os.fspath(out)
+    if not given.strip():
+        raise OutputError("the site's folder is an empty path; name one, "
+                          "such as 'site'")
+    path = pathlib.Path(given).absolute()
+    if path.name in {"", ".", ".."}:
+        path = path.resolve()
+    else:
+        path = path.parent.resolve() / path.name
+    here = pathlib.Path.cwd().resolve()
+    if path == here or path in here.parents:
+        raise OutputError(
+            f"{given}: is the current folder, or holds it; a build replaces "
+            "the whole folder, so name a folder of its own, such as 'site'"
+        )
+    return _Place(given=given, out=path,
+                  store=path.parent / f".{path.name}.showfacts")
+
+
+def _check_inputs(place: _Place,
+                  inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """Refuse a site folder that is, holds or is inside an input."""
+    for given in inputs:
+        real = pathlib.Path(given).resolve()
+        for mine in (place.out, place.store):
+            if real == mine:
+                raise OutputError(
+                    f"{place.given}: is the input {os.fspath(given)} too; "
+                    "a build replaces the whole folder, so build the site "
+                    "into a folder of its own"
+                )
+            if mine in real.parents:
+                raise OutputError(
+                    f"{place.given}: holds the input {os.fspath(given)}; a "
+                    "build replaces the whole folder, so build the site "
+                    "into a folder of its own"
+                )
+            if real in mine.parents:
+                raise OutputError(
+                    f"{place.given}: is inside the input {os.fspath(given)}, "
+                    "where the site would be read back as show files; "
+                    "build it outside the input"
+                )
+
+
+def _survey(place: _Place) -> _Current:
+    """What is at ``out``; refuse anything showfacts did not make."""
+    out = place.out
+    if out.is_symlink():
+        version = _linked_version(place)
+        if version is None:
+            raise OutputError(
+                f"{place.given}: is a symbolic link showfacts did not make; "
+                "remove it or choose another folder"
+            )
+        folder = place.store / version
+        _check_own(place.given, folder, _manifest(folder) or ())
+        return _Current(version=version)
+    if not os.path.lexists(out):
+        return _Current()
+    if not out.is_dir():
+        raise OutputError(f"{place.given}: exists and is not a folder")
+    entries = sorted(p.name for p in out.iterdir())
+    if not entries:
+        return _Current(folder=True)
+    found = _files(out)
+    listed = _manifest(out)
+    if listed is not None:
+        _check_own(place.given, out, listed)
+        return _Current(folder=True, files=listed)
+    if _is_old_layout(out, found):
+        return _Current(folder=True, files=tuple(found), old_layout=True)
+    raise OutputError(
+        f"{place.given}: is a folder showfacts did not build (it holds "
+        f"{_some(found or entries)}); a build replaces the whole folder, "
+        "so choose a "
+        "new or empty one"
+    )
+
+
+def _linked_version(place: _Place) -> str | None:
+    """The version folder ``out`` links to, if showfacts made the link."""
+    try:
+        target = place.out.readlink().as_posix()
+    except OSError:
+        return None
+    store, _, version = target.partition("/")
+    if (store != place.store.name or not _VERSION.fullmatch(version)
+            or _manifest(place.store / version) is None):
+        return None
+    return version
+
+
+def _files(folder: pathlib.Path) -> list[str]:
+    """Everything but folders under ``folder``, relative, sorted."""
+    found: list[str] = []
+    for here, dirs, files in os.walk(folder):
+        # A link to a folder is listed, not followed.
+        links = [d for d in dirs if pathlib.Path(here, d).is_symlink()]
+        dirs[:] = [d for d in dirs if d not in links]
+        inside = pathlib.Path(here).relative_to(folder).as_posix()
+        prefix = "" if inside == "." else f"{inside}/"
+        found.extend(prefix + name for name in (*files, *links))
+    return sorted(found)
+
+
+def _manifest(folder: pathlib.Path) -> tuple[str, ...] | None:
+    """The files a folder's manifest lists, if it has a valid one."""
+    try:
+        value = json.loads((folder / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(value, dict) or value.get("generator") != "showfacts":
+        return None
+    files = value.get("files")
+    if not isinstance(files, list) or not all(
+        isinstance(f, str) and _safe_relative(f) for f in files
+    ):
+        return None
+    return tuple(files)
+
+
+def _safe_relative(path: str) -> bool:
+    parts = path.split("/")
+    return all(p not in {"", ".", ".."} for p in parts) and "\\" not in path
+
+
+def _check_own(given: str, folder: pathlib.Path,
+               listed: Iterable[str]) -> None:
+    """Refuse a site that holds files its manifest does not list."""
+    extra = sorted(set(_files(folder)) - set(listed) - {MANIFEST})
+    if extra:
+        raise OutputError(
+            f"{given}: holds {_some(extra)}, which showfacts did not write; "
+            "move it out of the site's folder (a build replaces the folder "
+            "whole)"
+        )
+
+
+def _some(names: list[str]) -> str:
+    shown = ", ".join(repr(n) for n in names[:3])
+    more = len(names) - 3
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _is_old_layout(folder: pathlib.Path, found: list[str]) -> bool:
+    """A site written before sites had a manifest, recognised strictly."""
+    if not all(name in found for name in _OLD_REQUIRED):
+        return False
+    if not all(_OLD_LAYOUT.fullmatch(name) for name in found):
+        return False
+    if any((folder / name).is_symlink() for name in found):
+        return False
+    try:
+        with (folder / "index.html").open("rb") as index:
+            return _OLD_FOOTER in index.read(1 << 20)
+    except OSError:
+        return False
+
+
+def _lock(place: _Place) -> int:
+    """Hold the site's lock, or refuse: another build is running."""
+    fd = os.open(place.store / _LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    if sys.platform == "win32":
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in {errno.EAGAIN, errno.EACCES}:
+            raise OutputError(
+                f"{place.given}: another build is writing this site; try "
+                "again when it is done"
+            ) from None
+        raise
+    return fd
+
+
+def _clean(store: pathlib.Path, *, keep: str | None) -> None:
+    """Remove what earlier builds left in the store, except the live site."""
+    for entry in os.scandir(store):
+        name = entry.name
+        if name == keep:
+            continue
+        path = pathlib.Path(entry.path)
+        if _NEW_LINK.fullmatch(name) and entry.is_symlink():
+            path.unlink()
+        elif _VERSION.fullmatch(name) and entry.is_dir(follow_symlinks=False):
+            if (path / BUILDING).exists():
+                shutil.rmtree(path)
+            elif (listed := _manifest(path)) is not None:
+                _delete(path, listed)
+            else:
+                with contextlib.suppress(OSError):
+                    path.rmdir()
+
+
+def _delete(folder: pathlib.Path, listed: Iterable[str]) -> None:
+    """
+    Delete the files of a site its manifest lists, then the manifest.
+
+    Folders go only when empty, and nothing is reached through a link: a
+    file the user added stays, with the folders that hold it.
+    """
+    real = folder.resolve()
+    parents: set[str] = set()
+    for name in listed:
+        path = folder / name
+        inside, _, _ = name.rpartition("/")
+        if path.parent.resolve() != real.joinpath(*inside.split("/")):
+            continue
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError,
+                                 PermissionError):
+            path.unlink()
+        while inside:
+            parents.add(inside)
+            inside = inside.rpartition("/")[0]
+    for inside in sorted(parents, key=lambda p: -p.count("/")):
+        with contextlib.suppress(OSError):
+            (folder / inside).rmdir()
+    (folder / MANIFEST).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
+def _new_version(store: pathlib.Path) -> pathlib.Path:
+    """A new version folder, marked as being built."""
+    while True:
+        path = store / secrets.token_hex(8)
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        (path / BUILDING).write_bytes(b"")
+        return path
+
+
+def _swap(place: _Place, current: _Current, staging: pathlib.Path) -> None:
+    """List the new site, link it in at ``out``, delete the old one."""
+    files = [f for f in _files(staging) if f != BUILDING]
+    _write_manifest(staging, files)
+    (staging / BUILDING).unlink()
+    link = place.store / f"{staging.name}.link"
+    link.symlink_to(f"{place.store.name}/{staging.name}",
+                    target_is_directory=True)
+    moved: pathlib.Path | None = None
+    if current.folder and not current.files:
+        place.out.rmdir()  # empty: fails if anything appeared meanwhile
+    elif current.folder:
+        # A real folder cannot be swapped with a link in one step: move
+        # it into the store first (once, the first build in this layout).
+        if current.old_layout:
+            _write_manifest(place.out, current.files)
+        moved = _new_version(place.store)
+        (moved / BUILDING).unlink()
+        moved.rmdir()
+        place.out.rename(moved)
+    link.replace(place.out)
+    if current.version is not None:
+        old = place.store / current.version
+        _delete(old, _manifest(old) or ())
+    if moved is not None:
+        _delete(moved, current.files)
+
+
+def _write_manifest(folder: pathlib.Path, files: Iterable[str]) -> None:
+    text = json.dumps({"generator": "showfacts", "files": sorted(files)},
+                      indent=1)
+    write_atomic(folder / MANIFEST, (text + "\n").encode("ascii"))
+
+
+# -- worker processes ---------------------------------------------------------
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """
+    Make a worker process end when the build's process ends.
+
+    A process pool's initializer: on Linux the kernel kills the worker when
+    its parent dies (``PR_SET_PDEATHSIG``); elsewhere a thread watches the
+    parent.  A worker whose parent is already gone ends at once.
+    """
+    first = os.getppid()
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(ctypes.c_int(_PR_SET_PDEATHSIG),
+                   ctypes.c_ulong(signal.SIGKILL), ctypes.c_ulong(0),
+                   ctypes.c_ulong(0), ctypes.c_ulong(0))
+    else:
+        threading.Thread(target=_watch, args=(first,), daemon=True).start()
+    if os.getppid() != first or not _alive(parent):
+        os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
