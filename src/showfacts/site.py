@@ -24,8 +24,11 @@ file                                    what
 ======================================  ======================================
 
 A build is deterministic (the same files give the same bytes) and atomic:
-the new site is written beside the old one and swapped in at the end, so a
-build that fails leaves the previous site as it was.  Shows are loaded and
+the site's folder is a link to a version folder kept beside it, the new
+site is written into a new version folder and the link is swapped with one
+rename at the end, so a reader always finds a whole site and a build that
+fails leaves the previous site as it was.  A build deletes only what an
+earlier build wrote (:doc:`/site-folder`).  Shows are loaded and
 rendered one file at a time, so memory does not grow with the catalog;
 ``jobs`` renders files in parallel processes.
 """
@@ -133,8 +136,13 @@ def build_site(
 
     Args:
         paths: Show files or folders.
-        out: The site's folder; replaced whole when the build succeeds,
-            untouched when it fails.
+        out: The site's folder, which becomes a symbolic link to a version
+            folder in ``.{name}.showfacts/`` beside it; replaced whole, in
+            one atomic rename, when the build succeeds, untouched when it
+            fails.  It must be missing, an empty folder or a site
+            showfacts built, and may not be, hold or be inside one of
+            ``paths``: only files an earlier build wrote (and listed in
+            its manifest, ``.showfacts-site.json``) are ever deleted.
         base_url: The absolute URL the site is published at.
         title: The site's name.
         jobs: Processes that render shows in parallel.
@@ -148,7 +156,10 @@ def build_site(
         What was written.
 
     Raises:
-        InputError: If a path cannot be read, or ``out`` cannot be written.
+        InputError: If a path cannot be read.
+        OutputError: If ``out`` is refused (see above), is being built by
+            another build, or cannot be written (read-only, full disk);
+            the previous site is then as it was.
         InvalidDataError: With every problem of every file; nothing is
             written then.
 

@@ -68,19 +68,25 @@ def register(commands: Commands) -> None:
         "shows, a page per show and per season with embedded JSON-LD, a "
         "fact card and a timeline of what is known, RSS, Atom and JSON "
         "feeds, premiere calendars, .jsonld files and a sitemap.  The new "
-        "site replaces DIR only when the whole build succeeded.",
+        "site replaces DIR only when the whole build succeeded, in one "
+        "atomic step: DIR becomes a link to a version folder kept in "
+        ".DIR.showfacts/ beside it.  Only files an earlier build wrote are "
+        "deleted: DIR must be new, empty or a site showfacts built, and "
+        "may not be, hold or be inside an input (exit status 2 "
+        "otherwise).",
         epilog=examples(
             "showfacts build examples --out site",
             "showfacts build data/ --out public --base-url "
             "https://example.org/tv/ --title 'TV facts'",
-            "cd site && python -m http.server   # preview at "
+            "python -m http.server -d site   # preview at "
             "http://localhost:8000/",
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="SRC",
                         help="show files or folders")
     parser.add_argument("--out", required=True, metavar="DIR",
-                        help="the site's folder")
+                        help="the site's folder: new, empty or built by "
+                        "showfacts")
     add_base_url(parser)
     parser.add_argument("--title", default="TV facts",
                         help="the site's name (default: TV facts)")
