@@ -248,3 +248,15 @@ def test_dump_raises_output_error(tmp_path, monkeypatch):
     assert isinstance(info.value, OSError)
     assert "old\n" == target.read_text()
     assert ["data", "show.yaml"] == sorted(p.name for p in tmp_path.iterdir())
+
+
+def test_any_system_error_is_exit_2(monkeypatch, capsys):
+    """An OSError no command foresaw is still one line and exit 2."""
+    from showfacts import _schema
+
+    def busy() -> bytes:
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), "schema.json")
+
+    monkeypatch.setattr(_schema, "schema_bytes", busy)
+    err = _refused(["schema"], capsys)
+    assert "showfacts: schema.json: Device or resource busy\n" == err

@@ -123,7 +123,7 @@ def replace_site(out: str | os.PathLike[str],
     staging: pathlib.Path | None = None
     done = False
     try:
-        _survey(place)  # refuse before making anything
+        _survey(place, walk=False)  # refuse before making anything
         made = make_folders(place.out.parent)
         if place.store.is_symlink() or (
             place.store.exists() and not place.store.is_dir()
@@ -202,8 +202,13 @@ def _check_inputs(place: _Place,
                 )
 
 
-def _survey(place: _Place) -> _Current:
-    """What is at ``out``; refuse anything showfacts did not make."""
+def _survey(place: _Place, *, walk: bool = True) -> _Current:
+    """
+    What is at ``out``; refuse anything showfacts did not make.
+
+    Without ``walk``, a site at the link is not yet searched for files
+    its manifest does not list (done once, under the lock).
+    """
     out = place.out
     if out.is_symlink():
         version = _linked_version(place)
@@ -212,8 +217,9 @@ def _survey(place: _Place) -> _Current:
                 f"{place.given}: is a symbolic link showfacts did not make; "
                 "remove it or choose another folder"
             )
-        folder = place.store / version
-        _check_own(place.given, folder, _manifest(folder) or ())
+        if walk:
+            folder = place.store / version
+            _check_own(place.given, folder, _manifest(folder) or ())
         return _Current(version=version)
     if not os.path.lexists(out):
         return _Current()
@@ -336,17 +342,24 @@ def _lock(place: _Place) -> int:
 
 
 def _clean(store: pathlib.Path, *, keep: str | None) -> None:
-    """Remove what earlier builds left in the store, except the live site."""
-    for entry in os.scandir(store):
-        name = entry.name
-        if name == keep:
-            continue
+    """
+    Remove what earlier builds left in the store, except the live site.
+
+    Only what carries showfacts' marks: new links, version folders being
+    built or listed by a manifest, empty version folders.  What cannot be
+    removed is left for the next build.
+    """
+    with os.scandir(store) as entries:
+        found = [e for e in entries if e.name != keep]
+    for entry in found:
         path = pathlib.Path(entry.path)
-        if _NEW_LINK.fullmatch(name) and entry.is_symlink():
-            path.unlink()
-        elif _VERSION.fullmatch(name) and entry.is_dir(follow_symlinks=False):
+        if _NEW_LINK.fullmatch(entry.name) and entry.is_symlink():
+            with contextlib.suppress(OSError):
+                path.unlink()
+        elif (_VERSION.fullmatch(entry.name)
+              and entry.is_dir(follow_symlinks=False)):
             if (path / BUILDING).exists():
-                shutil.rmtree(path)
+                shutil.rmtree(path, ignore_errors=True)
             elif (listed := _manifest(path)) is not None:
                 _delete(path, listed)
             else:
