@@ -133,10 +133,10 @@ def step_kills(data: str, out: pathlib.Path) -> dict[str, Any]:
 
                 return call
 
-            def swap(*args: Any) -> None:
+            def swap(*args: Any) -> Any:
                 for name in steps:
                     setattr(pathlib.Path, name, counted(name))
-                real_swap(*args)
+                return real_swap(*args)
 
             _sitefolder._swap = swap
             build(data, str(out), TITLES[step % 2])

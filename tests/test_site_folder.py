@@ -20,6 +20,7 @@ import sys
 
 import pytest
 
+from showfacts import _sitefolder
 from showfacts import site as site_module
 from showfacts._commands.new import starter
 from showfacts.exceptions import OutputError
@@ -279,6 +280,49 @@ class TestReplaced:
             p.name for p in store.iterdir()
         }
         assert b"\xff\xd8" == (stranger / "cat.jpg").read_bytes()
+
+    def test_an_old_version_that_cannot_be_deleted(self, tmp_path,
+                                                   monkeypatch):
+        """The new site stays live; the next build deletes the old one."""
+        data = _shows(tmp_path / "data")
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        first = out.readlink().name
+
+        def busy(*_args: object) -> None:
+            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY))
+
+        monkeypatch.setattr(_sitefolder, "_delete", busy)
+        build_site(data, out, base_url=BASE, title="Newer")
+        assert "<h1>Newer</h1>" in (out / "index.html").read_text()
+        assert first in {p.name for p in _store(out).iterdir()}
+        monkeypatch.undo()
+        build_site(data, out, base_url=BASE, title="Newest")
+        _assert_clean(out)
+
+    def test_a_failed_first_swap_puts_the_old_site_back(self, tmp_path,
+                                                        monkeypatch, capsys):
+        """Replacing an older site's folder fails: the folder is back."""
+        data = _shows(tmp_path / "data")
+        build_site(data, tmp_path / "new", base_url=BASE)
+        legacy = tmp_path / "legacy"
+        shutil.copytree(tmp_path / "new", legacy)
+        (legacy / MANIFEST).unlink()
+        before = _tree(legacy)
+        real = pathlib.Path.replace
+
+        def failing(self: pathlib.Path, target: object) -> pathlib.Path:
+            if self.name.endswith(".link"):
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            return real(self, target)
+
+        monkeypatch.setattr(pathlib.Path, "replace", failing)
+        err = _refused(["build", str(data), "--out", str(legacy)], capsys)
+        assert "Input/output error" in err
+        assert not legacy.is_symlink()
+        assert before == {k: v for k, v in _tree(legacy).items()
+                          if k != MANIFEST}
+        assert not _store(legacy).exists()
 
     def test_a_second_build_at_once_is_refused(self, tmp_path, capsys):
         """While a build holds the site's lock, another one waits its turn."""

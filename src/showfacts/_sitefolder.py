@@ -138,8 +138,11 @@ def replace_site(out: str | os.PathLike[str],
         _clean(place.store, keep=current.version)
         staging = _new_version(place.store)
         yield staging
-        _swap(place, current, staging)
+        old = _swap(place, current, staging)
         done = True
+        for folder, files in old:
+            with contextlib.suppress(OSError):  # left for the next build
+                _delete(folder, files)
     except OSError as exc:
         if isinstance(exc, ShowfactsError):
             raise
@@ -148,6 +151,8 @@ def replace_site(out: str | os.PathLike[str],
         if not done:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    _new_link(staging).unlink()
             if place.store in made:
                 with contextlib.suppress(OSError):
                     (place.store / _LOCK).unlink()
@@ -381,8 +386,7 @@ def _delete(folder: pathlib.Path, listed: Iterable[str]) -> None:
         inside, _, _ = name.rpartition("/")
         if path.parent.resolve() != real.joinpath(*inside.split("/")):
             continue
-        with contextlib.suppress(FileNotFoundError, IsADirectoryError,
-                                 PermissionError):
+        with contextlib.suppress(OSError):
             path.unlink()
         while inside:
             parents.add(inside)
@@ -390,8 +394,8 @@ def _delete(folder: pathlib.Path, listed: Iterable[str]) -> None:
     for inside in sorted(parents, key=lambda p: -p.count("/")):
         with contextlib.suppress(OSError):
             (folder / inside).rmdir()
-    (folder / MANIFEST).unlink(missing_ok=True)
     with contextlib.suppress(OSError):
+        (folder / MANIFEST).unlink()
         folder.rmdir()
 
 
@@ -407,12 +411,19 @@ def _new_version(store: pathlib.Path) -> pathlib.Path:
         return path
 
 
-def _swap(place: _Place, current: _Current, staging: pathlib.Path) -> None:
-    """List the new site, link it in at ``out``, delete the old one."""
+def _swap(place: _Place, current: _Current, staging: pathlib.Path,
+          ) -> list[tuple[pathlib.Path, tuple[str, ...]]]:
+    """
+    List the new site and link it in at ``out``.
+
+    Returns:
+        The old site's folder and files, to delete: ``out`` no longer
+        leads there.
+    """
     files = [f for f in _files(staging) if f != BUILDING]
     _write_manifest(staging, files)
     (staging / BUILDING).unlink()
-    link = place.store / f"{staging.name}.link"
+    link = _new_link(staging)
     link.symlink_to(f"{place.store.name}/{staging.name}",
                     target_is_directory=True)
     moved: pathlib.Path | None = None
@@ -427,12 +438,23 @@ def _swap(place: _Place, current: _Current, staging: pathlib.Path) -> None:
         (moved / BUILDING).unlink()
         moved.rmdir()
         place.out.rename(moved)
-    link.replace(place.out)
+    try:
+        link.replace(place.out)
+    except BaseException:
+        if moved is not None:
+            moved.rename(place.out)
+        raise
     if current.version is not None:
         old = place.store / current.version
-        _delete(old, _manifest(old) or ())
+        return [(old, _manifest(old) or ())]
     if moved is not None:
-        _delete(moved, current.files)
+        return [(moved, current.files)]
+    return []
+
+
+def _new_link(version: pathlib.Path) -> pathlib.Path:
+    """Where the link to a new version is made before it is renamed."""
+    return version.with_name(f"{version.name}.link")
 
 
 def _write_manifest(folder: pathlib.Path, files: Iterable[str]) -> None:

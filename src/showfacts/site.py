@@ -45,17 +45,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from showfacts import (
-    _pages,
-    _sitefolder,
-    calendar,
-    feeds,
-    jsonld,
-    markup,
-    news,
-)
+from showfacts import _pages, calendar, feeds, jsonld, markup, news
 from showfacts._pages import Crumb, e
 from showfacts._readers import DEFAULT_LIMITS, Limits
+from showfacts._sitefolder import die_with_parent, replace_site
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import DEFAULT_BASE_URL, FEED_FILES, Site
 from showfacts.loading import load, show_files
@@ -175,7 +168,7 @@ def build_site(
     if not files:
         raise InputError("no show files (.yaml, .yml, .json, .toml) found")
     target = pathlib.Path(out)
-    with _sitefolder.replace_site(out, roots) as staging:
+    with replace_site(out, roots) as staging:
         problems: list[Problem] = []
         shows: list[_Rendered] = []
         newest = _Newest(CATALOG_FEED_ITEMS)
@@ -248,7 +241,7 @@ def _render_all(
             pool = stack.enter_context(
                 concurrent.futures.ProcessPoolExecutor(
                     max_workers=jobs,
-                    initializer=_sitefolder.die_with_parent,
+                    initializer=die_with_parent,
                     initargs=(os.getpid(),),
                 )
             )
