@@ -377,13 +377,21 @@ def bench_feeds(n: int, rounds: int) -> list[Result]:
 # -- site and NDJSON ----------------------------------------------------------
 
 
+def remove_site(out: pathlib.Path) -> None:
+    """Remove a built site: the link, and its versions beside it."""
+    if out.is_symlink():
+        out.unlink()
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(out.with_name(f".{out.name}.showfacts"), ignore_errors=True)
+
+
 def bench_site(n: int, jobs: int) -> list[Result]:
     """Whole site builds, one job and several, in child processes."""
     folder = catalog(n)
     out = CACHE / "site-out"
     results = []
     for j in sorted({1, jobs}):
-        shutil.rmtree(out, ignore_errors=True)
+        remove_site(out)
         elapsed, peak = child_peak([
             sys.executable, "-m", "showfacts", "build", str(folder),
             "--out", str(out), "--base-url", SITE.base, "--jobs", str(j),
@@ -400,7 +408,7 @@ def bench_site(n: int, jobs: int) -> list[Result]:
         ))
         if j == 1:
             results.append(site_floor(folder, out, n))
-    shutil.rmtree(out, ignore_errors=True)
+    remove_site(out)
     return results
 
 
