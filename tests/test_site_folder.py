@@ -180,6 +180,18 @@ class TestRefused:
         assert "is a folder showfacts did not build" in err
         assert before == _snapshot(tmp_path)
 
+    def test_a_version_folder_by_its_own_name(self, tmp_path, capsys):
+        """``--out .site.showfacts/<version>`` would move the live site."""
+        data = _shows(tmp_path / "data")
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        before = _snapshot(tmp_path)
+        for inside in (out.resolve(), out.resolve() / "shows"):
+            err = _refused(["build", str(data), "--out", str(inside)],
+                           capsys)
+            assert "is inside .site.showfacts, where showfacts keeps" in err
+        assert before == _snapshot(tmp_path)
+
     def test_library_raises_output_error(self, tmp_path):
         """``build_site`` raises OutputError, an InputError and OSError."""
         data = _shows(tmp_path / "data")

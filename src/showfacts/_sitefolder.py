@@ -177,6 +177,13 @@ def _place(out: str | os.PathLike[str]) -> _Place:
             f"{given}: is the current folder, or holds it; a build replaces "
             "the whole folder, so name a folder of its own, such as 'site'"
         )
+    for folder in (path, *path.parents):
+        if (folder.name.startswith(".") and folder.name.endswith(".showfacts")
+                and (folder / _LOCK).exists()):
+            raise OutputError(
+                f"{given}: is inside {folder.name}, where showfacts keeps a "
+                "site's versions; build into the site's own name instead"
+            )
     return _Place(given=given, out=path,
                   store=path.parent / f".{path.name}.showfacts")
 
