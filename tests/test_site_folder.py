@@ -66,6 +66,17 @@ def _tree(root: pathlib.Path) -> dict[str, bytes]:
     }
 
 
+def _older_site(tmp_path: pathlib.Path) -> tuple[pathlib.Path,
+                                                pathlib.Path]:
+    """Show files, and a site as builds wrote it before the manifest."""
+    data = _shows(tmp_path / "data")
+    build_site(data, tmp_path / "new", base_url=BASE)
+    legacy = tmp_path / "legacy"
+    shutil.copytree(tmp_path / "new", legacy)
+    (legacy / MANIFEST).unlink()
+    return data, legacy
+
+
 def _store(out: pathlib.Path) -> pathlib.Path:
     return out.parent / f".{out.name}.showfacts"
 
@@ -235,11 +246,7 @@ class TestReplaced:
 
     def test_a_site_of_the_older_layout_is_replaced(self, tmp_path):
         """A site without manifest is recognised by its files, strictly."""
-        data = _shows(tmp_path / "data")
-        build_site(data, tmp_path / "new", base_url=BASE)
-        legacy = tmp_path / "legacy"
-        shutil.copytree(tmp_path / "new", legacy)
-        (legacy / MANIFEST).unlink()
+        data, legacy = _older_site(tmp_path)
         build_site(data, legacy, base_url=BASE, title="Rebuilt")
         _assert_clean(legacy)
         assert "<h1>Rebuilt</h1>" in (legacy / "index.html").read_text()
@@ -249,11 +256,7 @@ class TestReplaced:
     def test_an_older_site_with_other_files_is_refused(self, tmp_path,
                                                        capsys, extra):
         """One file the older layout never had: not recognised."""
-        data = _shows(tmp_path / "data")
-        build_site(data, tmp_path / "new", base_url=BASE)
-        legacy = tmp_path / "legacy"
-        shutil.copytree(tmp_path / "new", legacy)
-        (legacy / MANIFEST).unlink()
+        data, legacy = _older_site(tmp_path)
         (legacy / extra).parent.mkdir(parents=True, exist_ok=True)
         (legacy / extra).write_text("mine\n")
         before = _snapshot(tmp_path)
@@ -315,11 +318,7 @@ class TestReplaced:
     def test_a_failed_first_swap_puts_the_old_site_back(self, tmp_path,
                                                         monkeypatch, capsys):
         """Replacing an older site's folder fails: the folder is back."""
-        data = _shows(tmp_path / "data")
-        build_site(data, tmp_path / "new", base_url=BASE)
-        legacy = tmp_path / "legacy"
-        shutil.copytree(tmp_path / "new", legacy)
-        (legacy / MANIFEST).unlink()
+        data, legacy = _older_site(tmp_path)
         before = _tree(legacy)
         real = pathlib.Path.replace
 
