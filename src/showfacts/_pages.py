@@ -307,7 +307,7 @@ class Pages:
         )
         self._itemid = re.compile(rf' itemid="{base}[^"]*"')
 
-    # -- addresses -----------------------------------------------------------
+    # -- addresses ------------------------------------------------------------
 
     @staticmethod
     def relative(here: str, path: str) -> str:
@@ -340,7 +340,7 @@ class Pages:
             out = self._itemid.sub("", out)
         return out
 
-    # -- shared parts ----------------------------------------------------------
+    # -- shared parts ---------------------------------------------------------
 
     def _common(self, *, here: str, title: str, description: str,
                 crumbs: Sequence[Crumb], graph: Mapping[str, Any],
@@ -437,7 +437,7 @@ class Pages:
         return {"@context": graph["@context"],
                 "@graph": [*nodes, page, trail]}
 
-    # -- the answer ------------------------------------------------------------
+    # -- the answer -----------------------------------------------------------
 
     def _sources(self, show: Show, fact: Fact) -> str:
         return "; ".join(_cite(s) for s in show.cited(fact))
@@ -473,13 +473,12 @@ class Pages:
     def _platforms(self, show: Show) -> list[str]:
         return [show.organization(n).name for n in show.networks]
 
-    # -- cast and crew -----------------------------------------------------------
+    # -- cast and crew --------------------------------------------------------
 
     def _credits(self, show: Show, heading: str | None,
                  cast: Iterable[Any], crew: Iterable[Any]) -> dict[str, Any]:
-        people = []
-        for credit in cast:
-            people.append({
+        people = [
+            {
                 "person": show.person(credit.person).name,
                 "characters": " / ".join(
                     show.character(c).name for c in credit.characters
@@ -488,7 +487,9 @@ class Pages:
                 else "",
                 "badge": "" if credit.certainty is Certainty.CONFIRMED
                 else m(badge(credit.certainty)),
-            })
+            }
+            for credit in cast
+        ]
         staff = []
         for credit in crew:
             role = _words(credit.role.value)
@@ -502,7 +503,7 @@ class Pages:
             })
         return {"heading": heading, "cast": people, "crew": staff}
 
-    # -- the timeline --------------------------------------------------------------
+    # -- the timeline ---------------------------------------------------------
 
     def _timeline(self, show: Show, refs: Sequence[FactRef],
                   here: str) -> list[dict[str, Any]]:
@@ -589,7 +590,7 @@ class Pages:
             f"{when}{what}{spoiler}{details}{how}</li>\n"
         ))
 
-    # -- pages -------------------------------------------------------------------
+    # -- pages ----------------------------------------------------------------
 
     def _card(self, graph: Mapping[str, Any], show: Show,
               season: int | None, here: str) -> str:
@@ -634,7 +635,8 @@ class Pages:
         context = self._common(
             here=here, title=show.title, description=description,
             crumbs=[home, Crumb(label=show.title)], graph=graph,
-            main=site.show_iri(show.id), image=show.image, og_type="video.tv_show", feeds_of=show.id,
+            main=site.show_iri(show.id), image=show.image,
+            og_type="video.tv_show", feeds_of=show.id,
         )
         context.update({
             "show": show,
@@ -648,8 +650,8 @@ class Pages:
         })
         pages = [Page(path=here, html=self.theme.render("show.html", context),
                       lastmod=_lastmod(items))]
-        for view in seasons:
-            pages.append(self._season_page(show, view, refs, items))
+        pages.extend(self._season_page(show, view, refs, items)
+                     for view in seasons)
         return pages
 
     def _season_page(self, show: Show, view: views.SeasonView,
@@ -667,7 +669,8 @@ class Pages:
             "news, each with how sure it is and where it was read."
         )
         main = site.season_iri(show.id, season.number)
-        if not any(node["@id"] == main for node in graph["@graph"]):
+        nodes: list[Any] = list(_list(graph["@graph"]))
+        if not any(node["@id"] == main for node in nodes):
             # A season with nothing confirmed has no node: the page is
             # about the series then.
             main = site.show_iri(show.id)
@@ -717,7 +720,7 @@ class Pages:
                 "url": site.show_url(show.id),
             })
         title = self.options.title
-        graph = index_graph(site, title, elements)
+        graph = index_graph(site, elements)
         context = self._common(
             here="", title=title, description=INDEX_DESCRIPTION,
             crumbs=[Crumb(label=title)], graph=graph,
@@ -736,7 +739,7 @@ _FEED_TYPES = {
 }
 
 
-def index_graph(site: Site, title: str,
+def index_graph(site: Site,
                 elements: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The index's JSON-LD before the page nodes: the list of shows."""
     return {

@@ -146,7 +146,7 @@ class Preview:
             ) from None
         self.url = f"http://{host}:{self.server.server_address[1]}/"
 
-    def __enter__(self) -> Preview:
+    def __enter__(self) -> Preview:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc: object) -> None:

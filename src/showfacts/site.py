@@ -389,8 +389,12 @@ def _catalog_problems(shows: Sequence[_Rendered]) -> list[Problem]:
 def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
                    shows: Sequence[_Rendered],
                    newest: tuple[news.NewsItem, ...]) -> int:
-    """Write the index and the theme's files; with a base URL, the
-    catalog's feeds and calendar, sitemaps and ``robots.txt``."""
+    """
+    Write the index and the theme's static files.
+
+    With a base URL, also the catalog's feeds and calendar, the sitemaps
+    and ``robots.txt``.
+    """
     renderer = _pages.pages(options.pages)
     ordered = sorted(shows, key=lambda r: (r.show.title.casefold()
                                            if r.show else "", r.file))

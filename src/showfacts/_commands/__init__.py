@@ -26,5 +26,6 @@ from showfacts._commands import (
 
 #: In the order ``showfacts --help`` lists them: the main job first.
 MODULES = (
-    build, serve, validate, lint, new, jsonld, html, feed, calendar, diff, schema,
+    build, serve, validate, lint, new, jsonld, html, feed, calendar, diff,
+    schema,
 )

@@ -22,12 +22,12 @@ def run(args: argparse.Namespace) -> int:
 
     with Preview(args.paths, port=args.port,
                  options=site_options(args)) as preview:
-        print(f"serving {preview.url} (Ctrl-C stops); rebuilding when "
-              "show files change", flush=True)
+        print(f"serving {preview.url} (Ctrl-C stops); "  # noqa: T201
+              "rebuilding when show files change", flush=True)
         try:
             preview.serve_forever()
         except KeyboardInterrupt:
-            print("", file=sys.stderr)
+            print(file=sys.stderr)  # noqa: T201
     return EXIT_OK
 
 
