@@ -494,7 +494,9 @@ class Pages:
         for credit in crew:
             role = _words(credit.role.value)
             if credit.work is not None:
-                role = f"{role}, {show.work(credit.work).title}"
+                work = show.work(credit.work).title
+                role = (f"author of {work}" if role == "source author"
+                        else f"{role} ({work})")
             staff.append({
                 "person": show.person(credit.person).name,
                 "role": role,

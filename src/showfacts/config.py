@@ -162,7 +162,10 @@ def load_config(file: str | pathlib.Path) -> SiteConfig:
         )
     base_url = _text(data, "base_url", path)
     if base_url is not None:
-        base_url = Site(base_url).base
+        try:
+            base_url = Site(base_url).base
+        except InputError as exc:
+            raise InputError(f"{path}: base_url: {exc}") from None
     theme = _text(data, "theme", path)
     return SiteConfig(
         root=path.parent,

@@ -200,8 +200,9 @@ class Preview:
 
     def serve_forever(self) -> None:
         """Build, then serve and rebuild on changes until interrupted."""
-        self.build()
+        # Watch first: a change made while the first build runs is seen.
         with self._watching():
+            self.build()
             self.server.serve_forever(poll_interval=0.2)
 
     def shutdown(self) -> None:
