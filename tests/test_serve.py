@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from showfacts.serve import Preview
+from tests import browser
 from tests.conftest import EXAMPLES, ROOT
 
 
@@ -148,3 +149,29 @@ def test_a_busy_port_is_a_clear_error(capsys):
                              capsys=capsys)
     assert 2 == status
     assert "cannot serve on 127.0.0.1:" in err
+
+
+@browser.needs_chromium
+def test_an_open_page_reloads_itself(catalog):
+    """In Chromium, the served page shows a change without a new visit."""
+    with _server(catalog) as (url, _), browser.chromium(console=True) as d:
+        _wait_for(lambda: _get(url)[0] == 200, "the index")
+        d.get(url + "shows/ballard/")
+        assert "Ballard" == d.find_element("css selector", "h1").text
+        show = catalog / "ballard.yaml"
+        show.write_text(show.read_text().replace(
+            "title: Ballard\n", "title: Ballard Returns\n", 1
+        ))
+
+        def reloaded() -> bool:
+            try:
+                return "Ballard Returns" == d.find_element(
+                    "css selector", "h1"
+                ).text
+            except Exception:  # noqa: BLE001 - the page is reloading
+                return False
+
+        _wait_for(reloaded, "the page to reload")
+        errors = [e for e in d.get_log("browser")
+                  if e["level"] in ("SEVERE", "WARNING")]
+        assert [] == errors

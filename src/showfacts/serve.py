@@ -55,6 +55,7 @@ RELOAD_JS = b"""\
 """
 
 _CSP = b"default-src 'none';"
+_CSP_SCRIPT = b"default-src 'none'; script-src 'self';"
 _CSP_SERVE = b"default-src 'none'; script-src 'self'; connect-src 'self';"
 _TAG = b'<script src="/__showfacts__/reload.js"></script>\n</body>'
 
@@ -81,7 +82,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             file /= "index.html"
         if file.suffix == ".html" and file.is_file():
             page = file.read_bytes()
-            page = page.replace(_CSP, _CSP_SERVE, 1)
+            page = page.replace(
+                _CSP, _CSP_SCRIPT if b"connect-src" in page else _CSP_SERVE, 1
+            )
             page = page.replace(b"</body>", _TAG, 1)
             self._send(page, "text/html; charset=utf-8")
             return
