@@ -256,7 +256,7 @@ class TestAddresses:
                               str(tmp_path / "site")], capsys=capsys)
         assert 0 == status
         assert "is a preview" in err
-        assert "no feeds, calendars, sitemap, robots.txt or JSON-LD" in err
+        assert "no feeds, calendars, sitemap or JSON-LD" in err
 
     def test_the_build_never_reads_its_own_output(self, tmp_path):
         """A site built inside the catalog is not read back as shows."""

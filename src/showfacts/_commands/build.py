@@ -65,10 +65,9 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
     if result.preview and not args.quiet:
         print(  # noqa: T201
-            f"showfacts: {result.out} is a preview: without a base URL "
-            "(--base-url or base_url in showfacts.toml) it has no feeds, "
-            "calendars, sitemap, robots.txt or JSON-LD; its pages link to "
-            "each other relatively and open from disk or any address",
+            f"showfacts: {result.out} is a preview without a base URL: no "
+            "feeds, calendars, sitemap or JSON-LD; open "
+            f"{result.out / 'index.html'} or run showfacts serve",
             file=sys.stderr,
         )
     if args.verbose:
