@@ -16,6 +16,7 @@ JSON-LD are absolute, and only when the site has a base URL.  Without one
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import html
@@ -562,10 +563,11 @@ class Pages:
                 self._fact_link(show, f, here, show_page) for f in newer
             )
             status = f" Superseded by: {links}"
-        if fact.supersedes is not None and fact.supersedes in {
-            r.fact.id for r in show.facts()
-        }:
-            older = show.fact(fact.supersedes)
+        older = None
+        if fact.supersedes is not None:
+            with contextlib.suppress(KeyError):
+                older = show.fact(fact.supersedes)
+        if older is not None:
             status += (" Replaces: "
                        + self._fact_link(show, older, here, show_page))
         date = news.fact_date(fact)
