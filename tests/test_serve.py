@@ -175,3 +175,24 @@ def test_an_open_page_reloads_itself(catalog):
         errors = [e for e in d.get_log("browser")
                   if e["level"] in ("SEVERE", "WARNING")]
         assert [] == errors
+
+
+def test_a_changed_config_is_read_again(catalog):
+    """Serve reads showfacts.toml before each build: a new title shows."""
+    from showfacts.config import find_config
+
+    (catalog / "showfacts.toml").write_text('title = "Old name"\n')
+    with Preview([catalog], port=0, options=lambda: {
+        "config": find_config([catalog]),
+    }) as preview:
+        thread = threading.Thread(target=preview.serve_forever, daemon=True)
+        thread.start()
+        try:
+            _wait_for(lambda: "<h1>Old name</h1>" in _get(preview.url)[2],
+                      "the first build")
+            (catalog / "showfacts.toml").write_text('title = "New name"\n')
+            _wait_for(lambda: "<h1>New name</h1>" in _get(preview.url)[2],
+                      "the rebuilt index")
+        finally:
+            preview.shutdown()
+            thread.join(timeout=PATIENCE)

@@ -25,7 +25,7 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from showfacts.exceptions import InputError, InvalidDataError
@@ -33,6 +33,9 @@ from showfacts.site import BuildResult, build_site
 
 
 __all__ = ["Preview"]
+
+#: Build options, or a function that reads them afresh.
+Options = dict[str, Any] | Callable[[], dict[str, Any]]
 
 #: Where the server answers with its own files, never the site's.
 PREFIX = "/__showfacts__/"
@@ -109,7 +112,8 @@ class Preview:
         host: The address to listen on.
         options: Passed on to :func:`showfacts.site.build_site` (title,
             theme, config, ...), all but ``base_url``, which is the
-            server's own address.
+            server's own address; or a function that gives them, called
+            before each build (so a changed ``showfacts.toml`` counts).
         log: Where messages go.
 
     Use it as a context manager, then :meth:`serve_forever`::
@@ -126,10 +130,10 @@ class Preview:
 
     def __init__(self, paths: Iterable[str | os.PathLike[str]], *,
                  port: int = 8000, host: str = "127.0.0.1",
-                 options: dict[str, Any] | None = None,
+                 options: Options | None = None,
                  log: TextIO | None = None) -> None:
         self.paths = [pathlib.Path(p) for p in paths]
-        self.options = dict(options or {})
+        self._options = options
         self.log = log or sys.stderr
         self.version = 0
         self.folder = pathlib.Path(tempfile.mkdtemp(prefix="showfacts-"))
@@ -159,7 +163,7 @@ class Preview:
         """Build the site; on bad data, say why and keep the last site."""
         try:
             result = build_site(self.paths, self.out, base_url=self.url,
-                                **self.options)
+                                **self.options())
         except (InvalidDataError, InputError) as exc:
             problems = getattr(exc, "problems", None) or [exc]
             for problem in problems:
@@ -170,11 +174,21 @@ class Preview:
         self.version += 1
         return result
 
+    def options(self) -> dict[str, Any]:
+        """What the next build is given."""
+        if callable(self._options):
+            return self._options()
+        return dict(self._options or {})
+
     def watched(self) -> list[pathlib.Path]:
         """The show files' folders, the theme and the configuration."""
         found = list(self.paths)
-        config = self.options.get("config")
-        theme = self.options.get("theme")
+        try:
+            options = self.options()
+        except InputError:
+            return found
+        config = options.get("config")
+        theme = options.get("theme")
         if theme is None and config is not None:
             theme = config.theme
         if theme is not None:

@@ -20,8 +20,9 @@ def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
     from showfacts.serve import Preview  # noqa: PLC0415
 
+    site_options(args)  # a bad showfacts.toml stops here, exit 2
     with Preview(args.paths, port=args.port,
-                 options=site_options(args)) as preview:
+                 options=lambda: site_options(args)) as preview:
         print(f"serving {preview.url} (Ctrl-C stops); "  # noqa: T201
               "rebuilding when show files change", flush=True)
         try:
