@@ -562,14 +562,14 @@ class Pages:
             links = "; ".join(
                 self._fact_link(show, f, here, show_page) for f in newer
             )
-            status = f" Superseded by: {links}"
+            status = f" Superseded by: {links}."
         older = None
         if fact.supersedes is not None:
             with contextlib.suppress(KeyError):
                 older = show.fact(fact.supersedes)
         if older is not None:
             status += (" Replaces: "
-                       + self._fact_link(show, older, here, show_page))
+                       + self._fact_link(show, older, here, show_page) + ".")
         date = news.fact_date(fact)
         when = f'<p class="when">{_time(date)}</p>' if date else ""
         what = f'<p class="what">{e(said.text)}'
@@ -694,6 +694,7 @@ class Pages:
             "show": show,
             "season": season,
             "release": self._release(show, [view], shown=False),
+            "status": self._status(show),
             "platforms": self._platforms(show),
             "people": people,
             "card": m(self._card(graph, show, season.number, here)),
