@@ -76,6 +76,8 @@ class SiteConfig:
 
     def selects(self, file: pathlib.Path) -> bool:
         """Whether a file under :attr:`root` is a show by the patterns."""
+        if not self.include and not self.exclude:
+            return True
         try:
             relative = file.resolve().relative_to(self.root.resolve())
         except ValueError:
