@@ -260,8 +260,9 @@ def test_limits_are_command_line_options(tmp_path, capsys):
                           "100"], capsys=capsys)
     assert 1 == status
     assert "over the limit of 100" in err
-    for command in (["lint"], ["jsonld"], ["html"], ["calendar"],
-                    ["feed", "--format", "rss"],
+    base = ["--base-url", "https://example.org/tv/"]
+    for command in (["lint"], ["jsonld", *base], ["html", *base],
+                    ["calendar", *base], ["feed", "--format", "rss", *base],
                     ["build", "--out", str(tmp_path / "site")]):
         status, _, err = run([*command, str(path), "--max-file-size", "50"],
                              capsys=capsys)

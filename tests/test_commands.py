@@ -18,18 +18,26 @@ from tests.test_cli import run
 BALLARD = str(EXAMPLES / "ballard.yaml")
 
 #: Each command with arguments that succeed (PATH stands for a show file).
+BASE = ["--base-url", "https://example.org/tv/"]
+
 GOOD = {
-    "build": ["PATH", "--out", "OUT"],
+    "build": ["PATH", "--out", "OUT", *BASE],
     "validate": ["PATH"],
     "lint": ["PATH", "--today", "2026-01-01"],
     "new": ["my-show", "-o", "OUT"],
-    "jsonld": ["PATH"],
-    "html": ["PATH"],
-    "feed": ["PATH", "--format", "rss"],
-    "calendar": ["PATH"],
+    "jsonld": ["PATH", *BASE],
+    "html": ["PATH", *BASE],
+    "feed": ["PATH", "--format", "rss", *BASE],
+    "calendar": ["PATH", *BASE],
     "diff": ["PATH", "PATH"],
     "schema": [],
 }
+
+#: Commands that run until stopped, tested in their own modules.
+SERVERS = ("serve",)
+
+#: Commands whose output holds absolute addresses: no guessed base URL.
+ADDRESSED = ("jsonld", "html", "feed", "calendar")
 
 #: Commands that read show files, and so can meet invalid data.
 READERS = ("build", "validate", "lint", "jsonld", "html", "feed",
@@ -51,10 +59,20 @@ def test_every_command_is_covered():
     parser = build_parser()
     [commands] = [a for a in parser._actions
                   if isinstance(a.choices, dict) and "validate" in a.choices]
-    assert set(GOOD) == set(commands.choices)
+    assert set(GOOD) | set(SERVERS) == set(commands.choices)
 
 
-@pytest.mark.parametrize("command", sorted(GOOD))
+@pytest.mark.parametrize("command", ADDRESSED)
+def test_no_base_url_no_output(command, tmp_path, capsys):
+    """Without --base-url: exit 2, saying why; never a localhost address."""
+    args = [a for a in _args(command, BALLARD, str(tmp_path / "out"))
+            if a not in BASE]
+    status, out, err = run(args, capsys=capsys)
+    assert (2, "") == (status, out)
+    assert "--base-url is required" in err
+
+
+@pytest.mark.parametrize("command", sorted([*GOOD, *SERVERS]))
 def test_help_has_examples(command, capsys):
     """--help exits 0 and shows examples."""
     status, out, _ = run([command, "--help"], capsys=capsys)
@@ -120,6 +138,8 @@ def test_standard_input(command, monkeypatch, capsys):
     """'-' reads a show from standard input."""
     data = (EXAMPLES / "ballard.yaml").read_bytes()
     extra = ["--format", "rss"] if command == "feed" else []
+    if command in ADDRESSED:
+        extra += BASE
     status, out, err = run([command, "-", *extra], stdin=data,
                            monkeypatch=monkeypatch, capsys=capsys)
     assert (0, "") == (status, err)

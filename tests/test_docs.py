@@ -263,7 +263,7 @@ def test_console_commands_must_succeed(checks, scratch):
         evaluate(checks, scratch, "console", "$ showfacts validate bad.yaml\n")
     with pytest.raises(AssertionError, match="exited with status 1"):
         evaluate(checks, scratch, "console",
-                 "$ showfacts jsonld bad.yaml | head -1\n")
+                 "$ showfacts validate bad.yaml | head -1\n")
     evaluate(checks, scratch, "console",
              '$ showfacts validate bad.yaml || echo "exit status $?"\n'
              "...\nexit status 1\n")

@@ -38,6 +38,10 @@ from tests.conftest import EXAMPLES, ROOT
 from tests.strategies import wild_shows
 
 
+#: Commands that publish addresses need the base URL.
+ADDRESS = ["--base-url", "https://example.org/tv/"]
+
+
 SITE = Site("https://example.org/tv/")
 UTC = dt.timezone.utc
 SCHEMA = json.loads(
@@ -477,7 +481,7 @@ class TestCommand:
 
     def test_one_show_to_stdout(self, capsysbinary):
         """One show: its feed, on standard output."""
-        status, out, _ = run(["feed", str(EXAMPLES / "ballard.yaml"),
+        status, out, _ = run(["feed", *ADDRESS, str(EXAMPLES / "ballard.yaml"),
                               "--format", "rss", "--base-url",
                               "https://example.org/tv"], capsysbinary)
         assert 0 == status
@@ -489,18 +493,18 @@ class TestCommand:
 
     def test_folder_is_a_catalog_feed(self, capsysbinary):
         """Several shows: the catalog's feed."""
-        status, out, _ = run(["feed", str(EXAMPLES), "--format", "json"],
-                             capsysbinary)
+        status, out, _ = run(["feed", *ADDRESS, str(EXAMPLES), "--format",
+                              "json"], capsysbinary)
         doc = json.loads(out)
-        assert (0, "http://localhost:8000/feed.json") == (
+        assert (0, "https://example.org/tv/feed.json") == (
             status, doc["feed_url"]
         )
 
     def test_filters(self, capsysbinary):
         """--season, --kind, --min-certainty, --no-spoilers, --limit."""
         status, out, _ = run([
-            "feed", str(EXAMPLES / "ballard.yaml"), "--format", "json",
-            "--season", "2", "--kind", "tease", "--kind", "premiere",
+            "feed", *ADDRESS, str(EXAMPLES / "ballard.yaml"), "--format",
+            "json", "--season", "2", "--kind", "tease", "--kind", "premiere",
             "--min-certainty", "expected", "--no-spoilers", "--limit", "3",
         ], capsysbinary)
         items = json.loads(out)["items"]
@@ -516,7 +520,8 @@ class TestCommand:
     def test_output_file(self, tmp_path, capsysbinary):
         """-o writes the file, nothing on standard output."""
         target = tmp_path / "out" / "atom.xml"
-        status, out, _ = run(["feed", str(EXAMPLES / "harbor-lights.json"),
+        status, out, _ = run(["feed", *ADDRESS,
+                              str(EXAMPLES / "harbor-lights.json"),
                               "--format", "atom", "-o", str(target)],
                              capsysbinary)
         assert (0, b"") == (status, out)
@@ -526,7 +531,7 @@ class TestCommand:
         """'-' reads a show from standard input."""
         data = (EXAMPLES / "harbor-lights.json").read_bytes()
         monkeypatch.setattr(sys, "stdin", _Stdin(data))
-        status, out, _ = run(["feed", "-", "--input-format", "json",
+        status, out, _ = run(["feed", *ADDRESS, "-", "--input-format", "json",
                               "--format", "rss"], capsysbinary)
         assert 0 == status
         assert b"Harbor Lights news" in out
@@ -542,15 +547,16 @@ class TestCommand:
     ])
     def test_usage_errors(self, args, message, capsysbinary):
         """Bad options: exit 2, a message, no traceback."""
-        status, out, err = run(["feed", str(EXAMPLES / "ballard.yaml"),
-                                *args], capsysbinary)
+        status, out, err = run(["feed", *ADDRESS,
+                                str(EXAMPLES / "ballard.yaml"), *args],
+                               capsysbinary)
         assert (2, b"") == (status, out)
         assert message in err
 
     def test_season_needs_one_show(self, capsysbinary):
         """--season with several shows is a usage error."""
-        status, _, err = run(["feed", str(EXAMPLES), "--format", "rss",
-                              "--season", "1"], capsysbinary)
+        status, _, err = run(["feed", *ADDRESS, str(EXAMPLES), "--format",
+                              "rss", "--season", "1"], capsysbinary)
         assert 2 == status
         assert "--season needs exactly one show" in err
 
@@ -559,8 +565,8 @@ class TestCommand:
         bad = tmp_path / "bad.yaml"
         bad.write_text("id: x\ntitle: 3\n", encoding="utf-8")
         target = tmp_path / "feed.xml"
-        status, _, err = run(["feed", str(bad), "--format", "rss", "-o",
-                              str(target)], capsysbinary)
+        status, _, err = run(["feed", *ADDRESS, str(bad), "--format", "rss",
+                              "-o", str(target)], capsysbinary)
         assert 1 == status
         assert "$.title" in err
         assert not target.exists()

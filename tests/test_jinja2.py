@@ -134,3 +134,24 @@ def test_importing_showfacts_does_not_import_jinja2():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT,
                             capture_output=True, text=True, check=True)
     assert "pip install 'showfacts[jinja2]'" in result.stdout
+
+
+def test_without_a_base_url_the_filters_refuse(ballard):
+    """No guessed address: a filter without any base URL says what to do."""
+    from showfacts.exceptions import RenderError
+
+    environment = jinja2.Environment(autoescape=True)
+    install(environment)
+    with pytest.raises(RenderError, match="base URL"):
+        environment.from_string("{{ show | jsonld_script }}").render(
+            show=ballard
+        )
+    with pytest.raises(RenderError, match="base URL"):
+        environment.from_string("{{ show | fact_card }}").render(
+            show=ballard
+        )
+    page = environment.from_string(
+        "{{ show | fact_card(base_url=b) }}"
+    ).render(show=ballard, b="https://example.org/tv/")
+    assert "https://example.org/tv/shows/ballard/#series" in page
+    assert "localhost" not in page

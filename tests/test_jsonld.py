@@ -59,6 +59,10 @@ from tests import strategies
 from tests.conftest import EXAMPLES, ROOT, SHARED
 
 
+#: Commands that publish addresses need the base URL.
+ADDRESS = ["--base-url", "https://example.org/tv/"]
+
+
 SDO_CHECK = SHARED / "tools" / "sdo_check.py"
 CONTEXT_FILE = SHARED / "vocab" / "schemaorgcontext.jsonld"
 SCHEMA_IRIS = ("http://schema.org/", "https://schema.org/")
@@ -1040,10 +1044,10 @@ def test_output_is_byte_identical_whatever_the_environment(tmp_path):
     assert [p.name for p in EXAMPLE_FILES][::-1] == [
         p.name.split("-", 1)[1] for p in loading.show_files(tmp_path)
     ]
-    first = _run_cli(["jsonld", str(EXAMPLES), "--claims"],
+    first = _run_cli(["jsonld", *ADDRESS, str(EXAMPLES), "--claims"],
                      {"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C"})
     second = _run_cli(
-        ["jsonld", str(tmp_path), "--claims"],
+        ["jsonld", *ADDRESS, str(tmp_path), "--claims"],
         {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati",
          "LC_ALL": "C.UTF-8"},
     )
@@ -1311,7 +1315,7 @@ def test_article_source_must_exist():
 
 def test_cli_prints_the_compact_graph(capsys):
     """`showfacts jsonld FILE` prints the graph and a newline."""
-    assert 0 == cli.main(["jsonld", str(EXAMPLES / "ballard.yaml"),
+    assert 0 == cli.main(["jsonld", *ADDRESS, str(EXAMPLES / "ballard.yaml"),
                           "--base-url", BASE])
     out = capsys.readouterr().out
     assert dumps_jsonld(to_jsonld(ballard(), BASE)) + "\n" == out
@@ -1319,7 +1323,7 @@ def test_cli_prints_the_compact_graph(capsys):
 
 def test_cli_options(capsys):
     """--claims, --no-spoilers, --pending, --season and --pretty."""
-    assert 0 == cli.main(["jsonld", str(EXAMPLES / "ballard.yaml"),
+    assert 0 == cli.main(["jsonld", *ADDRESS, str(EXAMPLES / "ballard.yaml"),
                           "--base-url", BASE, "--claims", "--no-spoilers",
                           "--season", "2", "--pretty"])
     out = capsys.readouterr().out
@@ -1330,7 +1334,8 @@ def test_cli_options(capsys):
 def test_cli_writes_a_file_whole(tmp_path, capsys):
     """-o writes the file; nothing goes to standard output."""
     target = tmp_path / "out" / "graph.jsonld"
-    assert 0 == cli.main(["jsonld", str(EXAMPLES), "-o", str(target)])
+    assert 0 == cli.main(["jsonld", *ADDRESS, str(EXAMPLES), "-o",
+                          str(target)])
     assert "" == capsys.readouterr().out
     graph = json.loads(target.read_text(encoding="utf-8"))
     assert [] == check_graph(graph)
@@ -1350,7 +1355,8 @@ def test_cli_usage_errors(args, status, message, capsys, tmp_path):
     paths = {"{ballard}": str(EXAMPLES / "ballard.yaml"),
              "{examples}": str(EXAMPLES),
              "{missing}": str(tmp_path / "nope.yaml")}
-    assert status == cli.main(["jsonld", *(paths.get(a, a) for a in args)])
+    assert status == cli.main(["jsonld", *ADDRESS,
+                               *(paths.get(a, a) for a in args)])
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
@@ -1361,7 +1367,7 @@ def test_cli_invalid_data_exits_1_and_writes_nothing(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: Bad Id\ntitle: x\n", encoding="utf-8")
     target = tmp_path / "graph.jsonld"
-    assert 1 == cli.main(["jsonld", str(bad), "-o", str(target)])
+    assert 1 == cli.main(["jsonld", *ADDRESS, str(bad), "-o", str(target)])
     assert "bad.yaml" in capsys.readouterr().err
     assert not target.exists()
 
@@ -1371,7 +1377,7 @@ def test_cli_invalid_data_exits_1_and_writes_nothing(tmp_path, capsys):
 
 def test_ndjson_is_one_graph_per_show(capsys):
     """Each line is the graph of one file's show, in file order."""
-    assert 0 == cli.main(["jsonld", str(EXAMPLES), "--ndjson",
+    assert 0 == cli.main(["jsonld", *ADDRESS, str(EXAMPLES), "--ndjson",
                           "--base-url", BASE, "--claims"])
     lines = capsys.readouterr().out.splitlines()
     expected = [
@@ -1400,7 +1406,7 @@ def test_ndjson_reads_and_writes_one_file_at_a_time(monkeypatch, tmp_path):
         return real_load(path, **kwargs)
 
     monkeypatch.setattr(loading, "load", load)
-    assert 0 == cli.main(["jsonld", str(EXAMPLES), "--ndjson", "-o",
+    assert 0 == cli.main(["jsonld", *ADDRESS, str(EXAMPLES), "--ndjson", "-o",
                           str(target)])
     assert 4 == len(target.read_text(encoding="utf-8").splitlines())
     assert 0 == written_before[0]
@@ -1418,7 +1424,7 @@ def test_ndjson_reports_every_bad_file_and_writes_no_file(tmp_path, capsys):
     (folder / "c.yaml").write_text("id: C!\ntitle: C\n", encoding="utf-8")
     target = tmp_path / "out.ndjson"
     target.write_text("old\n", encoding="utf-8")
-    assert 1 == cli.main(["jsonld", str(folder), "--ndjson", "-o",
+    assert 1 == cli.main(["jsonld", *ADDRESS, str(folder), "--ndjson", "-o",
                           str(target)])
     err = capsys.readouterr().err
     assert "b.yaml: $.id: the show id 'a' is used by another file" in err
@@ -1459,7 +1465,7 @@ def test_ndjson_names_the_first_file_of_each_repeated_id(tmp_path, capsys):
         )
     (folder / "t.yaml").write_text("id: show-0\ntitle: T\n",
                                    encoding="utf-8")
-    assert 1 == cli.main(["jsonld", str(folder), "--ndjson", "-o",
+    assert 1 == cli.main(["jsonld", *ADDRESS, str(folder), "--ndjson", "-o",
                           str(tmp_path / "out.ndjson")])
     err = capsys.readouterr().err
     found = sorted(line.split(":")[0].rsplit("/", 1)[-1]
@@ -1483,8 +1489,8 @@ def test_ndjson_reads_files_in_path_order_from_several_folders(
                             encoding="utf-8")
         else:
             path.write_text(f"id: s{i}\ntitle: S\n", encoding="utf-8")
-    assert 0 == cli.main(["jsonld", "b", "c.yaml", "./a", "a/sub.yaml",
-                          "--ndjson"])
+    assert 0 == cli.main(["jsonld", *ADDRESS, "b", "c.yaml", "./a",
+                          "a/sub.yaml", "--ndjson"])
     ids = [json.loads(line)["@graph"][0]["@id"].rsplit("/", 2)[-2]
            for line in capsys.readouterr().out.splitlines()]
     # a/sub.yaml < a/sub/x.yaml < a/y.json < b/z.yaml < c.yaml

@@ -39,6 +39,10 @@ from tests.conftest import EXAMPLES
 from tests.test_jsonld import rdf
 
 
+#: Commands that publish addresses need the base URL.
+ADDRESS = ["--base-url", "https://example.org/tv/"]
+
+
 BASE = "https://example.org/tv/"
 SITE = Site(BASE)
 
@@ -660,7 +664,7 @@ def test_page_fragment_for_a_catalog():
 
 def test_cli_html(capsys):
     """`showfacts html` prints the script tag, then the card."""
-    assert 0 == cli.main(["html", str(EXAMPLES / "ballard.yaml"),
+    assert 0 == cli.main(["html", *ADDRESS, str(EXAMPLES / "ballard.yaml"),
                           "--base-url", BASE, "--season", "2", "--claims",
                           "--no-spoilers", "--nonce", "abc", "--heading",
                           "3"])
@@ -678,14 +682,15 @@ def test_cli_html(capsys):
 ])
 def test_cli_html_usage_errors(args, message, capsys):
     """Bad options exit 2 with a message."""
-    assert 2 == cli.main(["html", str(EXAMPLES / "ballard.yaml"), *args])
+    assert 2 == cli.main(["html", *ADDRESS, str(EXAMPLES / "ballard.yaml"),
+                          *args])
     assert message in capsys.readouterr().err
 
 
 def test_cli_html_to_a_file(tmp_path):
     """-o writes the fragment whole."""
     target = tmp_path / "card.html"
-    assert 0 == cli.main(["html", str(EXAMPLES), "-o", str(target)])
+    assert 0 == cli.main(["html", *ADDRESS, str(EXAMPLES), "-o", str(target)])
     found = inspect_html5lib(page("", target.read_text(encoding="utf-8")))
     assert 4 == found["cards"]
     assert 1 == len(found["scripts"])

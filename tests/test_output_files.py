@@ -35,11 +35,11 @@ def _commands(tmp_path: pathlib.Path) -> dict[str, list[str]]:
     older.write_text(older.read_text().replace("certainty: reported",
                                                "certainty: rumored"))
     return {
-        "feed": ["feed", show, "--format", "rss"],
-        "calendar": ["calendar", show],
-        "jsonld": ["jsonld", show],
-        "ndjson": ["jsonld", "--ndjson", show],
-        "html": ["html", show],
+        "feed": ["feed", show, "--format", "rss", "--base-url", "https://example.org/tv/"],
+        "calendar": ["calendar", show, "--base-url", "https://example.org/tv/"],
+        "jsonld": ["jsonld", show, "--base-url", "https://example.org/tv/"],
+        "ndjson": ["jsonld", "--ndjson", show, "--base-url", "https://example.org/tv/"],
+        "html": ["html", show, "--base-url", "https://example.org/tv/"],
         "diff": ["diff", str(older), show],
         "new": ["new", "salt-marsh", "--force"],
         "schema": ["schema"],

@@ -260,7 +260,8 @@ class TestCommand:
         """Exit 0; no progress display when stderr is not a terminal."""
         out = tmp_path / "site"
         assert (0, "", "") == run(
-            ["build", str(EXAMPLES), "--out", str(out)], capsys=capsys
+            ["build", str(EXAMPLES), "--out", str(out), "--base-url", BASE],
+            capsys=capsys,
         )
         assert (out / "index.html").exists()
 

@@ -70,11 +70,26 @@ def _older_site(tmp_path: pathlib.Path) -> tuple[pathlib.Path,
                                                 pathlib.Path]:
     """Show files, and a site as builds wrote it before the manifest."""
     data = _shows(tmp_path / "data")
-    build_site(data, tmp_path / "new", base_url=BASE)
     legacy = tmp_path / "legacy"
-    shutil.copytree(tmp_path / "new", legacy)
-    (legacy / MANIFEST).unlink()
+    footer = "<footer>TV facts: facts with how sure they are and where " \
+        "they were read.</footer>"
+    for name in _OLDER_FILES:
+        path = legacy / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"<html>{footer}</html>\n"
+                        if name.endswith(".html") else "old\n")
     return data, legacy
+
+
+#: The files the layout before manifests wrote for one show.
+_OLDER_FILES = (
+    "index.html", "style.css", "sitemap.xml", "feed.xml", "atom.xml",
+    "feed.json", "premieres.ics", "shows/harbor-town/index.html",
+    "shows/harbor-town/show.jsonld", "shows/harbor-town/feed.xml",
+    "shows/harbor-town/atom.xml", "shows/harbor-town/feed.json",
+    "shows/harbor-town/premieres.ics",
+    "shows/harbor-town/season-1/index.html",
+)
 
 
 def _store(out: pathlib.Path) -> pathlib.Path:

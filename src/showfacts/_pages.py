@@ -1,31 +1,62 @@
 """
-The HTML of the static site: plain, accessible pages with no JavaScript.
+The pages of the static site, rendered with the theme's templates.
 
-Every text from a data file goes through :func:`html.escape` (with quotes,
-so it is safe in attributes too); URLs come from :class:`~showfacts.iris.Site`
-or from data that the schema has already held to absolute http(s) URLs.
-JSON-LD and fact cards come from :mod:`showfacts.markup`, the one safe path
-for embedding JSON in a page.
+Python works out what each page says (the answer first, cast and crew,
+the grouped timeline, the sharing tags and the page's JSON-LD graph) and
+the templates (:mod:`showfacts.themes`) lay it out, with autoescaping on.
+HTML made here is escaped by :func:`e`, or comes from
+:mod:`showfacts.markup`, the one safe path for JSON in a page.
+
+Links between pages and to assets are relative (``../style.css``,
+``season-2/index.html``), so a site works from any host, port, sub-path
+and from disk; only the canonical address, the sharing tags and the
+JSON-LD are absolute, and only when the site has a base URL.  Without one
+(a preview) the pages leave those out.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import html
-from collections.abc import Iterable, Sequence
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
+import babel
+import markupsafe
 
-from showfacts import news, views
+from showfacts import jsonld, markup, news, views
 from showfacts.dates import FuzzyDate
+from showfacts.exceptions import InputError
 from showfacts.iris import Site
+from showfacts.markup import _Card, _itemtype, _list, _t
 from showfacts.models import (
     Certainty,
     Fact,
     FactRef,
+    Milestone,
+    ReleasePlan,
     Show,
     Source,
 )
+from showfacts.themes import Theme
+
+
+#: The addresses a preview renders with; none of them is ever written.
+PREVIEW = Site("http://showfacts.preview.invalid/")
+
+#: The index page's description, also its lead paragraph.
+INDEX_DESCRIPTION = (
+    "What is known about each show, with how sure it is and where it was "
+    "read."
+)
+
+#: The longest meta description, in characters (what search results show).
+DESCRIPTION_LENGTH = 160
 
 
 def e(text: object) -> str:
@@ -33,106 +64,52 @@ def e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def m(text: str) -> markupsafe.Markup:
+    """HTML made here, for a template."""
+    return markupsafe.Markup(text)  # noqa: S704 - escaped where it is made
+
+
 @attrs.frozen(kw_only=True)
 class Crumb:
-    """One step of the breadcrumb trail."""
+    """One step of the breadcrumb trail: ``path`` is under the site."""
 
     label: str
-    url: str | None = None
+    path: str | None = None
 
 
-STYLE = """\
-:root { color-scheme: light dark; --ink: #1b1b1b; --paper: #fdfdfb;
-  --muted: #5a5a5a; --line: #d6d6d0; --accent: #0b5cad; }
-@media (prefers-color-scheme: dark) { :root { --ink: #ececec;
-  --paper: #16171a; --muted: #b0b0b0; --line: #3a3b40;
-  --accent: #7db4f0; } }
-* { box-sizing: border-box; }
-body { margin: 0; font: 1rem/1.55 system-ui, sans-serif; color: var(--ink);
-  background: var(--paper); }
-a { color: var(--accent); }
-a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1rem; top: 1rem; background: var(--paper);
-  padding: .5rem; }
-header, main, footer { max-width: 52rem; margin: 0 auto; padding: 1rem; }
-header { border-bottom: 1px solid var(--line); }
-footer { border-top: 1px solid var(--line); color: var(--muted);
-  font-size: .9rem; }
-nav ol { list-style: none; margin: 0; padding: 0; display: flex;
-  flex-wrap: wrap; gap: .25rem .5rem; }
-nav li + li::before { content: "\\203a"; margin-right: .5rem;
-  color: var(--muted); }
-h1 { line-height: 1.2; }
-.notice { border-left: 4px solid var(--accent); padding: .25rem .75rem; }
-.shows { list-style: none; padding: 0; }
-.shows li { padding: .75rem 0; border-bottom: 1px solid var(--line); }
-.timeline { list-style: none; padding: 0; }
-.fact { padding: .75rem 0; border-bottom: 1px solid var(--line); }
-.fact p { margin: .2rem 0; }
-.fact .when { color: var(--muted); font-size: .95rem; }
-.fact.superseded .what, .fact.retracted .what {
-  text-decoration: line-through; }
-.certainty { display: inline-block; padding: 0 .45rem; border-radius: .3rem;
-  border: 1px solid currentColor; font-size: .85rem; font-weight: 600; }
-.certainty-confirmed { color: #1d6b2f; }
-.certainty-reported { color: #1f5b99; }
-.certainty-expected { color: #7a5a00; }
-.certainty-rumored { color: #9a3b00; }
-.certainty-speculative { color: #8a1f4f; }
-@media (prefers-color-scheme: dark) {
-  .certainty-confirmed { color: #7fd08f; }
-  .certainty-reported { color: #8fc0f0; }
-  .certainty-expected { color: #e6c15a; }
-  .certainty-rumored { color: #f2a36b; }
-  .certainty-speculative { color: #f08fbd; } }
-.sources { margin: .25rem 0 0; padding-left: 1.25rem; font-size: .95rem; }
-.fact-card { border: 1px solid var(--line); border-radius: .5rem;
-  padding: .5rem 1rem; margin: 1rem 0; }
-.fact-card dl { display: grid; grid-template-columns: max-content 1fr;
-  gap: .25rem 1rem; }
-.fact-card dt { font-weight: 600; }
-.fact-card dd { margin: 0; }
-details summary { cursor: pointer; }
-"""
+@attrs.frozen(kw_only=True)
+class Options:
+    """How pages are rendered; picklable, for worker processes."""
+
+    base_url: str | None
+    title: str
+    language: str = "en"
+    theme: str | None = None
+    claims: bool = False
+    spoilers: bool = True
+
+    @property
+    def site(self) -> Site:
+        """The addresses: the base URL's, or the preview's."""
+        return Site(self.base_url) if self.base_url else PREVIEW
 
 
-def page(*, site: Site, site_title: str, title: str, url: str,
-         crumbs: Sequence[Crumb], body: str,
-         alternates: Iterable[tuple[str, str, str]] = ()) -> str:
-    """A whole HTML page."""
-    links = "".join(
-        f'<link rel="alternate" type="{e(kind)}" title="{e(label)}" '
-        f'href="{e(href)}">\n'
-        for kind, label, href in alternates
-    )
-    trail = "".join(
-        f'<li><a href="{e(c.url)}">{e(c.label)}</a></li>' if c.url
-        else f'<li aria-current="page">{e(c.label)}</li>'
-        for c in crumbs
-    )
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, '
-        'initial-scale=1">\n'
-        '<meta http-equiv="Content-Security-Policy" content="default-src '
-        "'none'; style-src 'self'; img-src 'self' https: data:\">\n"
-        f"<title>{e(title)}</title>\n"
-        f'<link rel="canonical" href="{e(url)}">\n'
-        '<link rel="icon" href="data:,">\n'
-        f'<link rel="stylesheet" href="{e(site.base)}style.css">\n'
-        f"{links}"
-        "</head>\n<body>\n"
-        '<a class="skip" href="#main">Skip to the content</a>\n'
-        f'<header><nav aria-label="Breadcrumb"><ol>{trail}</ol></nav>'
-        "</header>\n"
-        f'<main id="main">\n{body}</main>\n'
-        f"<footer><p>{e(site_title)}: facts with how sure they are and "
-        "where they were read. Unconfirmed facts are labelled as such."
-        "</p></footer>\n"
-        "</body>\n</html>\n"
-    )
+@attrs.frozen(kw_only=True)
+class Page:
+    """A rendered page: its path under the site and its HTML."""
+
+    path: str
+    html: str
+    lastmod: dt.date | None = None
+
+
+def _description(text: str) -> str:
+    """At most :data:`DESCRIPTION_LENGTH` characters, cut at a word."""
+    text = " ".join(text.split())
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    cut = text[:DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026"
 
 
 def badge(certainty: Certainty) -> str:
@@ -151,135 +128,649 @@ def _time(date: FuzzyDate) -> str:
     return f'<time datetime="{e(iso)}">{label}</time>'
 
 
-def _source(source: Source) -> str:
-    """One source as a list item: title, link, publisher and date."""
+def _cite(source: Source) -> str:
+    """A source inline: its title (linked), publisher and date."""
     title = f"<cite>{e(source.title)}</cite>"
     if source.url:
         title = f'<a href="{e(source.url)}">{title}</a>'
     extra = [e(x) for x in (source.publisher,) if x]
     if source.published is not None:
         extra.append(_time(source.published))
-    tail = f" ({', '.join(extra)})" if extra else ""
-    return f"<li>{title}{tail}</li>"
+    return title + (f" ({', '.join(extra)})" if extra else "")
 
 
-def _sort_key(show: Show, ref: FactRef) -> tuple[int, dt.date, int]:
+def _words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _sort_key(show: Show, ref: FactRef) -> tuple[int, dt.date]:
     fact = ref.fact
     date = news.fact_date(fact) or fact.announced
     if date is None:
         published = [s.published for s in show.cited(fact) if s.published]
         date = min(published) if published else None
     if date is None:
-        return (1, dt.date.max, 0)
-    return (0, date.earliest, 0)
+        return (1, dt.date.max)
+    return (0, date.earliest)
 
 
-class Timeline:
-    """
-    The timelines of one show's pages: each fact is written once.
+class _Names:
+    """Countries and languages by name, in the page's language (babel)."""
 
-    A fact appears on the show's page and on its season's page with the
-    same words; :meth:`section` renders the entries it has not rendered
-    yet and reuses the others.
-    """
+    def __init__(self, language: str) -> None:
+        try:
+            self.locale = babel.Locale.parse(language, sep="-")
+        except (ValueError, babel.UnknownLocaleError):
+            raise InputError(
+                f"{language!r} is not a language babel knows; use a BCP 47 "
+                "tag such as en, de or pt-BR"
+            ) from None
 
-    def __init__(self, show: Show, site: Site) -> None:
-        self.show = show
-        self.site = site
-        self._entries: dict[str, str] = {}
-        self._sources: dict[str, str] = {}
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one per build
+    def country(self, code: str) -> str:
+        name = self.locale.territories.get(code.upper())
+        return str(name) if name else code
 
-    def entry(self, ref: FactRef) -> str:
-        """The timeline entry of one fact."""
-        found = self._entries.get(ref.fact.id)
-        if found is None:
-            found = self._entries[ref.fact.id] = _entry(
-                self.show, ref, self.site, self.sources(ref.fact)
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one per build
+    def language(self, tag: str) -> str:
+        try:
+            name = babel.Locale.parse(tag, sep="-").get_display_name(
+                self.locale
             )
-        return found
-
-    def sources(self, fact: Fact) -> str:
-        """The list of a fact's sources; each source is written once."""
-        items = []
-        for source in self.show.cited(fact):
-            item = self._sources.get(source.id)
-            if item is None:
-                item = self._sources[source.id] = _source(source)
-            items.append(item)
-        if not items:
-            return '<p class="sources-none">No source cited.</p>'
-        return f'<ul class="sources">{"".join(items)}</ul>'
+        except (ValueError, babel.UnknownLocaleError):
+            name = self.locale.languages.get(tag)
+        return str(name) if name else tag
 
 
-    def section(self, refs: Sequence[FactRef], *, heading: int = 2) -> str:
-        """
-        Every fact, with its certainty and sources; history stays visible.
+class _PageCard(_Card):
+    """
+    The fact card of a page, under the heading "At a glance".
 
-        Facts are in date order (the fact's own date, else when it was
-        announced, else when its first source was published); each has
-        the anchor ``fact-{id}``, which is also its feed guid's fragment.
-        """
-        if not refs:
-            return ""
-        show = self.show
-        order = sorted(
-            range(len(refs)), key=lambda i: (*_sort_key(show, refs[i]), i)
-        )
-        h = f"h{heading}"
+    The page's own heading and lead paragraph say the title and the
+    description, so the card leaves them out, names countries and
+    languages in words, and shows a season only where it has something to
+    say.
+    """
+
+    def __init__(self, graph: Mapping[str, Any], names: _Names, *,
+                 seasons: bool) -> None:
+        super().__init__(graph, heading=2)
+        self.names = names
+        self.with_seasons = seasons
+
+    def country(self, value: Mapping[str, Any]) -> str:
+        code = str(_list(value.get("name"))[0])
         return (
-            f'<section aria-labelledby="timeline">\n<{h} id="timeline">'
-            f"What is known</{h}>\n"
-            '<ol class="timeline">\n'
-            + "".join(self.entry(refs[i]) for i in order)
-            + "</ol>\n</section>\n"
+            '<span itemprop="countryOfOrigin" itemscope '
+            f'itemtype="{_itemtype(value)}">'
+            f'<data itemprop="name" value="{e(code)}">'
+            f"{_t(self.names.country(code))}</data></span>"
         )
 
+    def language(self, tag: str) -> str:
+        return (f'<data itemprop="inLanguage" value="{e(tag)}">'
+                f"{_t(self.names.language(tag))}</data>")
 
-def _entry(show: Show, ref: FactRef, site: Site, sources: str) -> str:
-    fact = ref.fact
-    said = news.statement(show, ref, site)
-    state = "current"
-    status = ""
-    if fact.retracted is not None:
-        state = "retracted"
-        reason = fact.retracted.reason
-        status = " Retracted" + (f": {e(reason)}" if reason else ".")
-    elif not show.is_current(fact.id):
-        state = "superseded"
-        newer = show.superseded_by(fact.id)
-        links = ", ".join(
-            f'<a href="#fact-{e(f.id)}">{e(f.id)}</a>' for f in newer
+    def series(self, iri: str, title_id: str) -> str:
+        node = self.nodes[iri]
+        out = [
+            (f'<section class="showfacts-card" aria-labelledby="{title_id}"'
+             f' itemscope itemtype="{e(_itemtype(node))}"'
+             f' itemid="{e(iri)}">'),
+            f'<h2 id="{title_id}">At a glance</h2>',
+            f'<meta itemprop="name" content="{e(_list(node["name"])[0])}">'
+            if node.get("name") else "",
+        ]
+        countries = [
+            self.country(v) for v in _list(node.get("countryOfOrigin"))
+            if "@id" not in v
+        ]
+        rows = "".join([
+            self.row("Genre", self.texts(node, "genre")),
+            self.row("Platform", self.items(node, "publisher")),
+            self.row("Production", self.items(node, "productionCompany")),
+            self.crew_rows(node),
+            self.row("Based on", self.items(node, "isBasedOn")),
+            self.row("Part of", self.items(node, "isPartOf")),
+            self.row("Premiered", self.dates(node, "startDate")),
+            self.row("Ended", self.dates(node, "endDate")),
+            self.row("Seasons", self.texts(node, "numberOfSeasons")),
+            self.row("Episodes", self.texts(node, "numberOfEpisodes")),
+            self.row("Country", ", ".join(countries)),
+            self.row("Language", ", ".join(
+                self.language(str(v)) for v in _list(node.get("inLanguage"))
+            )),
+            self.row("Elsewhere", ", ".join(
+                f'<a itemprop="sameAs" href="{e(u)}">'
+                f"{_t(markup._host(u))}</a>"  # noqa: SLF001
+                for u in _list(node.get("sameAs"))
+            )),
+        ])
+        if rows:
+            out.append(f'<dl class="showfacts-facts">{rows}</dl>')
+        out.append(self.unconfirmed(iri, 3))
+        if self.with_seasons:
+            out.extend(self.season(ref["@id"], 3)
+                       for ref in _list(node.get("containsSeason")))
+        out.append("</section>")
+        return "\n".join(part for part in out if part)
+
+    def season(self, iri: str, h: int) -> str:
+        node = self.nodes[iri]
+        cast = "".join(f"<li>{self.item('actor', r)}</li>"
+                       for r in _list(node.get("actor")))
+        episodes = "".join(f"<li>{self.episode(x)}</li>"
+                           for x in _list(node.get("episode")))
+        rows = "".join([
+            self.row("Premiere", self.dates(node, "startDate")),
+            self.row("Finale", self.dates(node, "endDate")),
+            self.row("Episodes", self.texts(node, "numberOfEpisodes")),
+            self.row("Release", self.items(node, "releasedEvent", "; ")),
+            self.row("Filmed in", self.items(node, "locationCreated")),
+            self.row("Cast", f"<ul>{cast}</ul>" if cast else ""),
+            self.crew_rows(node),
+            self.row("Episode list", f"<ol>{episodes}</ol>" if episodes
+                     else ""),
+        ])
+        claims = self.unconfirmed(iri, h + 1)
+        if not rows and not claims:
+            return ""
+        out = [
+            ('<section class="showfacts-season" itemprop="containsSeason"'
+             f' itemscope itemtype="{e(_itemtype(node))}"'
+             f' itemid="{e(iri)}">'),
+            f"<h{h}>{self.linked(node)}</h{h}>",
+        ]
+        if rows:
+            out.append(f'<dl class="showfacts-facts">{rows}</dl>')
+        out.append(claims)
+        out.append("</section>")
+        return "\n".join(part for part in out if part)
+
+
+class Pages:
+    """
+    Renders the pages of one site.
+
+    Args:
+        options: The site's options.
+    """
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.site = options.site
+        self.preview = options.base_url is None
+        self.theme = Theme(options.theme)
+        self.names = _Names(options.language)
+        base = re.escape(e(self.site.base))
+        self._absolute = re.compile(
+            rf'(href|src)="{base}([^"#]*)(#[^"]*)?"'
         )
-        status = f" Superseded by {links}."
-    if fact.supersedes is not None:
-        status += (
-            f' Replaces <a href="#fact-{e(fact.supersedes)}">'
-            f"{e(fact.supersedes)}</a>."
+        self._itemid = re.compile(rf' itemid="{base}[^"]*"')
+
+    # -- addresses ------------------------------------------------------------
+
+    @staticmethod
+    def relative(here: str, path: str) -> str:
+        """
+        The link from the page at ``here`` to ``path``, both under the site.
+
+        Folders link to their ``index.html``, so links work from disk too.
+        """
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        return posixpath.relpath(path, here or ".")
+
+    def absolute(self, path: str) -> str | None:
+        """The absolute URL of a path, or ``None`` in a preview."""
+        return None if self.preview else self.site.base + path
+
+    def path(self, url: str) -> str:
+        """The path under the site of one of its URLs."""
+        return url[len(self.site.base):]
+
+    def relativize(self, here: str, fragment: str) -> str:
+        """Make the site's absolute links in HTML relative to ``here``."""
+        def link(match: re.Match[str]) -> str:
+            path = html.unescape(match.group(2))
+            target = self.relative(here, path)
+            return f'{match.group(1)}="{e(target)}{match.group(3) or ""}"'
+
+        out = self._absolute.sub(link, fragment)
+        if self.preview:
+            out = self._itemid.sub("", out)
+        return out
+
+    # -- shared parts ---------------------------------------------------------
+
+    def _common(self, *, here: str, title: str, description: str,
+                crumbs: Sequence[Crumb], graph: Mapping[str, Any],
+                main: str, image: str | None, og_type: str,
+                feeds_of: str | None) -> dict[str, Any]:
+        description = _description(description)
+        canonical = self.absolute(here)
+        jsonld = ""
+        if canonical is not None:
+            jsonld = markup.script_tag(self._page_graph(
+                graph, url=canonical, title=title, description=description,
+                crumbs=crumbs, main=main,
+                kind="CollectionPage" if here == "" else "WebPage",
+            ))
+        alternates = []
+        follow = []
+        if not self.preview:
+            show = feeds_of
+            for fmt, (kind, label) in _FEED_TYPES.items():
+                href = self.relative(
+                    here, self.path(self.site.feed_url(fmt, show))
+                )
+                alternates.append({"type": kind, "href": href,
+                                   "title": f"{title} ({label})"})
+                follow.append({"href": href, "label": label})
+            follow.append({
+                "href": self.relative(
+                    here, self.path(self.site.calendar_url(show))
+                ),
+                "label": "Premiere calendar (iCalendar)",
+            })
+            if show is not None:
+                href = self.relative(
+                    here, self.path(self.site.jsonld_url(show))
+                )
+                alternates.append({"type": "application/ld+json",
+                                   "href": href,
+                                   "title": f"{title} (JSON-LD)"})
+                follow.append({"href": href, "label": "JSON-LD"})
+        return {
+            "site_title": self.options.title,
+            "language": self.options.language,
+            "og_locale": str(self.names.locale),
+            "title": title,
+            "description": description,
+            "canonical": canonical,
+            "og_type": og_type,
+            "image": image,
+            "preview": self.preview,
+            "root": "../" * here.count("/"),
+            "crumbs": [
+                {"label": c.label,
+                 "href": None if c.path is None
+                 else self.relative(here, c.path)}
+                for c in crumbs
+            ],
+            "alternates": alternates,
+            "follow": follow,
+            "jsonld": m(jsonld),
+        }
+
+    def _page_graph(self, graph: Mapping[str, Any], *, url: str,
+                    title: str, description: str, crumbs: Sequence[Crumb],
+                    main: str, kind: str) -> dict[str, Any]:
+        """The graph, with the page and its breadcrumb trail."""
+        nodes = list(graph["@graph"])
+        page = {
+            "@id": url,
+            "@type": kind,
+            "url": url,
+            "name": title,
+            "description": description,
+            "inLanguage": self.options.language,
+            "breadcrumb": {"@id": f"{url}#breadcrumb"},
+            "mainEntity": {"@id": main},
+        }
+        items = []
+        for position, crumb in enumerate(crumbs, start=1):
+            item: dict[str, Any] = {"@id": url}
+            if crumb.path is not None:
+                item = {"@id": self.site.base + crumb.path,
+                        "@type": "WebPage", "name": crumb.label}
+            items.append({
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.label,
+                "item": item,
+            })
+        trail = {
+            "@id": f"{url}#breadcrumb",
+            "@type": "BreadcrumbList",
+            "itemListElement": items,
+        }
+        return {"@context": graph["@context"],
+                "@graph": [*nodes, page, trail]}
+
+    # -- the answer -----------------------------------------------------------
+
+    def _sources(self, show: Show, fact: Fact) -> str:
+        return "; ".join(_cite(s) for s in show.cited(fact))
+
+    def _release(self, show: Show,
+                 seasons: Sequence[views.SeasonView],
+                 shown: bool) -> dict[str, Any] | None:
+        """The newest season's premiere (or release), with its sources."""
+        for view in reversed(seasons):
+            found: Milestone | ReleasePlan | None = view.premiere
+            what = "premiere"
+            if found is None or found.date is None:
+                found, what = view.release_plan, "release"
+            if found is None or found.date is None:
+                continue
+            label = (f"{view.season.name} {what}" if shown
+                     else what.capitalize())
+            return {
+                "label": label,
+                "when": m(_time(found.date)),
+                "badge": m(badge(found.certainty)),
+                "sources": m(self._sources(show, found)),
+            }
+        return None
+
+    def _status(self, show: Show) -> dict[str, Any] | None:
+        status = views.current(show).status
+        if status is None:
+            return None
+        return {"text": _words(status.status.value).capitalize(),
+                "badge": m(badge(status.certainty))}
+
+    def _platforms(self, show: Show) -> list[str]:
+        return [show.organization(n).name for n in show.networks]
+
+    # -- cast and crew --------------------------------------------------------
+
+    def _credits(self, show: Show, heading: str | None,
+                 cast: Iterable[Any], crew: Iterable[Any]) -> dict[str, Any]:
+        people = [
+            {
+                "person": show.person(credit.person).name,
+                "characters": " / ".join(
+                    show.character(c).name for c in credit.characters
+                ),
+                "note": _words(credit.status.value) if credit.status
+                else "",
+                "badge": "" if credit.certainty is Certainty.CONFIRMED
+                else m(badge(credit.certainty)),
+            }
+            for credit in cast
+        ]
+        staff = []
+        for credit in crew:
+            role = _words(credit.role.value)
+            if credit.work is not None:
+                work = show.work(credit.work).title
+                role = (f"author of {work}" if role == "source author"
+                        else f"{role} ({work})")
+            staff.append({
+                "person": show.person(credit.person).name,
+                "role": role,
+                "badge": "" if credit.certainty is Certainty.CONFIRMED
+                else m(badge(credit.certainty)),
+            })
+        return {"heading": heading, "cast": people, "crew": staff}
+
+    # -- the timeline ---------------------------------------------------------
+
+    def _timeline(self, show: Show, refs: Sequence[FactRef],
+                  here: str) -> list[dict[str, Any]]:
+        """
+        Facts grouped by the sources they cite, each line said once.
+
+        Groups come in the order their first fact does; in a group, the
+        current facts, then (folded) the superseded and retracted ones, in
+        date order.  Each entry keeps the anchor ``fact-{id}``, its feed
+        guid's fragment.
+        """
+        order = sorted(range(len(refs)),
+                       key=lambda i: (*_sort_key(show, refs[i]), i))
+        groups: dict[tuple[str, ...], dict[str, Any]] = {}
+        show_page = self.path(self.site.show_url(show.id))
+        for i in order:
+            ref = refs[i]
+            cited = show.cited(ref.fact)
+            key = tuple(s.id for s in cited)
+            group = groups.get(key)
+            if group is None:
+                line = (
+                    "From " + "; ".join(_cite(s) for s in cited)
+                    if cited else "No source cited"
+                )
+                group = groups[key] = {"source": m(line), "current": [],
+                                       "history": []}
+            entry = self._entry(show, ref, here, show_page)
+            current = (ref.fact.retracted is None
+                       and show.is_current(ref.fact.id))
+            group["current" if current else "history"].append(m(entry))
+        return list(groups.values())
+
+    def _fact_link(self, show: Show, fact: Fact, here: str,
+                   show_page: str) -> str:
+        said = news.statement(show, show.ref(fact.id), self.site)
+        target = "" if here == show_page else self.relative(here, show_page)
+        return f'<a href="{e(target)}#fact-{e(fact.id)}">{e(said.text)}</a>'
+
+    def _entry(self, show: Show, ref: FactRef, here: str,
+               show_page: str) -> str:
+        fact = ref.fact
+        said = news.statement(show, ref, self.site)
+        state = "current"
+        status = ""
+        if fact.retracted is not None:
+            state = "retracted"
+            reason = fact.retracted.reason
+            status = " Retracted" + (f": {e(reason)}" if reason else ".")
+        elif not show.is_current(fact.id):
+            state = "superseded"
+            newer = show.superseded_by(fact.id)
+            links = "; ".join(
+                self._fact_link(show, f, here, show_page) for f in newer
+            )
+            status = f" Superseded by: {links}."
+        older = None
+        if fact.supersedes is not None:
+            with contextlib.suppress(KeyError):
+                older = show.fact(fact.supersedes)
+        if older is not None:
+            status += (" Replaces: "
+                       + self._fact_link(show, older, here, show_page) + ".")
+        date = news.fact_date(fact)
+        when = f'<p class="when">{_time(date)}</p>' if date else ""
+        what = f'<p class="what">{e(said.text)}'
+        if said.url:
+            what += f' (<a href="{e(said.url)}">link</a>)'
+        what += "</p>"
+        spoiler = ""
+        if said.spoiler:
+            spoiler = (
+                "<details><summary>Spoiler: show the plot point</summary>"
+                f"<p>{e(said.spoiler)}</p></details>"
+            )
+        details = "".join(
+            f"<p>{e(label)}: {e(value)}</p>" for label, value in said.details
         )
-    date = news.fact_date(fact)
-    when = f'<p class="when">{_time(date)}</p>' if date else ""
-    what = f'<p class="what">{e(said.text)}'
-    if said.url:
-        what += f' (<a href="{e(said.url)}">link</a>)'
-    what += "</p>"
-    spoiler = ""
-    if said.spoiler:
-        spoiler = (
-            "<details><summary>Spoiler: show the plot point</summary>"
-            f"<p>{e(said.spoiler)}</p></details>"
+        announced = (
+            f" Announced {_time(fact.announced)}." if fact.announced else ""
         )
-    details = "".join(
-        f"<p>{e(label)}: {e(value)}</p>" for label, value in said.details
-    )
-    announced = (
-        f" Announced {_time(fact.announced)}." if fact.announced else ""
-    )
-    how = f'<p class="how">{badge(fact.certainty)}{announced}{status}</p>'
-    return (
-        f'<li class="fact {state}" id="fact-{e(fact.id)}">'
-        f"{when}{what}{spoiler}{details}{how}"
-        f"{sources}</li>\n"
-    )
+        how = f'<p class="how">{badge(fact.certainty)}{announced}{status}</p>'
+        return self.relativize(here, (
+            f'<li class="fact {state}" id="fact-{e(fact.id)}">'
+            f"{when}{what}{spoiler}{details}{how}</li>\n"
+        ))
+
+    # -- pages ----------------------------------------------------------------
+
+    def _card(self, graph: Mapping[str, Any], show: Show,
+              season: int | None, here: str) -> str:
+        card = _PageCard(graph, self.names, seasons=season is not None)
+        title_id = "glance"
+        return self.relativize(
+            here, card.series(self.site.show_iri(show.id), title_id)
+        )
+
+    def show_pages(self, show: Show, graph: Mapping[str, Any],
+                   items: Sequence[news.NewsItem]) -> list[Page]:
+        """The show's page and its seasons' pages."""
+        site = self.site
+        here = self.path(site.show_url(show.id))
+        current = views.current(show)
+        seasons = current.seasons
+        refs = show.facts()
+        home = Crumb(label=self.options.title, path="")
+        description = show.description or (
+            f"{show.title}: premiere dates, cast, crew and news, each with "
+            "how sure it is and where it was read."
+        )
+        people = []
+        if current.crew:
+            people.append(self._credits(show, "The series", (),
+                                        current.crew))
+        people.extend(
+            self._credits(show, view.season.name, view.cast, view.crew)
+            for view in seasons if view.cast or view.crew
+        )
+        links = []
+        for view in seasons:
+            found = self._release(show, [view], shown=False)
+            links.append({
+                "name": view.season.name,
+                "href": self.relative(here, self.path(
+                    site.season_url(show.id, view.season.number)
+                )),
+                "release": m(f"{found['label'].lower()} {found['when']} "
+                             f"{found['badge']}") if found else "",
+            })
+        context = self._common(
+            here=here, title=show.title, description=description,
+            crumbs=[home, Crumb(label=show.title)], graph=graph,
+            main=site.show_iri(show.id), image=show.image,
+            og_type="video.tv_show", feeds_of=show.id,
+        )
+        context.update({
+            "show": show,
+            "release": self._release(show, seasons, shown=True),
+            "status": self._status(show),
+            "platforms": self._platforms(show),
+            "people": people,
+            "seasons": links,
+            "card": m(self._card(graph, show, None, here)),
+            "timeline": self._timeline(show, refs, here),
+        })
+        pages = [Page(path=here, html=self.theme.render("show.html", context),
+                      lastmod=_lastmod(items))]
+        pages.extend(self._season_page(show, view, refs, items)
+                     for view in seasons)
+        return pages
+
+    def _season_page(self, show: Show, view: views.SeasonView,
+                     refs: Sequence[FactRef],
+                     items: Sequence[news.NewsItem]) -> Page:
+        site = self.site
+        season = view.season
+        here = self.path(site.season_url(show.id, season.number))
+        title = f"{show.title}: {season.name}"
+        graph = jsonld.to_jsonld((show, season.number), site,
+                                 claims=self.options.claims,
+                                 spoilers=self.options.spoilers)
+        description = season.description or (
+            f"{show.title} {season.name}: release date, cast, crew and "
+            "news, each with how sure it is and where it was read."
+        )
+        main = site.season_iri(show.id, season.number)
+        nodes: list[Any] = list(_list(graph["@graph"]))
+        if not any(node["@id"] == main for node in nodes):
+            # A season with nothing confirmed has no node: the page is
+            # about the series then.
+            main = site.show_iri(show.id)
+        crumbs = [Crumb(label=self.options.title, path=""),
+                  Crumb(label=show.title,
+                        path=self.path(site.show_url(show.id))),
+                  Crumb(label=season.name)]
+        context = self._common(
+            here=here, title=title, description=description, crumbs=crumbs,
+            graph=graph, main=main,
+            image=season.image or show.image,
+            og_type="video.tv_show", feeds_of=show.id,
+        )
+        people = ([self._credits(show, None, view.cast, view.crew)]
+                  if view.cast or view.crew else [])
+        context.update({
+            "show": show,
+            "season": season,
+            "release": self._release(show, [view], shown=False),
+            "status": self._status(show),
+            "platforms": self._platforms(show),
+            "people": people,
+            "card": m(self._card(graph, show, season.number, here)),
+            "timeline": self._timeline(
+                show, [r for r in refs if r.season == season.number], here
+            ),
+        })
+        return Page(
+            path=here, html=self.theme.render("season.html", context),
+            lastmod=_lastmod(i for i in items if i.season == season.number),
+        )
+
+    def index_page(self, shows: Sequence[tuple[Show, str]],
+                   lastmod: dt.date | None) -> Page:
+        """The front page: each show with its summary line."""
+        site = self.site
+        entries = []
+        elements = []
+        for position, (show, summary) in enumerate(shows, start=1):
+            path = self.path(site.show_url(show.id))
+            entries.append({"title": show.title, "summary": summary,
+                            "fictional": show.fictional,
+                            "href": self.relative("", path)})
+            elements.append({
+                "@type": "ListItem",
+                "position": position,
+                "name": show.title,
+                "url": site.show_url(show.id),
+            })
+        title = self.options.title
+        graph = index_graph(site, elements)
+        context = self._common(
+            here="", title=title, description=INDEX_DESCRIPTION,
+            crumbs=[Crumb(label=title)], graph=graph,
+            main=f"{site.base}#shows", image=None,
+            og_type="website", feeds_of=None,
+        )
+        context["shows"] = entries
+        return Page(path="", html=self.theme.render("index.html", context),
+                    lastmod=lastmod)
+
+
+_FEED_TYPES = {
+    "rss": ("application/rss+xml", "RSS"),
+    "atom": ("application/atom+xml", "Atom"),
+    "json": ("application/feed+json", "JSON Feed"),
+}
+
+
+def index_graph(site: Site,
+                elements: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The index's JSON-LD before the page nodes: the list of shows."""
+    return {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@id": f"{site.base}#shows",
+                "@type": "ItemList",
+                "name": "Shows",
+                "numberOfItems": len(elements),
+                "itemListElement": list(elements),
+            },
+        ],
+    }
+
+
+def _lastmod(items: Iterable[news.NewsItem]) -> dt.date | None:
+    """The newest date the data gives the items (never the clock)."""
+    dates = [(i.updated or i.published).date() for i in items]
+    return max(dates, default=None)
+
+
+@functools.lru_cache(maxsize=4)
+def pages(options: Options) -> Pages:
+    """The renderer of a site's pages, made once per process."""
+    return Pages(options)
 
 
 def show_summary(show: Show) -> tuple[str, str]:

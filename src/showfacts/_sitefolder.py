@@ -102,6 +102,24 @@ class _Current:
     old_layout: bool = False
 
 
+def check_place(out: str | os.PathLike[str],
+                inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """
+    Refuse an ``out`` that :func:`replace_site` would refuse, changing nothing.
+
+    Raises:
+        OutputError: If ``out`` is unsafe to replace (see the module).
+    """
+    _survey(_check_inputs_at(out, inputs), walk=False)
+
+
+def _check_inputs_at(out: str | os.PathLike[str],
+                     inputs: Iterable[str | os.PathLike[str]]) -> _Place:
+    place = _place(out)
+    _check_inputs(place, inputs)
+    return place
+
+
 @contextlib.contextmanager
 def replace_site(out: str | os.PathLike[str],
                  inputs: Iterable[str | os.PathLike[str]],
@@ -116,8 +134,7 @@ def replace_site(out: str | os.PathLike[str],
         OutputError: If ``out`` is unsafe to replace (see the module), or
             cannot be written; an ``OSError`` of the block becomes one too.
     """
-    place = _place(out)
-    _check_inputs(place, inputs)
+    place = _check_inputs_at(out, inputs)
     lock = -1
     made: list[pathlib.Path] = []
     staging: pathlib.Path | None = None

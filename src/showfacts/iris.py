@@ -45,8 +45,10 @@ from showfacts.exceptions import InputError
 
 __all__ = ["DEFAULT_BASE_URL", "FEED_FILES", "Site"]
 
-#: The base URL when none is given: the address ``python -m http.server``
-#: serves a built site at, for previews.
+#: The base URL the library's functions (``to_jsonld``, ``fact_card``)
+#: use when none is given, for experiments.  The commands, the site and
+#: the Jinja2 and Django integrations never fall back to it: they require
+#: a base URL.
 DEFAULT_BASE_URL = "http://localhost:8000/"
 
 #: The file names of the feeds in each folder.

@@ -36,7 +36,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from showfacts.iris import DEFAULT_BASE_URL, Site
+from showfacts.exceptions import RenderError
+from showfacts.iris import Site
 from showfacts.jsonld import JSONObject, Subject, to_jsonld
 from showfacts.markup import fact_card, script_tag
 from showfacts.models import Show
@@ -55,26 +56,40 @@ __all__ = ["install"]
 
 
 def install(environment: jinja2.Environment, *,
-            base_url: str | Site = DEFAULT_BASE_URL) -> None:
+            base_url: str | Site | None = None) -> None:
     """
     Add the ``jsonld``, ``jsonld_script`` and ``fact_card`` filters.
 
     Args:
         environment: The Jinja2 environment.
-        base_url: The default base URL of the IRIs; each filter also takes
-            ``base_url=``.
+        base_url: The base URL pages are published under, for the IRIs;
+            each filter also takes ``base_url=``.  Without either, a
+            filter raises :class:`~showfacts.exceptions.ConfigurationError`
+            rather than publish a guessed address.
 
     Raises:
         InputError: If the base URL is not an absolute http(s) URL.
 
     .. versionadded:: 0.1.0
     """
-    default = base_url if isinstance(base_url, Site) else Site(base_url)
+    fallback = (base_url if isinstance(base_url, Site) or base_url is None
+                else Site(base_url))
+
+    def where(given: str | Site | None) -> Site:
+        if given:
+            return given if isinstance(given, Site) else Site(given)
+        if fallback is None:
+            raise RenderError(
+                "showfacts needs the base URL pages are published under: "
+                "install(env, base_url='https://example.org/tv/'), or pass "
+                "base_url= to the filter"
+            )
+        return fallback
 
     def jsonld(subject: Subject, base_url: str | Site | None = None, *,
                claims: bool = False, spoilers: bool = True,
                pending: bool = False) -> JSONObject:
-        return to_jsonld(subject, base_url or default, claims=claims,
+        return to_jsonld(subject, where(base_url), claims=claims,
                          spoilers=spoilers, pending=pending)
 
     def jsonld_script(value: Mapping[str, Any] | Subject,
@@ -94,7 +109,7 @@ def install(environment: jinja2.Environment, *,
              base_url: str | Site | None = None, *, claims: bool = False,
              spoilers: bool = True, heading: int = 2) -> markupsafe.Markup:
         return markupsafe.Markup(  # noqa: S704 - escaped by fact_card
-            fact_card(show, season, base_url or default, claims=claims,
+            fact_card(show, season, where(base_url), claims=claims,
                       spoilers=spoilers, heading=heading)
         )
 

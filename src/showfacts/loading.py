@@ -129,8 +129,8 @@ def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
     The show files in a folder, or the file itself, in a stable order.
 
     Folders are searched recursively; hidden files and folders (whose name
-    starts with a dot) are skipped, and symbolic links to folders are not
-    followed.
+    starts with a dot) and a site's ``showfacts.toml`` are skipped, and
+    symbolic links to folders are not followed.
 
     Raises:
         InputError: If the path does not exist, or a file has another
@@ -147,6 +147,10 @@ def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
             )
         return (root,)
     return tuple(root / name for name in sorted(show_file_names(root)))
+
+
+#: A site's configuration file (:mod:`showfacts.config`): never a show.
+SITE_CONFIG = "showfacts.toml"
 
 
 def show_file_names(folder: StrPath) -> Iterator[str]:
@@ -171,7 +175,7 @@ def show_file_names(folder: StrPath) -> Iterator[str]:
         prefix = "" if inside == "." else f"{inside}/"
         for file in files:
             dot = file.rfind(".")
-            if (not file.startswith(".")
+            if (not file.startswith(".") and file != SITE_CONFIG
                     and file[dot:].lower() in SUFFIXES):
                 yield prefix + file if prefix else file
 

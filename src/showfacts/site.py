@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import datetime as dt
 import heapq
 import itertools
 import os
@@ -45,12 +46,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from showfacts import _pages, calendar, feeds, jsonld, markup, news
-from showfacts._pages import Crumb, e
+from showfacts import _pages, calendar, feeds, jsonld, news
+from showfacts._pages import e
 from showfacts._readers import DEFAULT_LIMITS, Limits
-from showfacts._sitefolder import die_with_parent, replace_site
+from showfacts._sitefolder import check_place, die_with_parent, replace_site
+from showfacts.config import SiteConfig
 from showfacts.exceptions import InputError, InvalidDataError, Problem
-from showfacts.iris import DEFAULT_BASE_URL, FEED_FILES, Site
+from showfacts.iris import FEED_FILES, Site
 from showfacts.loading import load, show_files
 from showfacts.models import Catalog, Show, check_catalog
 
@@ -64,13 +66,6 @@ SITEMAP_LIMIT = 50_000
 
 Progress = Callable[[int, int], None]
 
-_FEED_TYPES = {
-    "rss": ("application/rss+xml", "RSS"),
-    "atom": ("application/atom+xml", "Atom"),
-    "json": ("application/feed+json", "JSON Feed"),
-}
-
-
 @attrs.frozen(kw_only=True)
 class BuildResult:
     """
@@ -80,6 +75,8 @@ class BuildResult:
         out: The site's folder.
         shows: How many shows it holds.
         files: How many files it holds.
+        preview: Built without a base URL: no feeds, calendars, sitemap,
+            ``robots.txt`` or JSON-LD, which need absolute addresses.
 
     .. versionadded:: 0.1.0
     """
@@ -87,15 +84,25 @@ class BuildResult:
     out: pathlib.Path
     shows: int
     files: int
+    preview: bool = False
 
 
 @attrs.frozen(kw_only=True)
 class _Options:
-    base_url: str
-    title: str
-    claims: bool
-    spoilers: bool
+    pages: _pages.Options
     limits: Limits
+
+    @property
+    def preview(self) -> bool:
+        return self.pages.base_url is None
+
+    @property
+    def spoilers(self) -> bool:
+        return self.pages.spoilers
+
+    @property
+    def claims(self) -> bool:
+        return self.pages.claims
 
 
 @attrs.frozen(kw_only=True)
@@ -105,7 +112,7 @@ class _Rendered:
     file: str
     show: Show | None = None
     problems: tuple[Problem, ...] = ()
-    pages: tuple[str, ...] = ()
+    pages: tuple[tuple[str, dt.date | None], ...] = ()
     files: int = 0
     events: tuple[calendar.Event, ...] = ()
     status: str = ""
@@ -116,8 +123,11 @@ def build_site(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     out: str | os.PathLike[str],
     *,
-    base_url: str = DEFAULT_BASE_URL,
-    title: str = "TV facts",
+    base_url: str | None = None,
+    title: str | None = None,
+    language: str | None = None,
+    theme: str | os.PathLike[str] | None = None,
+    config: SiteConfig | None = None,
     jobs: int = 1,
     claims: bool = False,
     spoilers: bool = True,
@@ -136,8 +146,18 @@ def build_site(
             showfacts built, and may not be, hold or be inside one of
             ``paths``: only files an earlier build wrote (and listed in
             its manifest, ``.showfacts-site.json``) are ever deleted.
-        base_url: The absolute URL the site is published at.
-        title: The site's name.
+            Files under it are never read as show files.
+        base_url: The absolute URL the site is published at.  Without one
+            (here or in ``config``) the build is a preview: pages that
+            link to each other relatively, without the feeds, calendars,
+            sitemap, ``robots.txt`` and JSON-LD that need absolute
+            addresses.
+        title: The site's name (default: "TV facts").
+        language: The pages' language, a BCP 47 tag (default: "en").
+        theme: A theme folder whose templates and static files replace
+            the default theme's (:mod:`showfacts.themes`).
+        config: A site configuration (:func:`showfacts.config.find_config`)
+            for what the arguments leave out, and which files are shows.
         jobs: Processes that render shows in parallel.
         claims: Publish unconfirmed facts and teases as ``Claim`` nodes in
             the JSON-LD too (pending schema.org terms).
@@ -158,16 +178,32 @@ def build_site(
 
     .. versionadded:: 0.1.0
     """
-    site = Site(base_url)
-    options = _Options(base_url=site.base, title=title, claims=claims,
-                       spoilers=spoilers, limits=limits)
+    config = config or SiteConfig()
+    base_url = base_url or config.base_url
+    theme = theme if theme is not None else config.theme
+    options = _Options(
+        pages=_pages.Options(
+            base_url=Site(base_url).base if base_url else None,
+            title=title or config.title or "TV facts",
+            language=language or config.language or "en",
+            theme=None if theme is None else str(theme),
+            claims=claims, spoilers=spoilers,
+        ),
+        limits=limits,
+    )
+    renderer = _pages.pages(options.pages)
+    site = renderer.site
     roots = (
         [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     )
-    files = sorted({str(f) for root in roots for f in show_files(root)})
+    target = pathlib.Path(out)
+    check_place(out, roots)  # the site is never one of its own inputs
+    files = sorted({
+        str(f) for root in roots for f in show_files(root)
+        if config.selects(f)
+    })
     if not files:
         raise InputError("no show files (.yaml, .yml, .json, .toml) found")
-    target = pathlib.Path(out)
     with replace_site(out, roots) as staging:
         problems: list[Problem] = []
         shows: list[_Rendered] = []
@@ -184,7 +220,8 @@ def build_site(
         count = sum(r.files for r in shows)
         count += _write_catalog(staging, site, options, shows,
                                 newest.items())
-    return BuildResult(out=target, shows=len(shows), files=count)
+    return BuildResult(out=target, shows=len(shows), files=count,
+                       preview=options.preview)
 
 
 def _refuse(problems: list[Problem]) -> None:
@@ -276,7 +313,7 @@ def _render_file(
         show = load(file, limits=options.limits)
     except InvalidDataError as exc:
         return _Rendered(file=file, problems=exc.problems), ()
-    site = Site(options.base_url)
+    site = options.pages.site
     items = news.items_for_show(show, site, spoilers=options.spoilers)
     written = _write_show(show, staging, site, options, items)
     status, premiere = _pages.show_summary(show)
@@ -285,7 +322,7 @@ def _render_file(
         show=_light(show),
         pages=written[0],
         files=written[1],
-        events=calendar.events(show, site),
+        events=() if options.preview else calendar.events(show, site),
         status=status,
         premiere=premiere,
     ), items
@@ -314,115 +351,31 @@ def _relative(site: Site, url: str) -> str:
     return path + "index.html" if path.endswith("/") or not path else path
 
 
-def _write_show(show: Show, staging: pathlib.Path, site: Site,
-                options: _Options,
-                items: tuple[news.NewsItem, ...]) -> tuple[tuple[str, ...],
-                                                           int]:
-    """Write a show's pages, JSON-LD, feeds and calendar."""
-    pages: list[str] = []
-    files = 0
-    show_url = site.show_url(show.id)
-    alternates = _alternates(site, show.id, show.title)
+def _write_show(
+    show: Show, staging: pathlib.Path, site: Site, options: _Options,
+    items: tuple[news.NewsItem, ...],
+) -> tuple[tuple[tuple[str, dt.date | None], ...], int]:
+    """Write a show's pages and, with a base URL, its feeds and files."""
+    renderer = _pages.pages(options.pages)
     graph = jsonld.to_jsonld(show, site, claims=options.claims,
                              spoilers=options.spoilers)
-    _write(staging, _relative(site, site.jsonld_url(show.id)),
-           jsonld.dumps_jsonld(graph, pretty=True) + "\n")
-    files += 1
-    seasons = sorted(show.seasons, key=lambda s: s.number)
-    refs = show.facts()
-    body = [f"<h1>{e(show.title)}</h1>\n"]
-    if show.fictional:
-        body.append('<p class="notice">Not a real show: an example.</p>\n')
-    if show.description:
-        body.append(f"<p>{e(show.description)}</p>\n")
-    body.append(markup.graph_fragment(graph, show, None, site))
-    if seasons:
-        links = "".join(
-            f'<li><a href="{e(site.season_url(show.id, s.number))}">'
-            f"{e(s.name)}</a></li>"
-            for s in seasons
-        )
-        body.append(
-            '<section aria-labelledby="seasons"><h2 id="seasons">Seasons'
-            f"</h2><ul>{links}</ul></section>\n"
-        )
-    timeline = _pages.Timeline(show, site)
-    body.append(timeline.section(refs))
-    body.append(_follow(site, show.id))
-    crumbs = [Crumb(label=options.title, url=site.base),
-              Crumb(label=show.title)]
-    _write(staging, _relative(site, show_url), _pages.page(
-        site=site, site_title=options.title, title=show.title,
-        url=show_url, crumbs=crumbs, body="".join(body),
-        alternates=alternates,
-    ))
-    pages.append(show_url)
-    files += 1
-    for season in seasons:
-        url = site.season_url(show.id, season.number)
-        season_refs = [r for r in refs if r.season == season.number]
-        name = f"{show.title}: {season.name}"
-        parts = [f"<h1>{e(name)}</h1>\n"]
-        if show.fictional:
-            parts.append(
-                '<p class="notice">Not a real show: an example.</p>\n'
-            )
-        if season.description:
-            parts.append(f"<p>{e(season.description)}</p>\n")
-        parts.append(markup.page_fragment(
-            (show, season.number), site, claims=options.claims,
-            spoilers=options.spoilers,
-        ))
-        parts.append(timeline.section(season_refs))
-        crumbs = [Crumb(label=options.title, url=site.base),
-                  Crumb(label=show.title, url=show_url),
-                  Crumb(label=season.name)]
-        _write(staging, _relative(site, url), _pages.page(
-            site=site, site_title=options.title, title=name, url=url,
-            crumbs=crumbs, body="".join(parts), alternates=alternates,
-        ))
-        pages.append(url)
-        files += 1
-    feed = news.build_feed(show, site, "rss", show=show.id,
-                           spoilers=options.spoilers, computed=items)
-    for fmt in FEED_FILES:
-        one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
-        _write(staging, _relative(site, one.feed_url),
-               feeds.render(one, fmt))
-        files += 1
-    _write(staging, _relative(site, site.calendar_url(show.id)),
-           calendar.to_calendar(show, site))
-    files += 1
-    return tuple(pages), files
-
-
-def _alternates(site: Site, show: str | None,
-                title: str) -> list[tuple[str, str, str]]:
-    links = [
-        (kind, f"{title} ({label})", site.feed_url(fmt, show))
-        for fmt, (kind, label) in _FEED_TYPES.items()
-    ]
-    if show is not None:
-        links.append(("application/ld+json", f"{title} (JSON-LD)",
-                      site.jsonld_url(show)))
-    return links
-
-
-def _follow(site: Site, show: str | None) -> str:
-    feeds_list = "".join(
-        f'<li><a href="{e(site.feed_url(fmt, show))}">{e(label)}</a></li>'
-        for fmt, (_, label) in _FEED_TYPES.items()
-    )
-    extra = (
-        f'<li><a href="{e(site.jsonld_url(show))}">JSON-LD</a></li>'
-        if show is not None else ""
-    )
-    return (
-        '<section aria-labelledby="follow"><h2 id="follow">Follow</h2>'
-        f"<ul>{feeds_list}"
-        f'<li><a href="{e(site.calendar_url(show))}">Premiere calendar '
-        f"(iCalendar)</a></li>{extra}</ul></section>\n"
-    )
+    pages = renderer.show_pages(show, graph, items)
+    for page in pages:
+        _write(staging, _relative(site, site.base + page.path), page.html)
+    files = len(pages)
+    if not options.preview:
+        _write(staging, _relative(site, site.jsonld_url(show.id)),
+               jsonld.dumps_jsonld(graph, pretty=True) + "\n")
+        feed = news.build_feed(show, site, "rss", show=show.id,
+                               spoilers=options.spoilers, computed=items)
+        for fmt in FEED_FILES:
+            one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
+            _write(staging, _relative(site, one.feed_url),
+                   feeds.render(one, fmt))
+        _write(staging, _relative(site, site.calendar_url(show.id)),
+               calendar.to_calendar(show, site))
+        files += len(FEED_FILES) + 2
+    return tuple((site.base + p.path, p.lastmod) for p in pages), files
 
 
 def _catalog_problems(shows: Sequence[_Rendered]) -> list[Problem]:
@@ -436,48 +389,41 @@ def _catalog_problems(shows: Sequence[_Rendered]) -> list[Problem]:
 def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
                    shows: Sequence[_Rendered],
                    newest: tuple[news.NewsItem, ...]) -> int:
-    """Write the index, the catalog's feeds and calendar, and sitemaps."""
+    """
+    Write the index and the theme's static files.
+
+    With a base URL, also the catalog's feeds and calendar, the sitemaps
+    and ``robots.txt``.
+    """
+    renderer = _pages.pages(options.pages)
     ordered = sorted(shows, key=lambda r: (r.show.title.casefold()
                                            if r.show else "", r.file))
     entries = []
     for result in ordered:
-        show = result.show
-        assert show is not None  # noqa: S101
-        lines = [f'<a href="{e(site.show_url(show.id))}">{e(show.title)}</a>']
-        if show.fictional:
-            lines.append(" (not a real show)")
-        facts = [x for x in (result.status, result.premiere) if x]
-        if facts:
-            lines.append(f"<br>{e('; '.join(facts))}")
-        entries.append(f"<li>{''.join(lines)}</li>")
-    body = (
-        f"<h1>{e(options.title)}</h1>\n"
-        "<p>What is known about each show, with how sure it is and where "
-        "it was read.</p>\n"
-        + markup.script_tag(_index_graph(site, options.title, ordered))
-        + "\n"
-        '<section aria-labelledby="shows"><h2 id="shows">Shows</h2>'
-        f'<ul class="shows">{"".join(entries)}</ul></section>\n'
-        + _follow(site, None)
-    )
-    _write(staging, "index.html", _pages.page(
-        site=site, site_title=options.title, title=options.title,
-        url=site.base, crumbs=[Crumb(label=options.title)], body=body,
-        alternates=_alternates(site, None, options.title),
-    ))
-    _write(staging, "style.css", _pages.STYLE)
-    files = 2
+        assert result.show is not None  # noqa: S101
+        summary = "; ".join(x for x in (result.status, result.premiere) if x)
+        entries.append((result.show, summary))
+    lastmod = max((d for r in shows for _, d in r.pages if d is not None),
+                  default=None)
+    index = renderer.index_page(entries, lastmod)
+    _write(staging, "index.html", index.html)
+    files = 1
+    for name, path in renderer.theme.static_files():
+        _write(staging, name, path.read_bytes())
+        files += 1
+    if options.preview:
+        return files
     updated = max(
         (i.updated or i.published for i in newest), default=news.EPOCH
     )
     for fmt in FEED_FILES:
         feed = news.Feed(
-            title=f"{options.title}: news",
+            title=f"{options.pages.title}: news",
             link=site.base,
             feed_url=site.feed_url(fmt),
             description="Renewals, premiere dates, casting and teases, "
             "each marked with how sure it is.",
-            language="en",
+            language=options.pages.language,
             updated=updated,
             items=newest,
         )
@@ -488,49 +434,26 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
            calendar.to_calendar(Catalog(shows=()), site,
                                 found=[ev for r in shows for ev in r.events]))
     files += 1
-    urls = [site.base] + [u for r in shows for u in r.pages]
+    urls = [(site.base, lastmod)] + [u for r in shows for u in r.pages]
     files += _write_sitemaps(staging, site, urls)
-    return files
-
-
-def _index_graph(site: Site, title: str,
-                 ordered: Sequence[_Rendered]) -> dict[str, object]:
-    """The index page's JSON-LD: the page, and the list of its shows."""
-    elements = []
-    for position, result in enumerate(ordered, start=1):
-        show = result.show
-        assert show is not None  # noqa: S101
-        elements.append({
-            "@type": "ListItem",
-            "position": position,
-            "name": show.title,
-            "url": site.show_url(show.id),
-        })
-    return {
-        "@context": "https://schema.org",
-        "@graph": [
-            {
-                "@id": f"{site.base}#page",
-                "@type": "CollectionPage",
-                "name": title,
-                "url": site.base,
-                "mainEntity": {"@id": f"{site.base}#shows"},
-            },
-            {
-                "@id": f"{site.base}#shows",
-                "@type": "ItemList",
-                "name": "Shows",
-                "numberOfItems": len(elements),
-                "itemListElement": elements,
-            },
-        ],
-    }
+    _write(staging, "robots.txt", (
+        "User-agent: *\n"
+        "Allow: /\n"
+        f"Sitemap: {site.base}sitemap.xml\n"
+    ))
+    return files + 1
 
 
 def _write_sitemaps(staging: pathlib.Path, site: Site,
-                    urls: Sequence[str]) -> int:
-    def urlset(chunk: Sequence[str]) -> str:
-        rows = "".join(f"<url><loc>{e(u)}</loc></url>\n" for u in chunk)
+                    urls: Sequence[tuple[str, dt.date | None]]) -> int:
+    """The sitemap; ``lastmod`` is the newest date the data gives a page."""
+    def urlset(chunk: Sequence[tuple[str, dt.date | None]]) -> str:
+        rows = "".join(
+            f"<url><loc>{e(u)}</loc>"
+            + (f"<lastmod>{d.isoformat()}</lastmod>" if d else "")
+            + "</url>\n"
+            for u, d in chunk
+        )
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'

@@ -19,11 +19,13 @@ from showfacts._commands import (
     lint,
     new,
     schema,
+    serve,
     validate,
 )
 
 
 #: In the order ``showfacts --help`` lists them: the main job first.
 MODULES = (
-    build, validate, lint, new, jsonld, html, feed, calendar, diff, schema,
+    build, serve, validate, lint, new, jsonld, html, feed, calendar, diff,
+    schema,
 )

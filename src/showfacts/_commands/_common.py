@@ -12,7 +12,7 @@ from showfacts import loading
 from showfacts._atomic import write_atomic
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts.exceptions import InputError
-from showfacts.iris import DEFAULT_BASE_URL, Site
+from showfacts.iris import Site
 from showfacts.models import Catalog
 
 
@@ -139,12 +139,13 @@ def limits(args: argparse.Namespace) -> Limits:
     )
 
 
-def add_base_url(parser: argparse.ArgumentParser) -> None:
-    """Add ``--base-url``."""
+def add_base_url(parser: argparse.ArgumentParser, *,
+                 required: bool = True) -> None:
+    """Add ``--base-url``; commands that publish addresses require it."""
     parser.add_argument(
-        "--base-url", default=DEFAULT_BASE_URL, metavar="URL",
-        help="absolute URL the outputs are published under "
-        f"(default: {DEFAULT_BASE_URL})",
+        "--base-url", default=None, metavar="URL",
+        help="absolute URL the outputs are published under, such as "
+        "https://example.org/tv/" + (" (required)" if required else ""),
     )
 
 
@@ -158,7 +159,20 @@ def add_output(parser: argparse.ArgumentParser) -> None:
 
 
 def site(args: argparse.Namespace) -> Site:
-    """The site for ``--base-url``."""
+    """
+    The site for ``--base-url``.
+
+    Raises:
+        InputError: Without ``--base-url``: absolute addresses come only
+            from the address the outputs are published at, never from a
+            guess such as localhost.
+    """
+    if args.base_url is None:
+        raise InputError(
+            "--base-url is required: the output holds absolute addresses, "
+            "so say where it is published, such as --base-url "
+            "https://example.org/tv/"
+        )
     return Site(args.base_url)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from showfacts._commands._common import (
     EXIT_OK,
     Commands,
-    add_base_url,
     add_command,
     add_limits,
     examples,
@@ -38,6 +38,19 @@ class _Progress:
             sys.stderr.flush()
 
 
+def site_options(args: argparse.Namespace) -> dict[str, Any]:
+    """What ``build`` and ``serve`` pass to the build, options and config."""
+    from showfacts.config import find_config, load_config  # noqa: PLC0415
+
+    config = (load_config(args.config) if args.config
+              else find_config(args.paths))
+    return {
+        "title": args.title, "language": args.language, "theme": args.theme,
+        "config": config, "claims": args.claims,
+        "spoilers": not args.no_spoilers, "limits": limits(args),
+    }
+
+
 def run(args: argparse.Namespace) -> int:
     """Build the site; report what was written."""
     from showfacts.site import build_site  # noqa: PLC0415
@@ -45,18 +58,53 @@ def run(args: argparse.Namespace) -> int:
     progress = _Progress(enabled=not args.quiet)
     try:
         result = build_site(
-            args.paths, args.out, base_url=args.base_url, title=args.title,
-            jobs=args.jobs, claims=args.claims, spoilers=not args.no_spoilers,
-            progress=progress, limits=limits(args),
+            args.paths, args.out, base_url=args.base_url, jobs=args.jobs,
+            progress=progress, **site_options(args),
         )
     finally:
         progress.close()
+    if result.preview and not args.quiet:
+        print(  # noqa: T201
+            f"showfacts: {result.out} is a preview without a base URL: no "
+            "feeds, calendars, sitemap or JSON-LD; open "
+            f"{result.out / 'index.html'} or run showfacts serve",
+            file=sys.stderr,
+        )
     if args.verbose:
         print(  # noqa: T201
             f"built {result.out}: {result.shows} "
             f"show{'s' if result.shows != 1 else ''}, {result.files} files"
         )
     return EXIT_OK
+
+
+def add_site_options(parser: argparse.ArgumentParser, *,
+                     base_url: bool = True) -> None:
+    """The options ``build`` and ``serve`` share."""
+    if base_url:
+        parser.add_argument(
+            "--base-url", default=None, metavar="URL",
+            help="absolute URL the site is published at, such as "
+            "https://example.org/tv/; without it (or base_url in "
+            "showfacts.toml) the build is a preview without feeds, "
+            "calendars, sitemap or JSON-LD",
+        )
+    parser.add_argument("--title", default=None,
+                        help="the site's name (default: TV facts)")
+    parser.add_argument("--language", default=None, metavar="TAG",
+                        help="the pages' language, a BCP 47 tag (default: "
+                        "en)")
+    parser.add_argument("--theme", default=None, metavar="DIR",
+                        help="a theme folder whose templates/ and static/ "
+                        "files replace the default theme's")
+    parser.add_argument("--config", default=None, metavar="FILE",
+                        help="the site's configuration (default: "
+                        "showfacts.toml in the one SRC folder, if there)")
+    parser.add_argument("--claims", action="store_true",
+                        help="also publish unconfirmed facts and teases as "
+                        "Claim nodes in the JSON-LD")
+    parser.add_argument("--no-spoilers", action="store_true",
+                        help="leave spoiler teases out")
 
 
 def register(commands: Commands) -> None:
@@ -75,11 +123,11 @@ def register(commands: Commands) -> None:
         "may not be, hold or be inside an input (exit status 2 "
         "otherwise).",
         epilog=examples(
-            "showfacts build examples --out site",
+            "showfacts build examples --out site   # a preview: open "
+            "site/index.html",
             "showfacts build data/ --out public --base-url "
             "https://example.org/tv/ --title 'TV facts'",
-            "python -m http.server -d site   # preview at "
-            "http://localhost:8000/",
+            "showfacts build data/ --out public --theme my-theme",
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="SRC",
@@ -87,17 +135,10 @@ def register(commands: Commands) -> None:
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="the site's folder: new, empty or built by "
                         "showfacts")
-    add_base_url(parser)
-    parser.add_argument("--title", default="TV facts",
-                        help="the site's name (default: TV facts)")
+    add_site_options(parser)
     parser.add_argument("--jobs", type=whole_number("a number of processes"),
                         default=1, metavar="N",
                         help="render shows in N processes (default: 1)")
-    parser.add_argument("--claims", action="store_true",
-                        help="also publish unconfirmed facts and teases as "
-                        "Claim nodes in the JSON-LD")
-    parser.add_argument("--no-spoilers", action="store_true",
-                        help="leave spoiler teases out")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true",
                       help="no progress display")

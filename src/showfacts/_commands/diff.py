@@ -47,7 +47,6 @@ def run(args: argparse.Namespace) -> int:
         old = diff.load_revision(paths, args.git, limits=limits(args))
         new = loading.load_catalog(paths, limits=limits(args))
     changes = diff.diff(old, new)
-    where = site(args)
     fmt: str = args.format
     output: str | bytes
     if fmt == "text":
@@ -59,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         title = "What changed"
         if len(new) == 1:
             title = f"{new.shows[0].title}: what changed"
-        feed = diff.to_feed(changes, where, fmt=kind, title=title)
+        feed = diff.to_feed(changes, site(args), fmt=kind, title=title)
         from showfacts import feeds  # noqa: PLC0415 - only feeds need it
 
         writer = {
