@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from showfacts import news, views
+from showfacts._text import publishable
 from showfacts.dates import FuzzyDate
 from showfacts.iris import Site
 from showfacts.models import (
@@ -29,8 +30,13 @@ from showfacts.models import (
 
 
 def e(text: object) -> str:
-    """Escape text for HTML content and attribute values alike."""
-    return html.escape(str(text), quote=True)
+    """
+    Escape text for HTML content and attribute values alike.
+
+    The text is made publishable first (:func:`showfacts._text.publishable`),
+    as in every other output.
+    """
+    return html.escape(publishable(str(text)), quote=True)
 
 
 @attrs.frozen(kw_only=True)

@@ -20,6 +20,8 @@ from showfacts._commands._common import (
     EXIT_USAGE,
     Parser,
     examples,
+    report,
+    say,
 )
 from showfacts.exceptions import InputError, InvalidDataError, ShowfactsError
 
@@ -71,14 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.handler(args)
     except InvalidDataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        report(exc.problems, getattr(args, "max_problems", None))
         return EXIT_INVALID
     except InputError as exc:
-        print(f"showfacts: {exc}", file=sys.stderr)
+        say(f"showfacts: {exc}")
         return EXIT_USAGE
     except ShowfactsError as exc:
-        print(f"showfacts: {exc}", file=sys.stderr)
+        say(f"showfacts: {exc}")
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

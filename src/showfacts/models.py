@@ -340,7 +340,16 @@ def _each_matches(pattern: re.Pattern[str], what: str) -> Callable[
 _is_id = _matches(_ID_RE, "an id (lower-case words joined by - _ or .)")
 _is_ids = _each_matches(_ID_RE, "a tuple of ids")
 _is_optional_id = _optional_matches(_ID_RE, "an id")
-_is_optional_url = _optional_matches(_URL_RE, "an absolute http(s) URL")
+_is_optional_url_text = _optional_matches(_URL_RE, "an absolute http(s) URL")
+
+
+def _is_optional_url(instance: Any, attribute: attrs.Attribute[Any],
+                     value: Any) -> None:
+    """An absolute http(s) URL that a URL parser reads back, or ``None``."""
+    _is_optional_url_text(instance, attribute, value)
+    problem = None if value is None else _invariants.url_problem(value)
+    if problem:
+        raise field_error(attribute, _invariants.quoted(value, problem))
 
 
 def _visible(value: str) -> bool:

@@ -44,13 +44,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from showfacts import _pages, calendar, feeds, jsonld, markup, news
+from showfacts import _pages, _text, calendar, feeds, jsonld, markup, news
 from showfacts._pages import Crumb, e
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import DEFAULT_BASE_URL, FEED_FILES, Site
 from showfacts.loading import load, show_files
-from showfacts.models import Catalog, Show, check_catalog
+from showfacts.models import Catalog, FactRef, Show, check_catalog
 
 
 __all__ = ["BuildResult", "build_site"]
@@ -274,7 +274,12 @@ def _render_file(
         return _Rendered(file=file, problems=exc.problems), ()
     site = Site(options.base_url)
     items = news.items_for_show(show, site, spoilers=options.spoilers)
-    written = _write_show(show, staging, site, options, items)
+    try:
+        written = _write_show(show, staging, site, options, items)
+    except InvalidDataError as exc:  # an output over its limit
+        return _Rendered(file=file, problems=tuple(
+            attrs.evolve(p, file=p.file or file) for p in exc.problems
+        )), ()
     status, premiere = _pages.show_summary(show)
     return _Rendered(
         file=file,
@@ -297,11 +302,17 @@ def _light(show: Show) -> Show:
     )
 
 
-def _write(staging: pathlib.Path, path: str, data: str | bytes) -> None:
+def _write(staging: pathlib.Path, path: str, data: str | bytes,
+           most: int = DEFAULT_LIMITS.max_output_bytes) -> None:
+    raw = _text.output_bytes(data)
+    if len(raw) > most:
+        raise InvalidDataError([Problem(message=(
+            f"the output {path} would be {len(raw):,} bytes, over the limit "
+            f"of {most:,} bytes per file"
+        ))])
     target = staging / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data.encode("utf-8") if isinstance(data, str)
-                       else data)
+    target.write_bytes(raw)
 
 
 def _relative(site: Site, url: str) -> str:
@@ -315,6 +326,7 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
                 items: tuple[news.NewsItem, ...]) -> tuple[tuple[str, ...],
                                                            int]:
     """Write a show's pages, JSON-LD, feeds and calendar."""
+    most = options.limits.max_output_bytes
     pages: list[str] = []
     files = 0
     show_url = site.show_url(show.id)
@@ -322,7 +334,7 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
     graph = jsonld.to_jsonld(show, site, claims=options.claims,
                              spoilers=options.spoilers)
     _write(staging, _relative(site, site.jsonld_url(show.id)),
-           jsonld.dumps_jsonld(graph, pretty=True) + "\n")
+           jsonld.dumps_jsonld(graph, pretty=True) + "\n", most)
     files += 1
     seasons = sorted(show.seasons, key=lambda s: s.number)
     refs = show.facts()
@@ -351,12 +363,15 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
         site=site, site_title=options.title, title=show.title,
         url=show_url, crumbs=crumbs, body="".join(body),
         alternates=alternates,
-    ))
+    ), most)
     pages.append(show_url)
     files += 1
+    by_season: dict[int | None, list[FactRef]] = {}
+    for ref in refs:
+        by_season.setdefault(ref.season, []).append(ref)
     for season in seasons:
         url = site.season_url(show.id, season.number)
-        season_refs = [r for r in refs if r.season == season.number]
+        season_refs = by_season.get(season.number, [])
         name = f"{show.title}: {season.name}"
         parts = [f"<h1>{e(name)}</h1>\n"]
         if show.fictional:
@@ -376,7 +391,7 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
         _write(staging, _relative(site, url), _pages.page(
             site=site, site_title=options.title, title=name, url=url,
             crumbs=crumbs, body="".join(parts), alternates=alternates,
-        ))
+        ), most)
         pages.append(url)
         files += 1
     feed = news.build_feed(show, site, "rss", show=show.id,
@@ -384,10 +399,10 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
     for fmt in FEED_FILES:
         one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
         _write(staging, _relative(site, one.feed_url),
-               feeds.render(one, fmt))
+               feeds.render(one, fmt), most)
         files += 1
     _write(staging, _relative(site, site.calendar_url(show.id)),
-           calendar.to_calendar(show, site))
+           calendar.to_calendar(show, site), most)
     files += 1
     return tuple(pages), files
 
@@ -433,6 +448,7 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
                    shows: Sequence[_Rendered],
                    newest: tuple[news.NewsItem, ...]) -> int:
     """Write the index, the catalog's feeds and calendar, and sitemaps."""
+    most = options.limits.max_output_bytes
     ordered = sorted(shows, key=lambda r: (r.show.title.casefold()
                                            if r.show else "", r.file))
     entries = []
@@ -460,8 +476,8 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
         site=site, site_title=options.title, title=options.title,
         url=site.base, crumbs=[Crumb(label=options.title)], body=body,
         alternates=_alternates(site, None, options.title),
-    ))
-    _write(staging, "style.css", _pages.STYLE)
+    ), most)
+    _write(staging, "style.css", _pages.STYLE, most)
     files = 2
     updated = max(
         (i.updated or i.published for i in newest), default=news.EPOCH
@@ -478,11 +494,12 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
             items=newest,
         )
         _write(staging, _relative(site, feed.feed_url),
-               feeds.render(feed, fmt))
+               feeds.render(feed, fmt), most)
         files += 1
     _write(staging, _relative(site, site.calendar_url()),
            calendar.to_calendar(Catalog(shows=()), site,
-                                found=[ev for r in shows for ev in r.events]))
+                                found=[ev for r in shows for ev in r.events]),
+           most)
     files += 1
     urls = [site.base] + [u for r in shows for u in r.pages]
     files += _write_sitemaps(staging, site, urls)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from showfacts import loading
 from showfacts._readers import DEFAULT_LIMITS, Limits
+from showfacts._text import terminal
 from showfacts.exceptions import InputError
 from showfacts.iris import DEFAULT_BASE_URL, Site
 from showfacts.loading import write_atomic
@@ -127,6 +128,27 @@ def add_limits(parser: argparse.ArgumentParser) -> None:
         metavar="N", help="refuse YAML aliases that expand to more values "
         f"(default: {defaults.max_alias_nodes:,})",
     )
+    for name, what in _MORE_LIMITS:
+        default = getattr(defaults, name)
+        group.add_argument(
+            "--" + name.replace("_", "-"), type=_size, default=default,
+            metavar="N", help=f"{what} (default: {default:,})",
+        )
+
+
+#: The limits past the first four: the attribute and its option's help.
+_MORE_LIMITS = (
+    ("max_expanded_text", ("refuse shows whose text, counted wherever "
+                           "aliases and references repeat it, is longer")),
+    ("max_seasons", "refuse shows with more seasons"),
+    ("max_facts", "refuse shows with more facts"),
+    ("max_references", ("refuse shows with more references to their "
+                        "records")),
+    ("max_output_bytes", ("refuse to write a larger page, feed, calendar "
+                          "or JSON-LD file")),
+    ("max_problems", ("print at most this many problems, then how many "
+                      "more")),
+)
 
 
 def limits(args: argparse.Namespace) -> Limits:
@@ -136,7 +158,25 @@ def limits(args: argparse.Namespace) -> Limits:
         max_depth=args.max_depth,
         max_string_length=args.max_string_length,
         max_alias_nodes=args.max_alias_nodes,
+        **{name: getattr(args, name) for name, _ in _MORE_LIMITS},
     )
+
+
+def say(text: object, *, err: bool = True) -> None:
+    """Print a line, with what a terminal would act on escaped."""
+    print(terminal(str(text)), file=sys.stderr if err else sys.stdout)
+
+
+def report(problems: Sequence[object], most: int | None = None) -> None:
+    """Print problems on standard error, at most ``most``, then a count."""
+    if most is None:
+        most = DEFAULT_LIMITS.max_problems
+    for problem in problems[:most]:
+        say(problem)
+    if len(problems) > most:
+        left = len(problems) - most
+        say(f"showfacts: and {left:,} more problem{'s' if left != 1 else ''}"
+            f" (--max-problems N shows more)")
 
 
 def add_base_url(parser: argparse.ArgumentParser) -> None:
@@ -172,7 +212,8 @@ def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
         InvalidDataError: With every problem in every file.
     """
     if list(paths) == ["-"]:
-        data = sys.stdin.buffer.read()
+        # Read no more than the limit allows, however much is coming.
+        data = sys.stdin.buffer.read(limits.max_file_size + 1)
         show = loading.loads(data, stdin_format, name="<stdin>",
                              limits=limits)
         return Catalog(shows=(show,))
