@@ -304,7 +304,7 @@ def _light(show: Show) -> Show:
 
 def _write(staging: pathlib.Path, path: str, data: str | bytes,
            most: int = DEFAULT_LIMITS.max_output_bytes) -> None:
-    raw = _text.output_bytes(data)
+    raw = _text.output_bytes(data, html=path.endswith(".html"))
     if len(raw) > most:
         raise InvalidDataError([Problem(message=(
             f"the output {path} would be {len(raw):,} bytes, over the limit "
