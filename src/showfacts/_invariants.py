@@ -387,13 +387,16 @@ def _check_supersedes(  # noqa: PLR0917
     found = cycles.get(fact_id) if isinstance(fact_id, str) else None
     if found is not None:
         cycle, start = found
+        size = len(cycle)
+        if size + 1 > _SHOWN_LOOP:
+            # Only the ids shown are gathered: a long cycle is not copied
+            # for each of its facts.
+            shown = [cycle[(start + i) % size]
+                     for i in range(_SHOWN_LOOP - 2)]
+            return [(where, f"supersede cycle of {size:,} facts: "
+                     + " -> ".join(repr(s) for s in shown)
+                     + f" -> ... -> {fact_id!r}")]
         loop = [*cycle[start:], *cycle[:start], fact_id]
-        if len(loop) > _SHOWN_LOOP:
-            loop = [*loop[:_SHOWN_LOOP - 2], "...", fact_id]
-            return [(where, "supersede cycle of "
-                     f"{len(cycle):,} facts: "
-                     + " -> ".join(s if s == "..." else repr(s)
-                                   for s in loop))]
         return [(where, "supersede cycle: "
                  + " -> ".join(repr(s) for s in loop))]
     return []
