@@ -2,8 +2,9 @@
 The ``showfacts`` command.
 
 Exit status: 0 when all is well, 1 for invalid data (or lint errors), 2 for
-usage errors such as a missing file.  Problems go to standard error, one
-``file:line:col: $.path: message`` line each; no traceback, ever.
+usage errors such as a missing file, 3 when ``diff --exit-code`` found
+changes.  Problems go to standard error, one ``file:line:col: $.path:
+message`` line each, with control characters escaped; no traceback, ever.
 """
 
 from __future__ import annotations
