@@ -183,13 +183,13 @@ def test_aliased_and_cited_text_is_refused_before_any_work(tmp_path, capsys):
     assert cited.stat().st_size < 800_000
     for file in (aliased, cited):
         [problem] = sf.validate(file)
-        assert "characters of text, over the limit of 20,000,000" in (
+        assert "characters of text, over the limit of 8,000,000" in (
             problem.message
         )
         status, _, err = run(["build", str(file), "--out",
                               str(tmp_path / "site")], capsys=capsys)
         assert 1 == status
-        assert "over the limit of 20,000,000" in err
+        assert "over the limit of 8,000,000" in err
     assert not (tmp_path / "site").exists()
     # The limit is an option: a small one refuses a small show.
     small = sf.Limits(max_expanded_text=10)

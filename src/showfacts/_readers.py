@@ -75,7 +75,7 @@ class Limits:
     max_depth: int = 64
     max_string_length: int = 100_000
     max_alias_nodes: int = 10_000
-    max_expanded_text: int = 20_000_000
+    max_expanded_text: int = 8_000_000
     max_seasons: int = 1_000
     max_facts: int = 20_000
     max_references: int = 100_000
