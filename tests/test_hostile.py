@@ -163,6 +163,14 @@ def test_models_built_in_code_get_the_same_checks():
         sf.Source(id="s", title="S", url="https://[x")
     with pytest.raises(sf.InvalidDataError, match="reserves"):
         sf.Show(id="nul", title="Nul", fictional=True)
+    with pytest.raises(sf.InvalidDataError, match="must be at most 9,007"):
+        sf.Season(number=10**300)
+    for value, words in ((10**5000, "about 5,001 digits"),
+                         (float("nan"), "must be finite")):
+        with pytest.raises(sf.InvalidDataError, match=words) as caught:
+            sf.from_dict({"id": "x", "title": "X", "seasons": [
+                {"number": value}]})
+        assert "$.seasons[0].number" == caught.value.problems[0].path
 
 
 # -- bounded work -------------------------------------------------------------

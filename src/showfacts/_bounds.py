@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from showfacts import _readers
 from showfacts._invariants import SEASON_FACTS, SHOW_FACTS
 from showfacts._paths import Path
 from showfacts._readers import Limits
@@ -113,12 +114,20 @@ def check(value: Any, limits: Limits) -> Found:
     sizes = _records(value)
     text = 0
     references = 0
+    number: str | None = None
     stack: list[Any] = [value]
     while stack:
         node = stack.pop()
         kind = type(node)
         if kind is str:
             text += len(node)
+            continue
+        if (kind is int or kind is float) and number is None:
+            # Files are held to this as they are read; a mapping built in
+            # code is held to it here, before a number is ever printed.
+            number = _readers.number_problem(node)
+            if number is not None:
+                found.append((_readers.path_of(value, node), number))
             continue
         if kind is list:
             stack.extend(node)

@@ -248,7 +248,7 @@ def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
 
     With ``dates`` (TOML), dates and times become the strings the schema
     expects.  The walk records no paths: it is on every file's way, so the
-    path of a violation is found afterwards, by :func:`_path_of`.
+    path of a violation is found afterwards, by :func:`path_of`.
     """
     max_depth = limits.max_depth
     max_string = limits.max_string_length
@@ -258,14 +258,14 @@ def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
         node, depth = pop()
         if depth >= max_depth:
             raise _Located(_depth_message(limits), None, None,
-                           _path_of(value, node))
+                           path_of(value, node))
         if type(node) is dict:
             children = node.values()
             for key in node:
                 message = _string_problem(key, max_string, "key")
                 if message:
                     # A long key is not repeated in the path: its mapping's.
-                    where = _path_of(value, node)
+                    where = path_of(value, node)
                     raise _Located(message, None, None, where if len(
                         key) > max_string else (*where, key))
         else:
@@ -276,14 +276,14 @@ def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
                 message = _string_problem(item, max_string)
                 if message:
                     raise _Located(message, None, None,
-                                   _path_of(value, item))
+                                   path_of(value, item))
             elif kind is dict or kind is list:
                 push((item, depth + 1))
             elif kind is int or kind is float:
-                message = _number_problem(item)
+                message = number_problem(item)
                 if message:
                     raise _Located(message, None, None,
-                                   _path_of(value, item))
+                                   path_of(value, item))
         if dates:
             _dates_to_strings(node)
     return value
@@ -315,7 +315,7 @@ def _string_problem(text: str, max_length: int,
     return None
 
 
-def _number_problem(number: float) -> str | None:
+def number_problem(number: float) -> str | None:
     """What is wrong with a number of a file, or ``None``."""
     if number != number or number in (float("inf"), float("-inf")):  # noqa: PLR0124
         return "a number must be finite"
@@ -337,7 +337,7 @@ def _dates_to_strings(node: Any) -> None:
             node[key] = item.isoformat()
 
 
-def _path_of(root: Any, target: Any) -> Path:
+def path_of(root: Any, target: Any) -> Path:
     """The path of the object ``target`` (by identity) inside ``root``."""
     stack: list[tuple[Any, Path]] = [(root, ())]
     while stack:
@@ -831,7 +831,7 @@ def _yaml_build(
                 else:
                     value = event.value
                 if type(value) is int or type(value) is float:
-                    message = _number_problem(value)
+                    message = number_problem(value)
                     if message:
                         raise fail(message, event, path)
                 nodes += 1

@@ -26,6 +26,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from showfacts import _invariants, _paths
+from showfacts._readers import MAX_NUMBER
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InvalidDataError, Problem
 
@@ -373,9 +374,19 @@ def _names(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+def _too_big(attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse a whole number past 2**53 - 1 (it becomes names and JSON)."""
+    if isinstance(value, int) and value > MAX_NUMBER:
+        raise field_error(
+            attribute,
+            f"'{attribute.name}' must be at most {MAX_NUMBER:,} (2**53 - 1)",
+        )
+
+
 def _optional_count(
     _: Any, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
+    _too_big(attribute, value)
     if value is not None and (
         isinstance(value, bool) or not isinstance(value, int) or value < 1
     ):
@@ -387,6 +398,7 @@ def _optional_count(
 
 
 def _number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _too_big(attribute, value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise field_error(
             attribute,
