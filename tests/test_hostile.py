@@ -558,3 +558,16 @@ def test_sites_from_any_text_parse(tmp_path_factory, monkeypatch, show):
                         lambda *_, **__: attrs.evolve(show))
     build_site(placeholder, folder / "site")
     _outputs_parse(folder / "site")
+
+
+def test_new_takes_any_title_and_refuses_reserved_ids(capsys):
+    """`new` writes any title so that it reads back; `new con` is refused."""
+    for title in ("Law & Order: SVU", "#1 Show", "a\x1bb\nc", "yes", "123",
+                  "A & B", "Renée: \"quoted\" 'too'", " padded "):
+        status, out, err = run(["new", "x", "--title", title, "-o", "-"],
+                               capsys=capsys)
+        assert (0, "") == (status, err), title
+        assert title == sf.loads(out).title
+    status, out, err = run(["new", "con", "-o", "-"], capsys=capsys)
+    assert (2, "") == (status, out)
+    assert "'con' is a name Windows reserves" in err
