@@ -35,6 +35,7 @@ from tests.test_cli import run
 
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ballard.yaml"
 
 #: What a file holds, and words of the answer each must get (line too).
 BAD_VALUES = {
@@ -571,3 +572,29 @@ def test_new_takes_any_title_and_refuses_reserved_ids(capsys):
     status, out, err = run(["new", "con", "-o", "-"], capsys=capsys)
     assert (2, "") == (status, out)
     assert "'con' is a name Windows reserves" in err
+
+
+def test_outputs_over_their_limit_are_refused(tmp_path, capsys):
+    """Every output has a byte limit; past it nothing is written."""
+    path = EXAMPLE
+    for command in (["feed", "--format", "rss"], ["calendar"], ["jsonld"],
+                    ["html"], ["build", "--out", str(tmp_path / "site")]):
+        status, out, err = run([*command, str(path), "--max-output-bytes",
+                                "100"], capsys=capsys)
+        assert (1, "") == (status, out), command
+        assert "bytes, over the limit of 100 bytes per file" in err, command
+    assert not (tmp_path / "site").exists()
+    status, _, _ = run(["feed", "--format", "rss", str(path)], capsys=capsys)
+    assert 0 == status
+
+
+def test_ndjson_from_standard_input_is_read_up_to_the_limit(monkeypatch,
+                                                           capsys):
+    """`jsonld --ndjson -` stops reading past the size limit too."""
+    data = io.BytesIO(b"id: demo\n" + b"#" * 100_000)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(data))
+    status, _, err = run(["jsonld", "--ndjson", "-", "--max-file-size",
+                          "100"], capsys=capsys)
+    assert 1 == status
+    assert "over the limit of 100" in err
+    assert data.tell() <= 8192

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from showfacts import loading
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts._text import terminal
-from showfacts.exceptions import InputError
+from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import DEFAULT_BASE_URL, Site
 from showfacts.loading import write_atomic
 from showfacts.models import Catalog
@@ -212,8 +212,7 @@ def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
         InvalidDataError: With every problem in every file.
     """
     if list(paths) == ["-"]:
-        # Read no more than the limit allows, however much is coming.
-        data = sys.stdin.buffer.read(limits.max_file_size + 1)
+        data = read_stdin(limits)
         show = loading.loads(data, stdin_format, name="<stdin>",
                              limits=limits)
         return Catalog(shows=(show,))
@@ -222,13 +221,30 @@ def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
     return loading.load_catalog(paths, limits=limits)
 
 
-def write_output(data: str | bytes, target: str) -> None:
+def read_stdin(limits: Limits) -> bytes:
+    """
+    Standard input, read no further than the file size limit allows.
+
+    However much is coming, at most one byte past the limit is read: the
+    loader then refuses the text by its size.
+    """
+    return sys.stdin.buffer.read(limits.max_file_size + 1)
+
+
+def write_output(data: str | bytes, target: str, *,
+                 most: int | None = None) -> None:
     """
     Write to standard output (``-``), or replace a file atomically.
 
-    Nothing is written unless the whole output was produced.
+    Nothing is written unless the whole output was produced, nor when it
+    is over ``most`` bytes (``--max-output-bytes``).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if most is not None and len(raw) > most:
+        raise InvalidDataError([Problem(message=(
+            f"the output would be {len(raw):,} bytes, over the limit of "
+            f"{most:,} bytes per file"
+        ))])
     if target == "-":
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
