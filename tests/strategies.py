@@ -17,6 +17,7 @@ import attrs
 from hypothesis import strategies as st
 
 import showfacts as sf
+from showfacts._invariants import reserved_name
 from showfacts.dates import FuzzyDate, Hemisphere
 
 
@@ -29,7 +30,7 @@ ids = st.builds(
     _words,
     st.lists(st.builds(str.__add__, st.sampled_from("-_."), _words),
              max_size=2),
-)
+).filter(lambda i: not reserved_name(i))  # "nul", "con.x": not file names
 
 #: Text as editors and scrapers produce it: any Unicode a UTF-8 file can
 #: carry (no surrogates), at least one non-space character.

@@ -272,3 +272,54 @@ def test_limits_are_command_line_options(tmp_path, capsys):
                          capsys=capsys)
     assert 2 == status
     assert "not a positive whole number" in err
+
+
+# -- every command over the corpus --------------------------------------------
+
+_ADDRESS = ("--base-url", "https://example.org/tv/")
+
+#: Each command with the arguments it takes before the path.
+_EVERY_COMMAND = (
+    ("validate",), ("lint", "--today", "2027-01-01"),
+    ("jsonld", *_ADDRESS), ("html", *_ADDRESS),
+    ("feed", "--format", "atom", *_ADDRESS), ("calendar", *_ADDRESS),
+)
+
+
+def _every_command(target: pathlib.Path, out: pathlib.Path) -> list[
+    list[str]
+]:
+    """Every command of the CLI, over one file or folder."""
+    commands = [[*c, str(target)] for c in _EVERY_COMMAND]
+    commands.append(["diff", str(EXAMPLES / "ballard.yaml"), str(target)])
+    commands.append(["build", str(target), "--out", str(out)])
+    return commands
+
+
+def test_every_command_over_the_corpus(tmp_path, capsys):
+    """
+    No command crashes on any bad file: one error path for everything.
+
+    validate, lint, jsonld, html, feed, calendar, diff and build run over
+    every file of the corpus; each answers with a status of 0 to 3 and no
+    traceback.  new and schema, which read no show file, are run with
+    careless arguments too.
+    """
+    out = tmp_path / "site"
+    seen = set()
+    for case in CASES:
+        if case.target in seen:
+            continue
+        seen.add(case.target)
+        for command in _every_command(case.target, out):
+            status, _, err = run(command, capsys=capsys)
+            assert status in {0, 1, 2, 3}, (command, err)
+            assert "Traceback" not in err
+            assert 1 == status or command[0] == "diff", (command, err)
+        assert not out.exists()
+    for command in (["new", "con", "-o", "-"], ["new", "../x", "-o", "-"],
+                    ["new", "x", "--title", "a\x1b: [", "-o", "-"],
+                    ["schema", "--nope"], ["schema"]):
+        status, _, err = run(command, capsys=capsys)
+        assert status in {0, 1, 2}, (command, err)
+        assert "Traceback" not in err

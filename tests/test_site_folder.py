@@ -71,8 +71,8 @@ def _older_site(tmp_path: pathlib.Path) -> tuple[pathlib.Path,
     """Show files, and a site as builds wrote it before the manifest."""
     data = _shows(tmp_path / "data")
     legacy = tmp_path / "legacy"
-    footer = "<footer>TV facts: facts with how sure they are and where " \
-        "they were read.</footer>"
+    footer = ("<footer>TV facts: facts with how sure they are and where "
+              "they were read.</footer>")
     for name in _OLDER_FILES:
         path = legacy / name
         path.parent.mkdir(parents=True, exist_ok=True)

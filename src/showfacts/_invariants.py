@@ -10,9 +10,12 @@ On raw data every check is tolerant: a value of the wrong shape is skipped
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import json
+import urllib.parse
 import zoneinfo
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from showfacts import _edtf
@@ -73,16 +76,53 @@ def iter_facts(show: Any) -> Iterator[tuple[Path, str, Any]]:
                 yield ("seasons", s, name, i), name, fact
 
 
-def _unknown(kind: str, value: str, known: Any) -> str:
+#: Unknown ids get "did you mean" hints while there are at most this many
+#: in a show: each hint compares the id with every declared one, so a file
+#: of thousands of unknown ids gets the declared ids listed instead.
+MAX_HINTS = 50
+
+
+def _declared(known: Any) -> str:
+    shown = sorted(known)
+    return ", ".join(shown[:8]) + (", ..." if len(shown) > 8 else "")
+
+
+def _unknown(kind: str, value: str, known: Any, *, hint: bool = True,
+             declared: str | None = None) -> str:
     message = f"unknown {kind} {value!r}"
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    if close:
-        return f"{message}; did you mean {close[0]!r}?"
     if not known:
         return f"{message}; none is declared"
-    shown = sorted(known)
-    listed = ", ".join(shown[:8]) + (", ..." if len(shown) > 8 else "")
+    if hint:
+        close = difflib.get_close_matches(value, sorted(known), n=1)
+        if close:
+            return f"{message}; did you mean {close[0]!r}?"
+    listed = _declared(known) if declared is None else declared
     return f"{message} (declared: {listed})"
+
+
+class _Unknowns:
+    """Unknown references, explained once all are found."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[int, Path, str, str, set[Any]]] = []
+
+    def add(self, at: int, path: Path, kind: str, value: str,
+            known: set[Any]) -> None:
+        self.found.append((at, path, kind, value, known))
+
+    def explain(self, found: Found) -> None:
+        """Put each problem at its place in ``found``, in order."""
+        hint = len(self.found) <= MAX_HINTS
+        listed: dict[int, str] = {}
+        for at, path, kind, value, known in reversed(self.found):
+            declared = None
+            if not hint:
+                # One sorted list per set of ids, not one per reference.
+                declared = listed.get(id(known))
+                if declared is None:
+                    declared = listed[id(known)] = _declared(known)
+            found.insert(at, (path, _unknown(kind, value, known, hint=hint,
+                                             declared=declared)))
 
 
 def _ids(items: Sequence[Any], attr: str, path: Path, what: str,
@@ -118,12 +158,14 @@ def check(show: Any) -> Found:
     _ids(_items(show, "seasons"), "number", ("seasons",), "season number",
          found, kind=int)
 
+    unknowns = _Unknowns()
+
     def ref(value: Any, known: set[Any], kind: str, base: Path,
             *rest: str | int) -> None:
         # The path is built only for a problem: this runs for every
         # reference of every show.
         if type(value) is str and value not in known:
-            found.append(((*base, *rest), _unknown(kind, value, known)))
+            unknowns.add(len(found), (*base, *rest), kind, value, known)
 
     for key in ("networks", "studios"):
         for i, org in enumerate(_items(show, key)):
@@ -157,6 +199,8 @@ def check(show: Any) -> Found:
             continue
         index[fact_id] = (path, collection, fact)
 
+    cycles = _cycles(index)
+    fact_ids = set(index)
     for path, collection, fact in iter_facts(show):
         for j, source in enumerate(_items(fact, "sources")):
             ref(source, sources, "source", path, "sources", j)
@@ -171,7 +215,12 @@ def check(show: Any) -> Found:
             _check_date(_get(fact, field), (*path, field), found)
         supersedes = _get(fact, "supersedes")
         if isinstance(supersedes, str):
-            found.extend(_check_supersedes(fact, path, collection, index))
+            found.extend(_check_supersedes(
+                fact, path, collection, index, cycles,
+                lambda at, where, value: unknowns.add(
+                    at, where, "fact", value, fact_ids),
+                len(found),
+            ))
         if collection == "cast":
             ref(_get(fact, "person"), people, "person", path, "person")
             for j, character in enumerate(_items(fact, "characters")):
@@ -190,6 +239,9 @@ def check(show: Any) -> Found:
             ref(_get(fact, "platform"), orgs, "organization", path,
                 "platform")
             found.extend(_check_milestone(fact, path))
+    unknowns.explain(found)
+    found.extend(_check_urls(show))
+    found.extend(_check_ids(show))
     return found
 
 
@@ -274,7 +326,31 @@ def _check_milestone(fact: Any, path: Path) -> Found:
             (f"{zone!r} is not an IANA time zone (e.g. America/New_York, "
             "Europe/London, UTC)"),
         ))
+    elif isinstance(zone, str) and isinstance(time, str) and not found:
+        found.extend(_check_instant(_get(fact, "date"), time, zone, path))
     return found
+
+
+def _check_instant(date: Any, time: str, zone: str, path: Path) -> Found:
+    """A day, time and zone must name an instant of the years 1 to 9999."""
+    try:
+        parsed = _parse_date(date)
+        point = parsed.start if parsed else None
+        day = point.lower if point else None
+        if not isinstance(day, dt.date):
+            return []
+        hour, minute = (int(p) for p in time.split(":"))
+        local = dt.datetime(day.year, day.month, day.day, hour, minute,
+                            tzinfo=zoneinfo.ZoneInfo(zone))
+        local.astimezone(dt.timezone.utc)
+    except OverflowError:
+        return [((*path, "time"), (
+            f"{time} in {zone} on that day falls outside the years 1 to "
+            "9999 in UTC, where calendars and feeds place it"
+        ))]
+    except (EDTFError, ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return []  # reported by the other checks
+    return []
 
 
 def _is_zone(name: str) -> bool:
@@ -285,9 +361,12 @@ def _is_zone(name: str) -> bool:
     return True
 
 
-def _check_supersedes(
+def _check_supersedes(  # noqa: PLR0917
     fact: Any, path: Path, collection: str,
     index: dict[str, tuple[Path, str, Any]],
+    cycles: dict[str, tuple[list[str], int]],
+    unknown: Callable[[int, Path, str], None],
+    at: int,
 ) -> Found:
     fact_id = _get(fact, "id")
     target = _get(fact, "supersedes")
@@ -295,7 +374,8 @@ def _check_supersedes(
     if target == fact_id:
         return [(where, "a fact cannot supersede itself")]
     if target not in index:
-        return [(where, _unknown("fact", target, index))]
+        unknown(at, where, target)
+        return []
     other_collection = index[target][1]
     if KINDS[other_collection] != KINDS[collection]:
         return [(
@@ -304,12 +384,140 @@ def _check_supersedes(
             f"{KINDS[collection]}, but {target!r} is a "
             f"{KINDS[other_collection]}"),
         )]
-    chain = [fact_id]
-    step: Any = target
-    while isinstance(step, str) and step in index:
-        if step in chain:
-            loop = " -> ".join(repr(s) for s in [*chain, step])
-            return [(where, f"supersede cycle: {loop}")]
-        chain.append(step)
-        step = _get(index[step][2], "supersedes")
+    found = cycles.get(fact_id) if isinstance(fact_id, str) else None
+    if found is not None:
+        cycle, start = found
+        size = len(cycle)
+        if size + 1 > _SHOWN_LOOP:
+            # Only the ids shown are gathered: a long cycle is not copied
+            # for each of its facts.
+            shown = [cycle[(start + i) % size]
+                     for i in range(_SHOWN_LOOP - 2)]
+            return [(where, f"supersede cycle of {size:,} facts: "
+                     + " -> ".join(repr(s) for s in shown)
+                     + f" -> ... -> {fact_id!r}")]
+        loop = [*cycle[start:], *cycle[:start], fact_id]
+        return [(where, "supersede cycle: "
+                 + " -> ".join(repr(s) for s in loop))]
     return []
+
+
+#: The most ids a supersede cycle's message names.
+_SHOWN_LOOP = 12
+
+
+def _cycles(index: dict[str, tuple[Path, str, Any]]) -> dict[
+    str, tuple[list[str], int]
+]:
+    """
+    Each fact on a supersede cycle, with its cycle and its place in it.
+
+    Each fact supersedes at most one other, so every walk is a path that
+    ends or loops; each fact is visited once, however long the chains.
+    """
+    state: dict[str, int] = {}  # 1: on the current walk, 2: done
+    cycles: dict[str, tuple[list[str], int]] = {}
+    for start in index:
+        if start in state:
+            continue
+        walk: list[str] = []
+        step: Any = start
+        while isinstance(step, str) and step in index and step not in state:
+            state[step] = 1
+            walk.append(step)
+            step = _get(index[step][2], "supersedes")
+        if isinstance(step, str) and state.get(step) == 1:
+            cycle = walk[walk.index(step):]
+            if len(cycle) > 1:  # a fact superseding itself is told apart
+                for place, member in enumerate(cycle):
+                    cycles[member] = (cycle, place)
+        for member in walk:
+            state[member] = 2
+    return cycles
+
+
+#: Keys whose values are URLs, wherever they are in a show.
+_URL_KEYS = frozenset({"url", "image", "logo", "official_site"})
+
+
+def _check_urls(show: Any) -> Found:
+    """URLs the schema's pattern lets through but no URL parser takes."""
+    found: Found = []
+    if type(show) is not dict:
+        return found  # a model's URLs were checked when it was built
+    stack: list[tuple[Any, Path]] = [(show, ())]
+    while stack:
+        node, path = stack.pop()
+        pairs = node.items() if type(node) is dict else enumerate(node)
+        for key, value in pairs:
+            if type(value) is dict or type(value) is list:
+                stack.append((value, (*path, key)))
+            elif key in _URL_KEYS and type(value) is str:
+                problem = url_problem(value)
+                if problem:
+                    found.append(((*path, key), quoted(value, problem)))
+    return sorted(found)
+
+
+def quoted(value: str, problem: str) -> str:
+    """A value, quoted and cut short, before what is wrong with it."""
+    text = json.dumps(value, ensure_ascii=False)
+    return f"{text if len(text) <= 60 else text[:57] + '...'} {problem}"
+
+
+def url_problem(url: str) -> str | None:
+    """Why an http(s) URL cannot be read back, or ``None``."""
+    bad = next((c for c in url if not c.isprintable() or c.isspace()),
+               None)
+    if bad is not None:
+        return (
+            f"is not a valid url: it holds U+{ord(bad):04X}, a control or "
+            "space character (write it percent-encoded)"
+        )
+    try:
+        parts = urllib.parse.urlsplit(url)
+        _ = parts.port
+    except ValueError as exc:
+        return f"is not a valid url: {exc}"
+    if parts.scheme in ("http", "https") and not parts.hostname:
+        return "is not a valid url: it has no host name"
+    return None
+
+
+#: Names Windows keeps for devices, in any case and with any extension:
+#: an id becomes a folder or file name of the site.
+_RESERVED = frozenset({
+    "con", "prn", "aux", "nul",
+    *(f"com{n}" for n in "0123456789\u00b9\u00b2\u00b3"),
+    *(f"lpt{n}" for n in "0123456789\u00b9\u00b2\u00b3"),
+})
+
+#: Records whose ids become parts of file names.
+_NAMED = ("sources", "people", "organizations", "characters", "works")
+
+
+def reserved_name(value: str) -> bool:
+    """Whether Windows reserves ``value`` (``con``, ``nul.txt``, ...)."""
+    return value.split(".", 1)[0].casefold() in _RESERVED
+
+
+def _check_ids(show: Any) -> Found:
+    found: Found = []
+    places: list[tuple[Path, Any]] = [(("id",), _get(show, "id"))]
+    for name in _NAMED:
+        places.extend(
+            ((name, i, "id"), _get(item, "id"))
+            for i, item in enumerate(_items(show, name))
+        )
+    places.extend(((*path, "id"), _get(fact, "id"))
+                  for path, _, fact in iter_facts(show))
+    found.extend(
+        (path, (
+            f"{value!r} is a name Windows reserves for a device (like con, "
+            "nul, com1 and lpt1, with or without an extension): ids become "
+            "file names, so choose another"
+        ))
+        for path, value in places
+        if isinstance(value, str) and reserved_name(value)
+    )
+    return found

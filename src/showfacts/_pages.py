@@ -30,6 +30,7 @@ import babel
 import markupsafe
 
 from showfacts import jsonld, markup, news, views
+from showfacts._text import publishable
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError
 from showfacts.iris import Site
@@ -60,8 +61,13 @@ DESCRIPTION_LENGTH = 160
 
 
 def e(text: object) -> str:
-    """Escape text for HTML content and attribute values alike."""
-    return html.escape(str(text), quote=True)
+    """
+    Escape text for HTML content and attribute values alike.
+
+    The text is made publishable first (:func:`showfacts._text.publishable`),
+    as in every other output.
+    """
+    return html.escape(publishable(str(text)), quote=True)
 
 
 def m(text: str) -> markupsafe.Markup:

@@ -55,6 +55,18 @@ class Limits:
         max_string_length: Characters in one string.
         max_alias_nodes: Values a YAML file may produce through aliases
             (``*anchor``), which is what "billion laughs" files abuse.
+        max_expanded_text: Characters of text a show makes every output
+            carry: each string counts once for every place it lands,
+            through YAML aliases and through references (a source's title
+            counts again for every fact that cites it).
+        max_seasons: Seasons in one show (each is a page of the site).
+        max_facts: Facts in one show, at the show level and in seasons.
+        max_references: References from one show's facts and records to
+            its sources, people, characters, organizations and works.
+        max_output_bytes: Bytes of one page, feed, calendar or JSON-LD
+            file; a larger output is refused, not written.
+        max_problems: Problems printed by the command line, then "and N
+            more" (the library always returns them all).
 
     .. versionadded:: 0.1.0
     """
@@ -63,6 +75,12 @@ class Limits:
     max_depth: int = 64
     max_string_length: int = 100_000
     max_alias_nodes: int = 10_000
+    max_expanded_text: int = 8_000_000
+    max_seasons: int = 1_000
+    max_facts: int = 20_000
+    max_references: int = 100_000
+    max_output_bytes: int = 100 * 1024 * 1024
+    max_problems: int = 100
 
 
 DEFAULT_LIMITS = Limits()
@@ -230,7 +248,7 @@ def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
 
     With ``dates`` (TOML), dates and times become the strings the schema
     expects.  The walk records no paths: it is on every file's way, so the
-    path of a violation is found afterwards, by :func:`_path_of`.
+    path of a violation is found afterwards, by :func:`path_of`.
     """
     max_depth = limits.max_depth
     max_string = limits.max_string_length
@@ -240,22 +258,76 @@ def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
         node, depth = pop()
         if depth >= max_depth:
             raise _Located(_depth_message(limits), None, None,
-                           _path_of(value, node))
-        children = node.values() if type(node) is dict else node
+                           path_of(value, node))
+        if type(node) is dict:
+            children = node.values()
+            for key in node:
+                message = _string_problem(key, max_string, "key")
+                if message:
+                    # A long key is not repeated in the path: its mapping's.
+                    where = path_of(value, node)
+                    raise _Located(message, None, None, where if len(
+                        key) > max_string else (*where, key))
+        else:
+            children = node
         for item in children:
             kind = type(item)
             if kind is str:
-                if len(item) > max_string:
-                    raise _Located(
-                        f"a string of {len(item):,} characters, over the "
-                        f"limit of {max_string:,}",
-                        None, None, _path_of(value, item),
-                    )
+                message = _string_problem(item, max_string)
+                if message:
+                    raise _Located(message, None, None,
+                                   path_of(value, item))
             elif kind is dict or kind is list:
                 push((item, depth + 1))
+            elif kind is int or kind is float:
+                message = number_problem(item)
+                if message:
+                    raise _Located(message, None, None,
+                                   path_of(value, item))
         if dates:
             _dates_to_strings(node)
     return value
+
+
+#: The largest whole number a show file may hold: every JSON reader
+#: keeps integers up to 2**53 exactly, and no count or id needs more.
+MAX_NUMBER = 2**53 - 1
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _string_problem(text: str, max_length: int,
+                    what: str = "string") -> str | None:
+    """What is wrong with a string of a file, or ``None``."""
+    if len(text) > max_length:
+        return (
+            f"a {what} of {len(text):,} characters, over the limit of "
+            f"{max_length:,}"
+        )
+    if not text.isascii():
+        found = _SURROGATE.search(text)
+        if found is not None:
+            return (
+                f"a lone surrogate (U+{ord(found.group()):04X}) in a {what}"
+                ": it is half of a UTF-16 pair, not a character (the file "
+                "was written from broken text)"
+            )
+    return None
+
+
+def number_problem(number: float) -> str | None:
+    """What is wrong with a number of a file, or ``None``."""
+    if number != number or number in (float("inf"), float("-inf")):  # noqa: PLR0124
+        return "a number must be finite"
+    if abs(number) > MAX_NUMBER:
+        if isinstance(number, int):
+            # Digits from the bits: printing a huge number costs more.
+            digits = int(number.bit_length() * 0.30103) + 1
+            found = f"a whole number of about {digits:,} digits"
+        else:
+            found = f"the number {number:.3g}"
+        return f"{found}, over the limit of {MAX_NUMBER:,} (2**53 - 1)"
+    return None
 
 
 def _dates_to_strings(node: Any) -> None:
@@ -265,7 +337,7 @@ def _dates_to_strings(node: Any) -> None:
             node[key] = item.isoformat()
 
 
-def _path_of(root: Any, target: Any) -> Path:
+def path_of(root: Any, target: Any) -> Path:
     """The path of the object ``target`` (by identity) inside ``root``."""
     stack: list[tuple[Any, Path]] = [(root, ())]
     while stack:
@@ -315,9 +387,25 @@ def _parse_json(text: str, limits: Limits) -> Any:
         raise duplicate from None
     except RecursionError:
         raise _Located(_depth_message(limits), None, None) from None
-    except ValueError as exc:  # e.g. integers with too many digits
-        raise _Located(f"invalid JSON: {exc}", None, None) from None
+    except ValueError:  # integers with more digits than Python converts
+        raise _long_number(text) from None
     return _check_tree(value, limits)
+
+
+_DIGITS = re.compile(r"[0-9_]{1000,}")
+
+
+def _long_number(text: str) -> _Located:
+    """The first number with too many digits to read, where it is."""
+    found = _DIGITS.search(text)
+    line, column = _line_col(text, found.start()) if found else (None, None)
+    if found is None:
+        return _Located("a number with too many digits to read", None, None)
+    return _Located(
+        f"a number of {len(found.group()):,} digits, over the limit of "
+        f"{MAX_NUMBER:,} (2**53 - 1)",
+        line, column,
+    )
 
 
 _JSON_TOKEN = re.compile(
@@ -423,6 +511,8 @@ def _parse_toml(text: str, limits: Limits) -> Any:
         raise _Located(f"invalid TOML: {message}", line, column) from None
     except RecursionError:
         raise _Located(_depth_message(limits), None, None) from None
+    except ValueError:  # integers with more digits than Python converts
+        raise _long_number(text) from None
     return _check_tree(value, limits, dates=True)
 
 
@@ -611,6 +701,9 @@ def _yaml_build(
             )
         key = event.value
         path = (*frame.path, key)
+        message = _string_problem(key, limits.max_string_length, "key")
+        if message:
+            raise fail(message, event, frame.path)
         if key == "<<" and event.implicit[0]:
             raise fail(
                 "YAML merge keys (<<) are not supported; write the keys out",
@@ -717,12 +810,10 @@ def _yaml_build(
                 continue
             if isinstance(event, yaml.ScalarEvent):
                 path = current_path(event)
-                if len(event.value) > limits.max_string_length:
-                    raise fail(
-                        f"a string of {len(event.value):,} characters, over "
-                        f"the limit of {limits.max_string_length:,}",
-                        event, path,
-                    )
+                message = _string_problem(event.value,
+                                          limits.max_string_length)
+                if message:
+                    raise fail(message, event, path)
                 if event.tag is not None and event.tag != "!":
                     try:
                         value = _yaml_tagged(event.tag, event.value)
@@ -731,10 +822,18 @@ def _yaml_build(
                 elif event.tag is None and event.implicit[0]:
                     try:
                         value = _yaml_plain(event.value)
-                    except ValueError as exc:  # too many digits
-                        raise fail(str(exc), event, path) from None
+                    except ValueError:  # too many digits
+                        raise fail(
+                            f"a number of {len(event.value):,} digits, over "
+                            f"the limit of {MAX_NUMBER:,} (2**53 - 1)",
+                            event, path,
+                        ) from None
                 else:
                     value = event.value
+                if type(value) is int or type(value) is float:
+                    message = number_problem(value)
+                    if message:
+                        raise fail(message, event, path)
                 nodes += 1
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)

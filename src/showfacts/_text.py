@@ -104,6 +104,54 @@ def publishable(text: str) -> str:
     return _remember(_clean, text, cleaned)
 
 
+#: What HTML's input stream refuses beyond the rule (parse errors in
+#: every HTML parser): DEL and C1 controls, removed, and noncharacters,
+#: replaced.
+_HTML_CONTROLS = re.compile("[\x7f-\x9f]")
+_HTML_NONCHARACTERS = re.compile(
+    "[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe"
+    "\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe"
+    "\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe"
+    "\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe"
+    "\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe"
+    "\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+
+
+def output_bytes(data: str | bytes, *, html: bool = False) -> bytes:
+    """
+    A whole output file as UTF-8, under the rule of :func:`publishable`.
+
+    The last guard of every file ``build`` writes: whatever a renderer let
+    through, no C0 control but tab and line breaks, no lone surrogate and
+    no U+FFFE or U+FFFF reaches the file.  With ``html``, DEL and C1
+    controls are removed too and noncharacters become U+FFFD, as an HTML
+    page's input stream requires.  Bytes are read as UTF-8 and checked
+    the same way.  Nothing is remembered: an output is cleaned once.
+    """
+    if isinstance(data, bytes):
+        plain = len(data.translate(None, _C0_BYTES)) == len(data)
+        if plain and data.isascii() and b"\x7f" not in data:
+            return data
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:  # pragma: no cover - outputs are UTF-8
+            return data
+        cleaned = output_bytes(text, html=html)
+        return data if cleaned == data else cleaned
+    if not _plain(data):
+        data = _C0.sub("", data)
+        if not data.isascii():
+            data = _BAD.sub("\ufffd", _PAIR.sub(_join_pair, data))
+    if html and not data.isascii():
+        data = _HTML_NONCHARACTERS.sub(
+            "\ufffd", _HTML_CONTROLS.sub("", data)
+        )
+    elif html and "\x7f" in data:
+        data = data.replace("\x7f", "")
+    return data.encode("utf-8")
+
+
 def inline(text: str | None) -> str:
     """Publishable text on one line: runs of white space become one space."""
     if not text:
@@ -128,3 +176,37 @@ def forget() -> None:
     """Empty the memos, as in a new process (benchmarks start cold)."""
     for memo in (_clean, _inline, _escaped):
         memo.clear()
+
+
+# -- terminal -----------------------------------------------------------------
+
+#: What a terminal would act on rather than show: C0 and C1 controls (ESC
+#: starts the sequences that move the cursor or clear the screen; a line
+#: break would forge a line of its own), DEL, the bidirectional controls
+#: that reorder what follows, line and paragraph separators, and lone
+#: surrogates.  Tab is kept.
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+    "\u2028\u2029\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escape_one(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal(text: str) -> str:
+    r"""
+    Text safe to print on a terminal, on one line.
+
+    Control, bidirectional-control and separator characters are written
+    as escapes (``\x1b``, ``\u202e``), so data can neither drive the
+    terminal nor forge a line of output.
+
+    >>> terminal("a\x1b[2Jb\u202ec\nd")
+    'a\\x1b[2Jb\\u202ec\\x0ad'
+    """
+    if text.isprintable():
+        return text
+    return _TERMINAL_UNSAFE.sub(_escape_one, text)

@@ -44,6 +44,7 @@ import icalendar
 
 from showfacts import views
 from showfacts._edtf import Precision
+from showfacts._text import publishable
 from showfacts.exceptions import RenderError
 from showfacts.iris import Site
 from showfacts.models import (
@@ -514,13 +515,13 @@ def _cite(source: Source) -> str:
         parts.append(_line(source.published.label()))
     text = ", ".join(parts)
     if source.url:
-        text += f" <{source.url}>"
+        text += f" <{_line(source.url)}>"
     return text
 
 
 def _text(value: str) -> str:
     """Text iCalendar can carry: line breaks normalized, controls gone."""
-    return _UNWRITABLE.sub("", _BREAKS.sub("\n", value))
+    return _UNWRITABLE.sub("", _BREAKS.sub("\n", publishable(value)))
 
 
 def _line(value: str) -> str:

@@ -2,10 +2,11 @@
 The ``showfacts`` command.
 
 Exit status: 0 when all is well, 1 for invalid data (or lint errors), 2 for
-usage errors and problems of the environment: a missing file, an output
-that cannot be written (read-only folder, full disk), an unsafe ``--out``.
-Problems go to standard error, one ``file:line:col: $.path: message`` line
-each; no traceback, ever.
+usage errors and problems of the environment (a missing file, an output
+that cannot be written: read-only folder, full disk; an unsafe ``--out``),
+3 when ``diff --exit-code`` found changes.  Problems go to standard error,
+one ``file:line:col: $.path: message`` line each, with control characters
+escaped; no traceback, ever.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from showfacts._commands._common import (
     EXIT_USAGE,
     Parser,
     examples,
+    report,
+    say,
 )
 from showfacts.exceptions import InputError, InvalidDataError, ShowfactsError
 
@@ -73,14 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = args.handler(args)
     except InvalidDataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        report(exc.problems, getattr(args, "max_problems", None))
         return EXIT_INVALID
     except InputError as exc:
-        print(f"showfacts: {exc}", file=sys.stderr)
+        say(f"showfacts: {exc}")
         return EXIT_USAGE
     except ShowfactsError as exc:
-        print(f"showfacts: {exc}", file=sys.stderr)
+        say(f"showfacts: {exc}")
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
@@ -91,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:
         # The environment, not the data: one line, status 2.
-        print(f"showfacts: {_os_error(exc)}", file=sys.stderr)
+        say(f"showfacts: {_os_error(exc)}")
         return EXIT_USAGE
     return status
 

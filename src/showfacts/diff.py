@@ -1016,9 +1016,13 @@ class _GitError(Exception):
 
 
 def _revision_files(path: pathlib.Path, rev: str) -> tuple[
-    pathlib.Path, str, list[str]
+    pathlib.Path, str, list[tuple[str, int]]
 ]:
-    """The repository root, the commit, and the show files at ``path``."""
+    """
+    The repository root, the commit, and the show files at ``path``.
+
+    Each file comes with its size, which git tells without reading it.
+    """
     folder = path if path.is_dir() else path.parent
     if not folder.is_dir():
         msg = f"{path}: no such file or folder"
@@ -1045,7 +1049,7 @@ def _revision_files(path: pathlib.Path, rev: str) -> tuple[
         msg = f"{path}: leads outside the git repository at {top}"
         raise InputError(msg) from None
     listing = _git(
-        ["ls-tree", "-r", "-z", commit, "--",
+        ["ls-tree", "-r", "-l", "-z", commit, "--",
          "." if relative == "." else relative],
         top,
     )
@@ -1054,7 +1058,7 @@ def _revision_files(path: pathlib.Path, rev: str) -> tuple[
         if not entry:
             continue
         meta, _, raw = entry.partition(b"\t")
-        mode, kind, _ = meta.split(b" ")
+        mode, kind, _, size = meta.split(maxsplit=3)
         name = os.fsdecode(raw)
         if kind != b"blob" or mode == b"120000":
             continue
@@ -1066,7 +1070,7 @@ def _revision_files(path: pathlib.Path, rev: str) -> tuple[
         if any(p.startswith(".") for p in inner.split("/") if p):
             continue
         if pathlib.PurePosixPath(name).suffix.lower() in SUFFIXES:
-            names.append(name)
+            names.append((name, int(size)))
     return top, commit, sorted(names)
 
 
@@ -1101,10 +1105,18 @@ def load_revision(
     seen: set[tuple[pathlib.Path, str]] = set()
     for path in paths:
         top, commit, names = _revision_files(pathlib.Path(path), rev)
-        for name in names:
+        for name, size in names:
             if (top, name) in seen:
                 continue
             seen.add((top, name))
+            if size > limits.max_file_size:
+                # Refused from its size: the blob is never read.
+                problems.append(Problem(
+                    file=f"{rev}:{name}",
+                    message=f"the file is {size:,} bytes, over the limit of "
+                    f"{limits.max_file_size:,} bytes",
+                ))
+                continue
             try:
                 data = _git(["cat-file", "blob", f"{commit}:{name}"], top)
             except _GitError as exc:  # pragma: no cover - listed just now

@@ -194,7 +194,10 @@ def _generator(feed: Feed, fmt: str) -> FeedGenerator:
     fg = FeedGenerator()
     fg.title(_s(feed.title))
     fg.id(_s(feed.feed_url))
-    fg.description(_s(feed.description))
+    # Readers take an RSS description as HTML, the channel's as an item's:
+    # escape the text (Atom's subtitle is text and says so).
+    fg.description(html.escape(_s(feed.description), quote=False)
+                   if fmt == "rss" else _s(feed.description))
     # feedgen's RSS <link> is the last link given: the home page.
     fg.link(href=_s(feed.feed_url), rel="self", type=MEDIA_TYPES[fmt])
     fg.link(href=_s(feed.link), rel="alternate", type="text/html")

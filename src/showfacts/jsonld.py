@@ -796,6 +796,30 @@ def _season_number(season: Season) -> int:
     return season.number
 
 
+#: The last show whose seasons were sorted out, and what was found: a
+#: site maps a show once, then each of its seasons, and each season's
+#: graph needs every season's facts.  Shows are frozen, so what was found
+#: holds for as long as the show is the same object.
+_LAST_TYPED: list[tuple[Show, dict[int, _SeasonFacts]]] = []
+
+
+def _typed_seasons(show: Show) -> dict[int, _SeasonFacts]:
+    """The seasons of a show that are nodes, by number (read only)."""
+    last = _LAST_TYPED[0] if _LAST_TYPED else None
+    if last is not None and last[0] is show:
+        return last[1]
+    typed = {
+        facts.season.number: facts
+        for facts in (
+            _SeasonFacts(show, season) for season in
+            sorted(show.seasons, key=_season_number)
+        )
+        if facts.typed
+    }
+    _LAST_TYPED[:] = [(show, typed)]
+    return typed
+
+
 class _ShowMapper:
     """Maps one show (or one of its seasons) into a :class:`_Graph`."""
 
@@ -818,14 +842,7 @@ class _ShowMapper:
         #: IRIs this show has already described.
         self.done: set[str] = set()
         #: The seasons that are nodes, by number.
-        self.typed = {
-            facts.season.number: facts
-            for facts in (
-                _SeasonFacts(show, season) for season in
-                sorted(show.seasons, key=_season_number)
-            )
-            if facts.typed
-        }
+        self.typed = _typed_seasons(show)
         self.works = self._works_in_graph()
         #: The IRIs of the people and organizations met so far, by id.
         self._person_iris: dict[str, str] = {}

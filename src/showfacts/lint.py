@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
@@ -239,29 +239,28 @@ def _contradictions(current: list[FactRef]) -> Iterator[
     for (season, kind, _), refs in sorted(
         events.items(), key=lambda kv: str(kv[0])
     ):
-        for a, b in itertools.combinations(refs, 2):
+        for b, a in _disjoint(refs):
             first, second = a.fact, b.fact
             assert isinstance(first, Milestone)  # noqa: S101
             assert isinstance(second, Milestone)  # noqa: S101
             assert first.date is not None  # noqa: S101
             assert second.date is not None  # noqa: S101
-            if not first.date.overlaps(second.date):
-                where = f"Season {season} " if season is not None else ""
-                yield b.path, (
-                    f"{where}{kind.replace('_', ' ')} {second.id!r} "
-                    f"({second.date.label()}) contradicts {first.id!r} "
-                    f"({first.date.label()}); supersede or retract one"
-                )
+            where = f"Season {season} " if season is not None else ""
+            yield b.path, (
+                f"{where}{kind.replace('_', ' ')} {second.id!r} "
+                f"({second.date.label()}) contradicts {first.id!r} "
+                f"({first.date.label()}); supersede or retract one"
+            )
     statuses = [r for r in current if isinstance(r.fact, StatusFact)]
-    for a, b in itertools.combinations(statuses, 2):
+    for b, a in _differing(statuses,
+                           lambda r: getattr(r.fact, "status", None)):
         first, second = a.fact, b.fact
         assert isinstance(first, StatusFact)  # noqa: S101
         assert isinstance(second, StatusFact)  # noqa: S101
-        if first.status is not second.status:
-            yield b.path, (
-                f"status {second.id!r} ({second.status.value}) contradicts "
-                f"{first.id!r} ({first.status.value}); supersede the older"
-            )
+        yield b.path, (
+            f"status {second.id!r} ({second.status.value}) contradicts "
+            f"{first.id!r} ({first.status.value}); supersede the older"
+        )
     plans: dict[tuple[int | None, str | None, str | None],
                 list[FactRef]] = {}
     for ref in current:
@@ -270,8 +269,20 @@ def _contradictions(current: list[FactRef]) -> Iterator[
                 (ref.season, ref.fact.platform, ref.fact.region), []
             ).append(ref)
     for refs in plans.values():
-        for a, b in itertools.combinations(refs, 2):
-            first, second = a.fact, b.fact
+        # One finding per plan: against the first plan of another pattern,
+        # else against one whose dates it misses.
+        against = {b.path: a for b, a in _differing(
+            [r for r in refs if getattr(r.fact, "pattern", None)],
+            lambda r: getattr(r.fact, "pattern", None),
+        )}
+        for later, earlier in _disjoint(
+            [r for r in refs if getattr(r.fact, "date", None)]
+        ):
+            against.setdefault(later.path, earlier)
+        for b in refs:
+            if b.path not in against:
+                continue
+            first, second = against[b.path].fact, b.fact
             assert isinstance(first, ReleasePlan)  # noqa: S101
             assert isinstance(second, ReleasePlan)  # noqa: S101
             reasons = []
@@ -287,8 +298,52 @@ def _contradictions(current: list[FactRef]) -> Iterator[
                 reasons.append(
                     f"{first.date.label()} vs {second.date.label()}"
                 )
-            if reasons:
-                yield b.path, (
-                    f"release plan {second.id!r} contradicts {first.id!r} "
-                    f"({'; '.join(reasons)}); supersede or retract one"
-                )
+            yield b.path, (
+                f"release plan {second.id!r} contradicts {first.id!r} "
+                f"({'; '.join(reasons)}); supersede or retract one"
+            )
+
+
+def _disjoint(refs: list[FactRef]) -> Iterator[tuple[FactRef, FactRef]]:
+    """
+    Each dated fact whose date shares no day with an earlier one's.
+
+    Yields the fact and one earlier fact it contradicts.  Linear: an
+    earlier date misses a later one exactly when the earliest-ending
+    earlier date ends before it starts, or the latest-starting one starts
+    after it ends, so those two are all that is kept.
+    """
+    ends_first: FactRef | None = None
+    starts_last: FactRef | None = None
+    for ref in refs:
+        date = getattr(ref.fact, "date", None)
+        assert date is not None  # noqa: S101
+        if ends_first is not None and starts_last is not None:
+            if ends_first.fact.date.latest < date.earliest:  # type: ignore[attr-defined]
+                yield ref, ends_first
+            elif starts_last.fact.date.earliest > date.latest:  # type: ignore[attr-defined]
+                yield ref, starts_last
+        if ends_first is None or date.latest < ends_first.fact.date.latest:  # type: ignore[attr-defined]
+            ends_first = ref
+        if (starts_last is None
+                or date.earliest > starts_last.fact.date.earliest):  # type: ignore[attr-defined]
+            starts_last = ref
+
+
+def _differing(refs: list[FactRef], value: Callable[[FactRef], object]) -> (
+    Iterator[tuple[FactRef, FactRef]]
+):
+    """
+    Each fact whose value differs from an earlier fact's.
+
+    Yields the fact and the first earlier fact with another value; only
+    the first fact of each value is kept, so the work is linear.
+    """
+    first: dict[object, tuple[int, FactRef]] = {}
+    for index, ref in enumerate(refs):
+        mine = value(ref)
+        others = [seen for key, seen in first.items() if key != mine]
+        if others:
+            yield ref, min(others, key=lambda pair: pair[0])[1]
+        first.setdefault(mine, (index, ref))
+

@@ -13,13 +13,14 @@ import copy
 import os
 import pathlib
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import tomli_w
 import yaml
 
-from showfacts import _converter, _invariants, _readers, _schema
+from showfacts import _bounds, _converter, _invariants, _readers, _schema
 from showfacts._atomic import write_atomic
 from showfacts._json import dumps_indented
 from showfacts._paths import Path
@@ -86,7 +87,7 @@ def loads(
             raise _too_big(name, len(text), limits)
         text = _readers.decode(text, name)
     document = _readers.read_text(text, format, name, limits)
-    return _build(document)
+    return _build(document, limits)
 
 
 def load(path: StrPath, *, limits: Limits = DEFAULT_LIMITS) -> Show:
@@ -99,10 +100,11 @@ def load(path: StrPath, *, limits: Limits = DEFAULT_LIMITS) -> Show:
 
     .. versionadded:: 0.1.0
     """
-    return _build(_read_file(pathlib.Path(path), limits))
+    return _build(_read_file(pathlib.Path(path), limits), limits)
 
 
-def from_dict(value: Any, *, name: str | None = None) -> Show:
+def from_dict(value: Any, *, name: str | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Show:
     """
     Build a show from a JSON-like mapping, checked like a file.
 
@@ -110,7 +112,8 @@ def from_dict(value: Any, *, name: str | None = None) -> Show:
 
     .. versionadded:: 0.1.0
     """
-    return _build(_readers.Document(copy.deepcopy(value), name, "", "json"))
+    return _build(_readers.Document(copy.deepcopy(value), name, "", "json"),
+                  limits)
 
 
 def to_dict(show: Show) -> dict[str, Any]:
@@ -146,6 +149,8 @@ def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
                 f"{', '.join(SUFFIXES)}"
             )
         return (root,)
+    if root.exists() and not root.is_dir():
+        _regular(root, root.stat().st_mode)
     return tuple(root / name for name in sorted(show_file_names(root)))
 
 
@@ -169,15 +174,38 @@ def show_file_names(folder: StrPath) -> Iterator[str]:
     root = pathlib.Path(folder)
     if not root.is_dir():
         raise InputError(f"{root}: no such file or folder")
-    for here, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        inside = pathlib.Path(here).relative_to(root).as_posix()
-        prefix = "" if inside == "." else f"{inside}/"
-        for file in files:
-            dot = file.rfind(".")
-            if (not file.startswith(".") and file != SITE_CONFIG
-                    and file[dot:].lower() in SUFFIXES):
-                yield prefix + file if prefix else file
+    real: pathlib.Path | None = None
+    stack = [("", os.fspath(root))]
+    while stack:
+        prefix, here = stack.pop()
+        with os.scandir(here) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        stack.append((f"{prefix}{name}/", entry.path))
+                    continue
+                dot = name.rfind(".")
+                if name == SITE_CONFIG or name[dot:].lower() not in SUFFIXES:
+                    continue
+                if entry.is_symlink():
+                    real = real or root.resolve()
+                    _inside(pathlib.Path(entry.path), real, root)
+                yield prefix + name
+
+
+def _inside(link: pathlib.Path, real: pathlib.Path,
+            root: pathlib.Path) -> None:
+    """Refuse a symbolic link that leads out of the folder it is in."""
+    target = link.resolve()
+    if not target.is_relative_to(real):
+        raise InputError(
+            f"{link}: a symbolic link that leads outside {root}; showfacts "
+            "reads only files inside the folders it is given (copy the "
+            "file in, or name it on the command line)"
+        )
 
 
 def load_catalog(
@@ -246,7 +274,7 @@ def load_many(
     for file in files:
         try:
             document = _read_file(file, limits)
-            show = _build(document)
+            show = _build(document, limits)
         except InvalidDataError as exc:
             problems.extend(exc.problems)
             continue
@@ -269,6 +297,24 @@ def _too_big(name: str | None, size: int, limits: Limits) -> InvalidDataError:
     )])
 
 
+def _regular(path: pathlib.Path, mode: int) -> None:
+    """Refuse what is not a regular file: reading it might never end."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a folder, not a show file")
+    kind = (
+        "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+        else "a socket" if stat.S_ISSOCK(mode)
+        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    raise InputError(
+        f"{path}: {kind}, not a show file; showfacts reads regular files "
+        "only"
+    )
+
+
 def _read_file(path: pathlib.Path, limits: Limits) -> Document:
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
@@ -278,11 +324,18 @@ def _read_file(path: pathlib.Path, limits: Limits) -> Document:
         )
     name = str(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        _regular(path, status.st_mode)
+        size = status.st_size
         if size > limits.max_file_size:
             raise _too_big(name, size, limits)
-        with path.open("rb") as handle:
+        # Not blocking: a FIFO put in place since the check cannot hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            _regular(path, os.fstat(handle.fileno()).st_mode)
             data = handle.read(limits.max_file_size + 1)
+    except InputError:
+        raise
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a show file") from None
     except FileNotFoundError:
@@ -294,8 +347,13 @@ def _read_file(path: pathlib.Path, limits: Limits) -> Document:
     return _readers.read_text(_readers.decode(data, name), fmt, name, limits)
 
 
-def _build(document: Document) -> Show:
+def _build(document: Document, limits: Limits = DEFAULT_LIMITS) -> Show:
     value = document.value
+    # What the file would make showfacts do comes first: past a limit,
+    # nothing else is worth the work.
+    found = _bounds.check(value, limits)
+    if found:
+        raise InvalidDataError(_located(document, found))
     found = _schema.problems(value)
     if not found:
         # "$schema" is for editors; the model does not keep it.

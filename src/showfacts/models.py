@@ -26,6 +26,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from showfacts import _invariants, _paths
+from showfacts._readers import MAX_NUMBER
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InvalidDataError, Problem
 
@@ -340,7 +341,16 @@ def _each_matches(pattern: re.Pattern[str], what: str) -> Callable[
 _is_id = _matches(_ID_RE, "an id (lower-case words joined by - _ or .)")
 _is_ids = _each_matches(_ID_RE, "a tuple of ids")
 _is_optional_id = _optional_matches(_ID_RE, "an id")
-_is_optional_url = _optional_matches(_URL_RE, "an absolute http(s) URL")
+_is_optional_url_text = _optional_matches(_URL_RE, "an absolute http(s) URL")
+
+
+def _is_optional_url(instance: Any, attribute: attrs.Attribute[Any],
+                     value: Any) -> None:
+    """An absolute http(s) URL that a URL parser reads back, or ``None``."""
+    _is_optional_url_text(instance, attribute, value)
+    problem = None if value is None else _invariants.url_problem(value)
+    if problem:
+        raise field_error(attribute, _invariants.quoted(value, problem))
 
 
 def _visible(value: str) -> bool:
@@ -364,9 +374,19 @@ def _names(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
+def _too_big(attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Refuse a whole number past 2**53 - 1 (it becomes names and JSON)."""
+    if isinstance(value, int) and value > MAX_NUMBER:
+        raise field_error(
+            attribute,
+            f"'{attribute.name}' must be at most {MAX_NUMBER:,} (2**53 - 1)",
+        )
+
+
 def _optional_count(
     _: Any, attribute: attrs.Attribute[Any], value: Any
 ) -> None:
+    _too_big(attribute, value)
     if value is not None and (
         isinstance(value, bool) or not isinstance(value, int) or value < 1
     ):
@@ -378,6 +398,7 @@ def _optional_count(
 
 
 def _number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _too_big(attribute, value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise field_error(
             attribute,

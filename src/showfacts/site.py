@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from showfacts import _pages, calendar, feeds, jsonld, news
+from showfacts import _pages, _text, calendar, feeds, jsonld, news
 from showfacts._pages import e
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts._sitefolder import check_place, die_with_parent, replace_site
@@ -315,7 +315,12 @@ def _render_file(
         return _Rendered(file=file, problems=exc.problems), ()
     site = options.pages.site
     items = news.items_for_show(show, site, spoilers=options.spoilers)
-    written = _write_show(show, staging, site, options, items)
+    try:
+        written = _write_show(show, staging, site, options, items)
+    except InvalidDataError as exc:  # an output over its limit
+        return _Rendered(file=file, problems=tuple(
+            attrs.evolve(p, file=p.file or file) for p in exc.problems
+        )), ()
     status, premiere = _pages.show_summary(show)
     return _Rendered(
         file=file,
@@ -338,11 +343,17 @@ def _light(show: Show) -> Show:
     )
 
 
-def _write(staging: pathlib.Path, path: str, data: str | bytes) -> None:
+def _write(staging: pathlib.Path, path: str, data: str | bytes,
+           most: int = DEFAULT_LIMITS.max_output_bytes) -> None:
+    raw = _text.output_bytes(data, html=path.endswith(".html"))
+    if len(raw) > most:
+        raise InvalidDataError([Problem(message=(
+            f"the output {path} would be {len(raw):,} bytes, over the limit "
+            f"of {most:,} bytes per file"
+        ))])
     target = staging / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data.encode("utf-8") if isinstance(data, str)
-                       else data)
+    target.write_bytes(raw)
 
 
 def _relative(site: Site, url: str) -> str:
@@ -356,24 +367,26 @@ def _write_show(
     items: tuple[news.NewsItem, ...],
 ) -> tuple[tuple[tuple[str, dt.date | None], ...], int]:
     """Write a show's pages and, with a base URL, its feeds and files."""
+    most = options.limits.max_output_bytes
     renderer = _pages.pages(options.pages)
     graph = jsonld.to_jsonld(show, site, claims=options.claims,
                              spoilers=options.spoilers)
     pages = renderer.show_pages(show, graph, items)
     for page in pages:
-        _write(staging, _relative(site, site.base + page.path), page.html)
+        _write(staging, _relative(site, site.base + page.path), page.html,
+               most)
     files = len(pages)
     if not options.preview:
         _write(staging, _relative(site, site.jsonld_url(show.id)),
-               jsonld.dumps_jsonld(graph, pretty=True) + "\n")
+               jsonld.dumps_jsonld(graph, pretty=True) + "\n", most)
         feed = news.build_feed(show, site, "rss", show=show.id,
                                spoilers=options.spoilers, computed=items)
         for fmt in FEED_FILES:
             one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
             _write(staging, _relative(site, one.feed_url),
-                   feeds.render(one, fmt))
+                   feeds.render(one, fmt), most)
         _write(staging, _relative(site, site.calendar_url(show.id)),
-               calendar.to_calendar(show, site))
+               calendar.to_calendar(show, site), most)
         files += len(FEED_FILES) + 2
     return tuple((site.base + p.path, p.lastmod) for p in pages), files
 
@@ -396,6 +409,7 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
     and ``robots.txt``.
     """
     renderer = _pages.pages(options.pages)
+    most = options.limits.max_output_bytes
     ordered = sorted(shows, key=lambda r: (r.show.title.casefold()
                                            if r.show else "", r.file))
     entries = []
@@ -406,7 +420,7 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
     lastmod = max((d for r in shows for _, d in r.pages if d is not None),
                   default=None)
     index = renderer.index_page(entries, lastmod)
-    _write(staging, "index.html", index.html)
+    _write(staging, "index.html", index.html, most)
     files = 1
     for name, path in renderer.theme.static_files():
         _write(staging, name, path.read_bytes())
@@ -428,11 +442,12 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
             items=newest,
         )
         _write(staging, _relative(site, feed.feed_url),
-               feeds.render(feed, fmt))
+               feeds.render(feed, fmt), most)
         files += 1
     _write(staging, _relative(site, site.calendar_url()),
            calendar.to_calendar(Catalog(shows=()), site,
-                                found=[ev for r in shows for ev in r.events]))
+                                found=[ev for r in shows for ev in r.events]),
+           most)
     files += 1
     urls = [(site.base, lastmod)] + [u for r in shows for u in r.pages]
     files += _write_sitemaps(staging, site, urls)

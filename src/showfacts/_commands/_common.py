@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from showfacts import loading
 from showfacts._atomic import write_atomic
 from showfacts._readers import DEFAULT_LIMITS, Limits
-from showfacts.exceptions import InputError
+from showfacts._text import terminal
+from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
 from showfacts.models import Catalog
 
@@ -127,6 +128,27 @@ def add_limits(parser: argparse.ArgumentParser) -> None:
         metavar="N", help="refuse YAML aliases that expand to more values "
         f"(default: {defaults.max_alias_nodes:,})",
     )
+    for name, what in _MORE_LIMITS:
+        default = getattr(defaults, name)
+        group.add_argument(
+            "--" + name.replace("_", "-"), type=_size, default=default,
+            metavar="N", help=f"{what} (default: {default:,})",
+        )
+
+
+#: The limits past the first four: the attribute and its option's help.
+_MORE_LIMITS = (
+    ("max_expanded_text", ("refuse shows whose text, counted wherever "
+                           "aliases and references repeat it, is longer")),
+    ("max_seasons", "refuse shows with more seasons"),
+    ("max_facts", "refuse shows with more facts"),
+    ("max_references", ("refuse shows with more references to their "
+                        "records")),
+    ("max_output_bytes", ("refuse to write a larger page, feed, calendar "
+                          "or JSON-LD file")),
+    ("max_problems", ("print at most this many problems, then how many "
+                      "more")),
+)
 
 
 def limits(args: argparse.Namespace) -> Limits:
@@ -136,7 +158,25 @@ def limits(args: argparse.Namespace) -> Limits:
         max_depth=args.max_depth,
         max_string_length=args.max_string_length,
         max_alias_nodes=args.max_alias_nodes,
+        **{name: getattr(args, name) for name, _ in _MORE_LIMITS},
     )
+
+
+def say(text: object, *, err: bool = True) -> None:
+    """Print a line, with what a terminal would act on escaped."""
+    print(terminal(str(text)), file=sys.stderr if err else sys.stdout)
+
+
+def report(problems: Sequence[object], most: int | None = None) -> None:
+    """Print problems on standard error, at most ``most``, then a count."""
+    if most is None:
+        most = DEFAULT_LIMITS.max_problems
+    for problem in problems[:most]:
+        say(problem)
+    if len(problems) > most:
+        left = len(problems) - most
+        say(f"showfacts: and {left:,} more problem{'s' if left != 1 else ''}"
+            f" (--max-problems N shows more)")
 
 
 def add_base_url(parser: argparse.ArgumentParser, *,
@@ -186,7 +226,7 @@ def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
         InvalidDataError: With every problem in every file.
     """
     if list(paths) == ["-"]:
-        data = sys.stdin.buffer.read()
+        data = read_stdin(limits)
         show = loading.loads(data, stdin_format, name="<stdin>",
                              limits=limits)
         return Catalog(shows=(show,))
@@ -195,17 +235,36 @@ def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
     return loading.load_catalog(paths, limits=limits)
 
 
-def write_output(data: str | bytes, target: str) -> None:
+def read_stdin(limits: Limits) -> bytes:
+    """
+    Standard input, read no further than the file size limit allows.
+
+    However much is coming, at most one byte past the limit is read: the
+    loader then refuses the text by its size.
+    """
+    return sys.stdin.buffer.read(limits.max_file_size + 1)
+
+
+def write_output(data: str | bytes, target: str, *,
+                 most: int | None = None) -> None:
     """
     Write to standard output (``-``), or replace a file atomically.
 
     Nothing is written unless the whole output was produced; a new file
     gets ``0666 & ~umask``, a replaced one keeps its mode.
 
+    Nothing is written when the output is over ``most`` bytes
+    (``--max-output-bytes``).
+
     Raises:
         OutputError: If the file cannot be written (exit status 2).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    if most is not None and len(raw) > most:
+        raise InvalidDataError([Problem(message=(
+            f"the output would be {len(raw):,} bytes, over the limit of "
+            f"{most:,} bytes per file"
+        ))])
     if target == "-":
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     data = catalog.shows[0] if len(catalog) == 1 else catalog
     write_output(
         to_calendar(data, site(args), tentative=args.tentative),
-        args.output,
+        args.output, most=args.max_output_bytes,
     )
     return EXIT_OK
 

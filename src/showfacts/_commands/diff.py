@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             "json": feeds.to_json_feed,
         }[kind]
         output = writer(feed)
-    write_output(output, args.output)
+    write_output(output, args.output, most=args.max_output_bytes)
     if args.exit_code and changes:
         return EXIT_CHANGED
     return EXIT_OK

@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     )
     from showfacts.feeds import render  # noqa: PLC0415 - slow to import
 
-    write_output(render(feed, args.format), args.output)
+    write_output(render(feed, args.format), args.output,
+                 most=args.max_output_bytes)
     return EXIT_OK
 
 

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         claims=args.claims, spoilers=not args.no_spoilers,
         pending=args.pending, nonce=args.nonce, heading=args.heading,
     )
-    write_output(fragment, args.output)
+    write_output(fragment, args.output, most=args.max_output_bytes)
     return EXIT_OK
 
 

@@ -31,6 +31,7 @@ from showfacts._commands._common import (
     examples,
     limits,
     load_paths,
+    read_stdin,
     season_number,
     site,
     write_output,
@@ -170,10 +171,10 @@ def _stream(args: argparse.Namespace, where: Site) -> int:
                "pending": args.pending}
     paths: list[str] = args.paths
     if paths == ["-"]:
-        one = loading.loads(sys.stdin.buffer.read(), args.format,
+        one = loading.loads(read_stdin(limits(args)), args.format,
                             name="<stdin>", limits=limits(args))
         text = dumps_jsonld(to_jsonld(one, where, **options))
-        write_output(text + "\n", args.output)
+        write_output(text + "\n", args.output, most=args.max_output_bytes)
         return EXIT_OK
     if "-" in paths:
         raise InputError("'-' (standard input) cannot be mixed with paths")
@@ -222,7 +223,8 @@ def run(args: argparse.Namespace) -> int:
     graph = to_jsonld(subject(catalog, args.season), where,
                       claims=args.claims, spoilers=not args.no_spoilers,
                       pending=args.pending)
-    write_output(dumps_jsonld(graph, pretty=args.pretty) + "\n", args.output)
+    write_output(dumps_jsonld(graph, pretty=args.pretty) + "\n", args.output,
+                 most=args.max_output_bytes)
     return EXIT_OK
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 
 from showfacts import loading
 from showfacts._commands._common import (
@@ -15,6 +14,8 @@ from showfacts._commands._common import (
     add_limits,
     examples,
     limits,
+    report,
+    say,
 )
 from showfacts._paths import parse as parse_path
 from showfacts.lint import DEFAULT_MAX_AGE, Level, lint
@@ -43,19 +44,23 @@ def run(args: argparse.Namespace) -> int:
     """Lint; print one ``file:line: $.path: level: message`` per finding."""
     loaded, problems = loading.load_many(args.paths, limits(args))
     problems += loading.catalog_problems(loaded)
-    for problem in problems:
-        print(problem, file=sys.stderr)  # noqa: T201
+    report(problems, args.max_problems)
     if problems:
         return EXIT_INVALID
     today: dt.date = args.today or dt.date.today()  # noqa: DTZ011
     documents = {show.id: document for show, document in loaded}
     findings = lint([show for show, _ in loaded], today=today,
                     max_age=args.max_age)
-    for finding in findings:
+    for finding in findings[:args.max_problems]:
         document = documents[finding.show]
         where = document.locate(parse_path(finding.path))
         prefix = f"{document.name}:{where[0]}" if where else document.name
-        print(f"{prefix}: {finding}")  # noqa: T201
+        say(f"{prefix}: {finding}", err=False)
+    if len(findings) > args.max_problems:
+        left = len(findings) - args.max_problems
+        say(f"showfacts: and {left:,} more finding"
+            f"{'s' if left != 1 else ''} (--max-problems N shows more)",
+            err=False)
     errors = sum(f.level is Level.ERROR for f in findings)
     warnings = len(findings) - errors
     if errors or (args.strict and warnings):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import pathlib
 import re
 
@@ -14,6 +15,8 @@ from showfacts._commands._common import (
     examples,
     write_output,
 )
+from showfacts._invariants import reserved_name
+from showfacts._text import inline
 from showfacts.exceptions import InputError
 from showfacts.models import ID_PATTERN
 
@@ -22,7 +25,7 @@ TEMPLATE = """\
 # yaml-language-server: $schema=show.schema.json
 # (for completion in editors: showfacts schema -o show.schema.json)
 #
-# {title}: a starter show file.  Every fact that can turn out to be wrong
+# {heading}: a starter show file.  Every fact that can turn out to be wrong
 # carries a certainty (confirmed, reported, expected, rumored, speculative)
 # and the ids of its sources.  Check it with:  showfacts validate {file}
 id: {slug}
@@ -86,10 +89,42 @@ def starter(slug: str, *, title: str | None = None) -> str:
             f"{slug!r} is not a valid show id: use lower-case letters and "
             "digits in words joined by '-', '_' or '.', e.g. my-show"
         )
+    if reserved_name(slug):
+        raise InputError(
+            f"{slug!r} is a name Windows reserves for a device: ids become "
+            "file names, so choose another"
+        )
+    title = title or re.sub(r"[-_.]+", " ", slug).title()
     return TEMPLATE.format(
         slug=slug,
-        title=title or re.sub(r"[-_.]+", " ", slug).title(),
+        heading=inline(title),
+        title=title if _plain(title) else json.dumps(
+            title, ensure_ascii=False
+        ),
         file=f"{slug}.yaml",
+    )
+
+
+#: Words some YAML readers take for booleans or null.
+_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false",
+                    "null", "~"})
+
+
+def _plain(title: str) -> bool:
+    """
+    Whether YAML reads the title back as the same string, written plain.
+
+    Others are written double-quoted (JSON's escapes are YAML's too).
+    """
+    return bool(
+        title
+        and title == title.strip()
+        and title.isprintable()
+        and title[0] not in "-?:,[]{}#&*!|>'\"%@`+.0123456789"
+        and ": " not in title
+        and " #" not in title
+        and not title.endswith(":")
+        and title.lower() not in _WORDS
     )
 
 

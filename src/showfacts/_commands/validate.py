@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from showfacts import loading
 from showfacts._commands._common import (
@@ -15,6 +14,7 @@ from showfacts._commands._common import (
     examples,
     limits,
     load_paths,
+    report,
 )
 from showfacts.exceptions import InvalidDataError
 
@@ -26,13 +26,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             load_paths(paths, args.format, limits=limits(args))
         except InvalidDataError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)  # noqa: T201
+            report(exc.problems, args.max_problems)
             return EXIT_INVALID
         return EXIT_OK
     problems = loading.validate(paths, limits=limits(args))
-    for problem in problems:
-        print(problem, file=sys.stderr)  # noqa: T201
+    report(problems, args.max_problems)
     if problems:
         return EXIT_INVALID
     if args.verbose:
