@@ -34,6 +34,7 @@ from showfacts.loading import (
 )
 from showfacts.models import (
     Adaptation,
+    Attribution,
     Billing,
     CastCredit,
     CastStatus,
@@ -71,6 +72,7 @@ from showfacts.views import SeasonView, ShowView, current
 
 __all__ = [
     "Adaptation",
+    "Attribution",
     "Billing",
     "CastCredit",
     "CastStatus",
