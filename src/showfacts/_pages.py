@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from showfacts import news, views
+from showfacts import _wording, news, views
 from showfacts.dates import FuzzyDate
 from showfacts.iris import Site
 from showfacts.models import (
@@ -159,19 +159,29 @@ def _source(source: Source) -> str:
     extra = [e(x) for x in (source.publisher,) if x]
     if source.published is not None:
         extra.append(_time(source.published))
+    relayed = _wording.via(source)
+    if relayed:
+        extra.append(e(relayed))
     tail = f" ({', '.join(extra)})" if extra else ""
     return f"<li>{title}{tail}</li>"
 
 
 def _sort_key(show: Show, ref: FactRef) -> tuple[int, dt.date, int]:
     fact = ref.fact
-    date = news.fact_date(fact) or fact.announced
-    if date is None:
-        published = [s.published for s in show.cited(fact) if s.published]
-        date = min(published) if published else None
-    if date is None:
+    date = news.fact_date(fact)
+    if date is not None:
+        return (0, date.earliest, 0)
+    # When it was said: its news day, as feeds date it.
+    said = fact.announced.news_day if fact.announced else None
+    if said is None:
+        days = [
+            day for s in show.cited(fact)
+            if s.published and (day := s.published.news_day) is not None
+        ]
+        said = min(days) if days else None
+    if said is None:
         return (1, dt.date.max, 0)
-    return (0, date.earliest, 0)
+    return (0, said, 0)
 
 
 class Timeline:

@@ -209,6 +209,9 @@ class _Card:
             out = self.items(node, "actor")
             if node.get("characterName") is not None:
                 out += " as " + self.texts(node, "characterName", " / ")
+            elif node.get("description") is not None:
+                # A role the source describes but does not name.
+                out += " as " + self.texts(node, "description", " ")
             return out + self.role_names(node)
         if "Role" in types:
             prop = next(k for k in node if not k.startswith("@")
@@ -223,6 +226,8 @@ class _Card:
         return out
 
     def role_names(self, node: Mapping[str, Any]) -> str:
+        if node.get("roleName") is None:
+            return ""  # no billing or status was given: none is shown
         return (' <span class="showfacts-role">('
                 + self.texts(node, "roleName") + ")</span>")
 
