@@ -1164,9 +1164,11 @@ def _version(words: _Words, fact: Fact) -> str:
     """One earlier or later version of a fact, with its certainty and date."""
     ref = words.show.ref(fact.id)
     text = f"{words.describe(ref).core} ({fact.certainty.word}"
-    when = words.published(fact)
-    if when is not None:
-        text += f", {when.date().isoformat()}"
+    basis = words.dated_by(fact) if words.published(fact) else None
+    if basis is not None:
+        # The date as given, never a day the feed's rule derived.
+        date = basis[1]
+        text += f", {date.iso() or words.when(date)}"
     return text + ")"
 
 
