@@ -646,7 +646,7 @@ def claim_text(show: Show, fact_id: str) -> str:
     >>> show = showfacts.load("examples/ballard.yaml")
     >>> print(claim_text(show, "s2-premiere-window"))
     Expected: Ballard Season 2 premieres summer or fall 2026 (mid-to-late \
-2026).
+2026); no official premiere date yet.
 
     Raises:
         KeyError: If the show has no such fact.
