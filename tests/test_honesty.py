@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import re
 import textwrap
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import feedparser
@@ -33,6 +33,7 @@ from showfacts.markup import fact_card
 from showfacts.news import build_feed, items_for_show, publication_date
 from showfacts.site import build_site
 from tests import strategies
+from tests.test_jsonld import sdo_check, sdo_problems
 
 
 SITE = Site("https://example.org/tv/")
@@ -195,7 +196,7 @@ class TestBilling:
 class TestRoles:
     """Named, described, undisclosed, or not stated: each reads right."""
 
-    EXPECTED = {
+    EXPECTED: ClassVar[dict[str, str]] = {
         "s1-ava": "Ava Stone joins High Plains Marshals Season 1 as June "
                   "Hollis",
         "s1-cal": "Cal Reyes joins High Plains Marshals Season 1 as one of "
@@ -232,6 +233,15 @@ class TestRoles:
                 in card)
         assert "one of Kayce's fellow marshals</data>" in card
 
+    def test_schema_org_valid(self, marshals):
+        """The roles, with claims, pass sdo_check with no error."""
+        if sdo_check() is None:
+            pytest.skip("../shared is not here")
+        for claims in (False, True):
+            graph = to_jsonld(marshals, SITE, claims=claims)
+            assert [] == [p for p in sdo_problems(graph, frozenset({
+                "Claim", "appearance"})) if p.startswith("ERROR")]
+
     def test_lint_warns_only_where_nothing_is_said(self, marshals):
         """Only the credit that says nothing of the role gets a warning."""
         found = [f for f in lint(marshals, today=dt.date(2025, 11, 20))
@@ -256,7 +266,8 @@ FUZZY = """\
     sources:
       - id: undated
         title: An undated listicle
-        published: {edtf: 2025-01-01/2025-10-29, text: "2025, before 30 October"}
+        published:
+          {edtf: 2025-01-01/2025-10-29, text: "2025, before 30 October"}
       - id: halfyear
         title: A second-half roundup
         published: 2025-07/2025-12
@@ -311,7 +322,7 @@ class TestFuzzySources:
         assert "Source published" not in items["t4"].summary
 
     def test_lint_and_feeds_agree(self):
-        """lint's "dates from" is the feed's day."""
+        """Lint's "dates from" is the feed's day."""
         show = load(FUZZY)
         found = {
             f.path: f.message
@@ -366,7 +377,7 @@ class TestWordsAndDate:
         assert words in season_page(MARSHALS, tmp_path)
 
 
-# -- 5 and 6. phrases ----------------------------------------------------------
+# -- 5 and 6. phrases --------------------------------------------------------
 
 
 class TestPhrases:
@@ -471,7 +482,7 @@ class TestWeekday:
                     if f.check == "weekday"]
 
 
-# -- 7. qualifiers and attribution ---------------------------------------------
+# -- 7. qualifiers and attribution -------------------------------------------
 
 
 class TestQualifierAndAttribution:
@@ -500,7 +511,15 @@ class TestQualifierAndAttribution:
         card = fact_card(marshals, base_url=SITE, claims=True)
         assert self.CAVEAT in card
 
-    def test_on_the_timeline(self, marshals, tmp_path):
+    def test_in_the_calendar(self, marshals):
+        """A tentative event's description carries caveat and speaker."""
+        calendar = to_calendar(marshals, SITE, tentative=True).decode()
+        unfolded = calendar.replace("\r\n ", "")
+        assert f"Caveat: {self.CAVEAT}." in unfolded
+        assert "Said by Nora Vance" in unfolded
+        assert "via Deadline" in unfolded
+
+    def test_on_the_timeline(self, tmp_path):
         """The season page's timeline shows caveat, speaker and relay."""
         root = etree.HTML(season_page(MARSHALS, tmp_path))
         (entry,) = root.xpath('//li[@id="fact-s1-premiere"]')
@@ -533,15 +552,17 @@ class TestQualifierAndAttribution:
         assert all("SECRET-EDITOR-NOTE" not in str(t) for t in texts)
 
 
-# -- the property ---------------------------------------------------------------
+# -- the property ------------------------------------------------------------
 
 
 _DAY_WORDS = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|"
     r"October|November|December) ([0-9]{1,2}), ([0-9]{4})\b"
 )
-_MONTHS = ("January February March April May June July August September "
-           "October November December").split()
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+]
 _DATE_KEYS = ("startDate", "endDate", "datePublished", "dateCreated")
 
 
@@ -606,6 +627,8 @@ def test_no_output_says_more_than_the_data(show):
     assert graph == to_jsonld(_only_plain_facts(show), SITE)
 
     given_iso = {d.iso() for d in _all_dates(show)} - {None}
+    # A work's year is given as a year.
+    given_iso |= {f"{w.year:04d}" for w in show.works if w.year}
     given_days = _days_given(show)
     for node in nodes(graph):
         for key in _DATE_KEYS:
@@ -629,7 +652,7 @@ def test_no_output_says_more_than_the_data(show):
 
     data = json.dumps(sf.to_dict(show), ensure_ascii=False)
     for item in items_for_show(show, SITE):
-        text = " ".join((item.title, item.summary))
+        text = f"{item.title} {item.summary}"
         for month, day, year in _DAY_WORDS.findall(text):
             try:
                 named = dt.date(int(year), _MONTHS.index(month) + 1,

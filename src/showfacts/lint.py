@@ -190,7 +190,7 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
                 Level.WARNING, "no-character", f"{ref.path}.characters",
                 f"cast credit {fact.id!r} says nothing of the role; add "
                 "characters once a source names them, role for a role it "
-                "describes (\"one of the fellow marshals\"), or "
+                'describes ("one of the fellow marshals"), or '
                 "undisclosed: true when it says the role is secret",
             )
     for path, date in _dates(show):
@@ -268,7 +268,7 @@ def _weekday(date: FuzzyDate) -> str | None:
     if day.weekday() == stated:
         return None
     return (
-        f"the source says \"{words}\", but {date.describe()} is a "
+        f'the source says "{words}", but {date.describe()} is a '
         f"{WEEKDAYS[day.weekday()]}, not a {WEEKDAYS[stated]}; the words "
         "are kept as the source gave them: check the date"
     )
