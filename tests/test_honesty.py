@@ -420,6 +420,31 @@ class TestPhrases:
                              'March 1"}', "{relative: Boxing Day}"))
         assert "2025-12-26" == show.fact("s1-premiere").date.edtf
 
+    def test_an_anchor_in_the_file(self):
+        """``anchor`` stands in for an undated source, and is checked."""
+        text = MARSHALS.replace(
+            '{relative: "Sunday, March 1", text: "Sunday, March 1"}',
+            "{relative: January 4, anchor: 2014-08-30}").replace(
+            "        published: 2025-11-18\n", "")
+        assert "2015-01-04" == load(text).fact("s1-premiere").date.edtf
+        with pytest.raises(sf.InvalidDataError, match="anchor"):
+            load(MARSHALS.replace(
+                '{relative: "Sunday, March 1", text: "Sunday, March 1"}',
+                "{relative: January 4, anchor: 2014-08-30}"))
+
+    def test_a_release_plans_region_picks_the_calendar(self):
+        """A plan for GB resolves "Boxing Day" in the GB calendar."""
+        text = MARSHALS.replace("        milestones:\n", """\
+        release_plans:
+          - id: s1-uk
+            region: GB
+            date: {relative: Boxing Day}
+            certainty: reported
+            sources: [wire]
+        milestones:
+""", 1)
+        assert "2025-12-26" == load(text).fact("s1-uk").date.edtf
+
     def test_phrase_and_edtf_must_agree(self):
         """``{relative: next year, edtf: 2030}`` names both in its error."""
         text = MARSHALS.replace(
