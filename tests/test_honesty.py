@@ -242,6 +242,15 @@ class TestRoles:
             assert [] == [p for p in sdo_problems(graph, frozenset({
                 "Claim", "appearance"})) if p.startswith("ERROR")]
 
+    def test_relayed_source_is_based_on_its_outlet(self, marshals):
+        """With claims, the relaying source is based on Deadline's report."""
+        graph = to_jsonld(marshals, SITE, claims=True)
+        (source,) = [n for n in nodes(graph) if n.get("name") ==
+                     "Marshals adds four"]
+        assert {"@type": "CreativeWork", "publisher": {
+            "@type": "Organization", "name": "Deadline"}} == (
+            source["isBasedOn"])
+
     def test_lint_warns_only_where_nothing_is_said(self, marshals):
         """Only the credit that says nothing of the role gets a warning."""
         found = [f for f in lint(marshals, today=dt.date(2025, 11, 20))

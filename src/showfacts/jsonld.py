@@ -960,6 +960,13 @@ class _ShowMapper:
                 self.g.add(iri, "author", {"@type": "Person", "name": author})
             if source.published is not None:
                 self.g.add(iri, "datePublished", _iso(source.published))
+            relayed = _text(source.via)
+            if relayed:
+                # "As reported by Deadline": the report it is based on.
+                self.g.add(iri, "isBasedOn", {
+                    "@type": "CreativeWork",
+                    "publisher": {"@type": "Organization", "name": relayed},
+                })
         return _ref(iri)
 
     # -- the show -------------------------------------------------------------
