@@ -608,7 +608,7 @@ def test_card_with_claims_says_how_sure_without_microdata():
     claims = [e for e in root.iter() if "showfacts-claim" in _classes(e)]
     texts = [_text(e) for e in claims]
     assert ("Expected: Ballard Season 2 premieres summer or fall 2026 "
-            "(mid-to-late 2026).") in texts
+            "(mid-to-late 2026); no official premiere date yet.") in texts
     for block in root.iter("div"):
         assert not any(e.get("itemprop") for e in block.iter())
     assert "When Does Ballard Season 2 Drop?" in html
