@@ -380,6 +380,8 @@ class TestWordsAndDate:
                  for i in items_for_show(marshals, SITE)}
         assert words in items["s1-finale"].title
         assert words in claim_text(marshals, "s1-finale")
+        card = fact_card(marshals, base_url=SITE)
+        assert f'datetime="2025-12-25">{words}</time>' in card
         calendar = to_calendar(marshals, SITE, tentative=True).decode()
         assert "Christmas Day (December 25\\, 2025)" in calendar.replace(
             "\r\n ", "")

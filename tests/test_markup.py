@@ -228,7 +228,7 @@ def expect_page(found: dict[str, Any], graph: Mapping[str, Any],
     names = {value for prop, value, _ in found["data"] if prop == "name"}
     credited = {publishable(show.person(c.person).name)
                 for s in showfacts.current(show).seasons for c in s.cast
-                if c.confirmed}
+                if c.confirmed and c.qualifier is None}
     assert {n for n in credited if n.strip()} <= names
     claims = sorted(
         n["text"] for n in graph["@graph"] if n["@type"] == "Claim"

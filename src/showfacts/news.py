@@ -325,7 +325,6 @@ _MILESTONE_WORDS: dict[MilestoneKind, tuple[str, str, bool]] = {
 }
 
 
-
 #: The kind of news of each milestone kind, and of each other collection.
 _MILESTONE_KINDS = {k: k.value for k in MilestoneKind}
 _COLLECTION_KINDS = {
