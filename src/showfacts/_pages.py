@@ -298,17 +298,18 @@ def show_summary(show: Show) -> tuple[str, str]:
     status = view.status
     words = []
     if status is not None:
-        words.append(
+        words.append(_wording.qualified(
             status.status.value.replace("_", " ").capitalize()
-            + ("" if status.confirmed else f" ({status.certainty.word})")
-        )
+            + ("" if status.confirmed else f" ({status.certainty.word})"),
+            status,
+        ))
     premiere = ""
     for season in reversed(view.seasons):
         found = season.premiere
         if found is not None and found.date is not None:
-            premiere = (
+            premiere = _wording.qualified(
                 f"{season.season.name} premiere: {found.date.label()} "
-                f"({found.certainty.word})"
+                f"({found.certainty.word})", found,
             )
             break
     return "; ".join(words), premiere
