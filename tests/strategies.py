@@ -142,6 +142,7 @@ def sources(source_id: str) -> st.SearchStrategy[sf.Source]:
         url=optional_urls,
         published=optional_dates,
         quote=optional_text,
+        via=optional_text,
     )
 
 
@@ -254,6 +255,11 @@ class _Context:
             "announced": draw(optional_dates),
             "supersedes": supersedes,
             "retracted": retracted,
+            "qualifier": draw(optional_text) if draw(_RARELY) else None,
+            "attribution": sf.Attribution(
+                name=draw(text), role=draw(optional_text),
+                quote=draw(optional_text),
+            ) if draw(_RARELY) else None,
             "note": draw(optional_text),
         }
 
@@ -302,11 +308,14 @@ def _release_plan(ctx: _Context) -> sf.ReleasePlan:
 
 def _cast(ctx: _Context) -> sf.CastCredit:
     draw = ctx.draw
+    characters = ctx.some(ctx.characters)
     return sf.CastCredit(
         **ctx.meta("cast credit"),
         person=draw(st.sampled_from(ctx.people)),
-        characters=ctx.some(ctx.characters),
-        billing=draw(st.sampled_from(list(sf.Billing))),
+        characters=characters,
+        role=None if characters else draw(st.none() | text),
+        undisclosed=False if characters else draw(_RARELY),
+        billing=draw(st.none() | st.sampled_from(list(sf.Billing))),
         status=draw(st.none() | st.sampled_from(list(sf.CastStatus))),
         episodes=tuple(draw(st.lists(st.integers(1, 12), unique=True,
                                      max_size=2))),

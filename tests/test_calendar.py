@@ -299,7 +299,7 @@ class TestRevisions:
                                         after.confirmed)
 
     def test_stamp_falls_back_to_the_sources(self):
-        """No announced date: the earliest published date of the sources."""
+        """No announced date: the sources' earliest news day (April 30)."""
         sources = (
             sf.Source(id="late", title="Late",
                       published=FuzzyDate.of("2026-05-02")),
@@ -312,7 +312,7 @@ class TestRevisions:
             sources=sources,
         )
         (event,) = events(show, SITE)
-        assert dt.datetime(2026, 4, 1, tzinfo=UTC) == event.stamp
+        assert dt.datetime(2026, 4, 30, tzinfo=UTC) == event.stamp
 
     def test_host_comes_from_the_base_url(self):
         """The UID's domain is the base URL's host."""

@@ -267,7 +267,8 @@ def test_undated_changes_take_the_newest_date_of_the_new_data():
                sources=(source,))
     changes = {c.kind: c for c in diff(old, new)}
     assert "2026-02-03" == changes[ChangeKind.REMOVED].published.isoformat()
-    assert "2026-01-01" == changes[ChangeKind.REVISED].published.isoformat()
+    # "2026-01" is dated by its news day, as feeds date it.
+    assert "2026-01-31" == changes[ChangeKind.REVISED].published.isoformat()
 
 
 def test_nothing_dated_gives_the_fallback():

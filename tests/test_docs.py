@@ -37,7 +37,8 @@ DOCS = ROOT / "docs"
 #: The public modules the API reference documents.
 PUBLIC_MODULES = (
     "showfacts.loading", "showfacts.models", "showfacts.views",
-    "showfacts.dates", "showfacts.iris", "showfacts.exceptions",
+    "showfacts.dates", "showfacts.phrases", "showfacts.iris",
+    "showfacts.exceptions",
     "showfacts.jsonld", "showfacts.markup", "showfacts.news",
     "showfacts.feeds", "showfacts.calendar", "showfacts.diff",
     "showfacts.lint", "showfacts.site", "showfacts.crosswalk",

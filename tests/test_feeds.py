@@ -167,7 +167,7 @@ class TestExamplesThroughFeedparser:
         assert (feed.feed_url, "self", "application/rss+xml") == (
             self_link.get("href"), self_link.get("rel"), self_link.get("type")
         )
-        assert "Thu, 01 Jan 2026 00:00:00 +0000" == root.findtext(
+        assert "Tue, 31 Mar 2026 00:00:00 +0000" == root.findtext(
             "channel/lastBuildDate"
         )
         assert "en" == root.findtext("channel/language")
@@ -190,10 +190,12 @@ class TestExamplesThroughFeedparser:
         parsed = feedparser.parse(to_atom(feed))
         assert [
             ("The Lantern Keepers Season 1 premiere window narrowed from "
-             "mid-to-late 2026 to September 12, 2026",
+             "mid-to-late 2026 (between June and December 2026) to "
+            "September 12, 2026",
              "#fact-s1-premiere", None),
             ("Superseded (reported): The Lantern Keepers Season 1 premiere "
-             "window narrowed from next year (2026) to mid-to-late 2026",
+             "window narrowed from next year (2026) to mid-to-late 2026 "
+             "(between June and December 2026)",
              "#fact-s1-premiere-window", "2026-06-15T00:00:00Z"),
             ("Superseded (expected): The Lantern Keepers Season 1 premieres "
              "next year (2026)",

@@ -244,7 +244,7 @@ BROKEN: list[tuple[str, str, str, int | None, str]] = [
      "milestones:\n  - id: m\n    kind: premiere\n"
      "    date: {relative: soonish}\n    certainty: expected\n"
      "    sources: [s]\n",
-     "$.milestones[0].date", 8, "not a relative phrase"),
+     "$.milestones[0].date", 8, "not a phrase showfacts can resolve"),
     ("relative date without a dated source", "yaml",
      "id: x\ntitle: X\nmilestones:\n  - id: m\n    kind: premiere\n"
      "    date: {relative: next year}\n    certainty: expected\n",

@@ -153,29 +153,37 @@ class TestPublicationDate:
     """When a piece of news broke."""
 
     def test_announced_date_first(self, ballard):
-        """The fact's announced date, at 00:00 UTC on its first day."""
+        """The fact's announced date, at 00:00 UTC on its news day."""
         renewal = ballard.fact("s2-renewed")
-        assert midnight(2025, 10, 1) == publication_date(ballard, renewal)
+        # "October 2025": by October 31 it had certainly been announced.
+        assert midnight(2025, 10, 31) == publication_date(ballard, renewal)
 
     def test_then_earliest_source_date(self, ballard):
-        """Without one, the earliest published date of its sources."""
+        """Without one, the earliest news day of its sources."""
         fact = ballard.fact("s1-premiere")
         assert fact.announced is None
         # The article is dated "early 2026" (2026-01/2026-03).
-        assert midnight(2026, 1, 1) == publication_date(ballard, fact)
+        assert midnight(2026, 3, 31) == publication_date(ballard, fact)
 
-    def test_fuzzy_dates_count_from_their_earliest_day(self):
-        """Summer 2026 counts from June 1st."""
+    def test_fuzzy_dates_count_from_their_last_day(self):
+        """Summer 2026 counts from August 31st, never before."""
         show = tiny(milestones=(premiere("p", None, "expected",
                                          announced="2026-22"),))
-        assert midnight(2026, 6, 1) == publication_date(show,
-                                                        show.fact("p"))
+        assert midnight(2026, 8, 31) == publication_date(show,
+                                                         show.fact("p"))
 
-    def test_open_start_counts_as_no_date(self):
-        """``../2026-05`` has no first day: the sources decide."""
+    def test_open_start_counts_from_its_end(self):
+        """``../2026-05``: by May 31 it had been announced."""
         show = tiny(milestones=(premiere("p", None, "expected",
                                          announced="../2026-05"),))
-        assert midnight(2026, 3, 4) == publication_date(show,
+        assert midnight(2026, 5, 31) == publication_date(show,
+                                                         show.fact("p"))
+
+    def test_open_end_counts_from_its_start(self):
+        """``2026-05/..``: the only day known is its first."""
+        show = tiny(milestones=(premiere("p", None, "expected",
+                                         announced="2026-05/.."),))
+        assert midnight(2026, 5, 1) == publication_date(show,
                                                         show.fact("p"))
 
     def test_no_date_no_item(self):
@@ -220,10 +228,11 @@ class TestBallard:
             "s2-renewed": "Ballard Season 2 renewed",
             "s1-premiere": "Ballard Season 1 premieres July 2025",
             "s2-filming-started":
-                "Reported: Ballard Season 2 starts filming soon, early 2026",
+                "Reported: Ballard Season 2 starts filming soon, early 2026 "
+                "(between January and March 2026)",
             "s2-premiere-window":
                 "Expected: Ballard Season 2 premieres summer or fall 2026 "
-                "(mid-to-late 2026)",
+                "(mid-to-late 2026); no official premiere date yet",
             "s2-cast-maggie-q":
                 "Reported: Maggie Q returns as Renée Ballard in Ballard "
                 "Season 2",
@@ -374,10 +383,11 @@ class TestUpdates:
             "s1-premiere-window":
                 "Superseded (reported): The Lantern Keepers Season 1 "
                 "premiere window narrowed from next year (2026) to "
-                "mid-to-late 2026",
+                "mid-to-late 2026 (between June and December 2026)",
             "s1-premiere":
                 "The Lantern Keepers Season 1 premiere window narrowed from "
-                "mid-to-late 2026 to September 12, 2026",
+                "mid-to-late 2026 (between June and December 2026) to "
+            "September 12, 2026",
         } == {k: items[k].title for k in (
             "s1-premiere-next-year", "s1-premiere-window", "s1-premiere",
         )}
@@ -387,15 +397,16 @@ class TestUpdates:
         final = by_fact(items_for_show(lantern, SITE))["s1-premiere"]
         assert final.summary.startswith(
             "The Lantern Keepers Season 1 premiere window narrowed from "
-            "mid-to-late 2026 to September 12, 2026. Time: 21:00 "
+            "mid-to-late 2026 (between June and December 2026) to "
+            "September 12, 2026. Time: 21:00 "
             "America/New_York. Platform: Northlight. Confirmed. Certainty "
             "raised from reported to confirmed."
         )
         assert (
             "<p>Earlier versions:</p><ol><li>The Lantern Keepers Season 1 "
             "premieres next year (2026) (expected, 2025-11-03)</li><li>The "
-            "Lantern Keepers Season 1 premieres mid-to-late 2026 (reported, "
-            "2026-02-10)</li></ol>"
+            "Lantern Keepers Season 1 premieres mid-to-late 2026 (between "
+            "June and December 2026) (reported, 2026-02-10)</li></ol>"
         ) in final.content_html
         assert "fictional show" in final.summary
 
@@ -411,7 +422,8 @@ class TestUpdates:
         )
         assert (
             "Superseded by: The Lantern Keepers Season 1 premieres "
-            "mid-to-late 2026 (reported, 2026-02-10)."
+            "mid-to-late 2026 (between June and December 2026) (reported, "
+            "2026-02-10)."
         ) in first.summary
 
     def test_window_moved(self, harbor):
@@ -556,7 +568,7 @@ class TestBuildFeed:
             "https://example.org/tv/shows/ballard/",
             "https://example.org/tv/shows/ballard/feed.xml",
             "en",
-            midnight(2026, 1, 1),
+            midnight(2026, 3, 31),
             33,
         ) == (feed.title, feed.link, feed.feed_url, feed.language,
               feed.updated, len(feed.items))

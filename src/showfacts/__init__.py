@@ -35,6 +35,7 @@ from showfacts.loading import (
 )
 from showfacts.models import (
     Adaptation,
+    Attribution,
     Billing,
     CastCredit,
     CastStatus,
@@ -72,6 +73,7 @@ from showfacts.views import SeasonView, ShowView, current
 
 __all__ = [
     "Adaptation",
+    "Attribution",
     "Billing",
     "CastCredit",
     "CastStatus",

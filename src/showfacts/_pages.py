@@ -29,7 +29,7 @@ import attrs
 import babel
 import markupsafe
 
-from showfacts import jsonld, markup, news, views
+from showfacts import _wording, jsonld, markup, news, views
 from showfacts._text import publishable
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError
@@ -142,6 +142,9 @@ def _cite(source: Source) -> str:
     extra = [e(x) for x in (source.publisher,) if x]
     if source.published is not None:
         extra.append(_time(source.published))
+    relayed = _wording.via(source)
+    if relayed:
+        extra.append(e(relayed))
     return title + (f" ({', '.join(extra)})" if extra else "")
 
 
@@ -151,13 +154,20 @@ def _words(value: str) -> str:
 
 def _sort_key(show: Show, ref: FactRef) -> tuple[int, dt.date]:
     fact = ref.fact
-    date = news.fact_date(fact) or fact.announced
-    if date is None:
-        published = [s.published for s in show.cited(fact) if s.published]
-        date = min(published) if published else None
-    if date is None:
+    date = news.fact_date(fact)
+    if date is not None:
+        return (0, date.earliest)
+    # When it was said: its news day, as feeds date it.
+    said = fact.announced.news_day if fact.announced else None
+    if said is None:
+        days = [
+            day for s in show.cited(fact)
+            if s.published and (day := s.published.news_day) is not None
+        ]
+        said = min(days) if days else None
+    if said is None:
         return (1, dt.date.max)
-    return (0, date.earliest)
+    return (0, said)
 
 
 class _Names:
@@ -484,19 +494,23 @@ class Pages:
 
     def _credits(self, show: Show, heading: str | None,
                  cast: Iterable[Any], crew: Iterable[Any]) -> dict[str, Any]:
-        people = [
-            {
+        people = []
+        for credit in cast:
+            names = " / ".join(
+                show.character(c).name for c in credit.characters
+            )
+            notes = [_wording.billing(credit),
+                     _words(credit.status.value) if credit.status else None]
+            people.append({
                 "person": show.person(credit.person).name,
-                "characters": " / ".join(
-                    show.character(c).name for c in credit.characters
-                ),
-                "note": _words(credit.status.value) if credit.status
-                else "",
+                "characters": names,
+                # "as Zamira Parker", "as one of the marshals", "in an
+                # undisclosed role", or nothing when the source said nothing.
+                "role": _wording.role(credit, names) or "",
+                "note": ", ".join(n for n in notes if n),
                 "badge": "" if credit.certainty is Certainty.CONFIRMED
                 else m(badge(credit.certainty)),
-            }
-            for credit in cast
-        ]
+            })
         staff = []
         for credit in crew:
             role = _words(credit.role.value)
@@ -785,17 +799,18 @@ def show_summary(show: Show) -> tuple[str, str]:
     status = view.status
     words = []
     if status is not None:
-        words.append(
+        words.append(_wording.qualified(
             status.status.value.replace("_", " ").capitalize()
-            + ("" if status.confirmed else f" ({status.certainty.word})")
-        )
+            + ("" if status.confirmed else f" ({status.certainty.word})"),
+            status,
+        ))
     premiere = ""
     for season in reversed(view.seasons):
         found = season.premiere
         if found is not None and found.date is not None:
-            premiere = (
+            premiere = _wording.qualified(
                 f"{season.season.name} premiere: {found.date.label()} "
-                f"({found.certainty.word})"
+                f"({found.certainty.word})", found,
             )
             break
     return "; ".join(words), premiere

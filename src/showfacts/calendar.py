@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 import icalendar
 
-from showfacts import views
+from showfacts import _wording, views
 from showfacts._edtf import Precision
 from showfacts._text import publishable
 from showfacts.exceptions import RenderError
@@ -399,7 +399,8 @@ def _sequence(show: Show, revisions: list[Milestone]) -> int:
 
 
 def _stamp(show: Show, fact: Fact) -> dt.datetime:
-    day = _known(fact.announced.earliest) if fact.announced else None
+    # The news day of a fuzzy date, as feeds date the fact.
+    day = fact.announced.news_day if fact.announced else None
     if day is None:
         days = [
             d for d in (_published(s) for s in show.cited(fact))
@@ -412,11 +413,7 @@ def _stamp(show: Show, fact: Fact) -> dt.datetime:
 
 
 def _published(source: Source) -> dt.date | None:
-    return _known(source.published.earliest) if source.published else None
-
-
-def _known(day: dt.date) -> dt.date | None:
-    return None if day in (dt.date.min, dt.date.max) else day
+    return source.published.news_day if source.published else None
 
 
 def _utc(day: dt.date, time: str, zone: str) -> dt.datetime:
@@ -500,6 +497,11 @@ def _description(
         )
     if fact.detail:
         lines.append(_text(fact.detail))
+    if fact.qualifier:
+        lines.append(f"Caveat: {_line(fact.qualifier)}.")
+    who = _wording.attribution(fact)
+    if who is not None:
+        lines.append(f"Said by {_line(who)}")
     lines.extend("Source: " + _cite(source) for source in show.cited(fact))
     if show.fictional:
         lines.append(f"{title} is a made-up show: an example, not news.")
@@ -513,6 +515,9 @@ def _cite(source: Source) -> str:
     parts.append(f"\u201c{_line(source.title)}\u201d")
     if source.published:
         parts.append(_line(source.published.label()))
+    relayed = _wording.via(source)
+    if relayed:
+        parts.append(_line(relayed))
     text = ", ".join(parts)
     if source.url:
         text += f" <{_line(source.url)}>"

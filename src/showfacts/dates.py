@@ -105,14 +105,16 @@ class FuzzyDate:
         *,
         text: str | None = None,
         hemisphere: Hemisphere = Hemisphere.NORTH,
+        country: str | None = None,
     ) -> FuzzyDate:
         """
-        Resolve a relative phrase ("next year") against an anchor date.
+        Resolve a phrase ("next year", "March 1") against an anchor date.
 
         The anchor is usually the published date of the fact's source.  When
         the anchor is itself fuzzy, the result spans every reading:
         "next year" said sometime between December 2025 and January 2026
-        resolves to ``2026/2027``.
+        resolves to ``2026/2027``.  See :mod:`showfacts.phrases` for the
+        phrases and the rules; ``country`` picks the holiday calendar.
 
         >>> FuzzyDate.resolve("next year", FuzzyDate.of("2025-11-03")).edtf
         '2026'
@@ -121,18 +123,11 @@ class FuzzyDate:
             RelativeDateError: For a phrase showfacts does not know, with
                 the list of those it does.
         """
-        early = _resolve_on(phrase, anchor.earliest, hemisphere)
-        late = _resolve_on(phrase, anchor.latest, hemisphere)
-        if early == late:
-            value = early
-        else:
-            value = f"{early.split('/')[0]}/{late.split('/')[-1]}"
-        return cls(
-            edtf=value,
-            text=text,
-            hemisphere=hemisphere,
-            relative=_normalize_phrase(phrase),
-            anchor=anchor.edtf,
+        from showfacts import phrases  # noqa: PLC0415 - phrases uses us
+
+        return phrases.resolve(
+            phrase, anchor, text=text, hemisphere=hemisphere,
+            country=country,
         )
 
     # -- parsed view -------------------------------------------------------
@@ -248,8 +243,58 @@ class FuzzyDate:
         return _describe_interval(parsed.start, parsed.end, self.hemisphere)
 
     def label(self) -> str:
-        """The words of the source if there are any, else :meth:`describe`."""
-        return self.text or self.describe()
+        """
+        The date as readers see it: the normalised date, with its year.
+
+        When the source used other words ("Christmas Day", "next year",
+        "Sunday, March 1"), they come first and the normalised date
+        follows in brackets, so that the words are kept and the date
+        still reads long after the source was written.  Words that
+        already say the normalised date are shown alone.
+
+        >>> FuzzyDate(edtf="2025-12-25", text="Christmas Day").label()
+        'Christmas Day (December 25, 2025)'
+        >>> FuzzyDate.of("2025-07", "July 2025").label()
+        'July 2025'
+        """
+        reading = self.describe()
+        words = self.words
+        if words is None or _says(words, reading):
+            return reading if words is None else words
+        return f"{words} ({reading})"
+
+    @property
+    def words(self) -> str | None:
+        """The source's own words: ``text``, else the phrase resolved."""
+        for words in (self.text, self.relative):
+            if words is not None and words.strip():
+                return " ".join(words.split())
+        return None
+
+    @property
+    def news_day(self) -> dt.date | None:
+        """
+        The one day something said on this date is dated by, if any.
+
+        Feeds, calendars, pages, ``lint`` and ``diff`` need one day for a
+        source's or an announcement's date, however fuzzy it is.  The
+        rule: the latest day the value allows, the first day by which it
+        had certainly been said, so that news is never dated before its
+        source could have been published; for a value with an open end
+        (``2025-10/..``), its earliest day; for one with neither bound,
+        ``None``.  The day is never shown as the source's date: readers
+        see :meth:`label`.
+
+        >>> FuzzyDate.of("2025-07/2025-12").news_day.isoformat()
+        '2025-12-31'
+        >>> FuzzyDate.of("../2025-10-29").news_day.isoformat()
+        '2025-10-29'
+        """
+        latest = self.latest
+        if latest != dt.date.max:
+            return latest
+        earliest = self.earliest
+        return None if earliest == dt.date.min else earliest
 
     # -- ordering ----------------------------------------------------------
 
@@ -301,6 +346,11 @@ def _pad(day: dt.date, point: _edtf.Point, sign: int) -> dt.date:
 
 
 # -- plain English -----------------------------------------------------------
+
+
+def _says(words: str, reading: str) -> bool:
+    """Whether the source's words already say the normalised date."""
+    return reading.casefold() in words.casefold()
 
 
 def _month_year(year: int, month: int) -> str:

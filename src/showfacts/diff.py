@@ -35,7 +35,7 @@ from typing import Any
 
 import attrs
 
-from showfacts import loading, views
+from showfacts import _wording, loading, views
 from showfacts._edtf import Precision
 from showfacts._json import dumps_indented
 from showfacts._readers import DEFAULT_LIMITS, SUFFIXES, Limits
@@ -44,7 +44,6 @@ from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import FEED_FILES, Site
 from showfacts.models import (
     Adaptation,
-    Billing,
     CastCredit,
     CastStatus,
     Catalog,
@@ -203,7 +202,8 @@ def diff(old: Catalog | Show, new: Catalog | Show) -> tuple[Change, ...]:
       facts.
 
     A change's ``published`` date is the new fact's announced date (its
-    earliest day), else the earliest published date of its sources; for a
+    news day, :attr:`~showfacts.dates.FuzzyDate.news_day`, as feeds date
+    it), else the earliest news day of its sources; for a
     retraction, the retraction's date, else its sources'.  Changes with no
     date of their own (removals, in-place edits of undated facts) get the
     newest date found anywhere in ``new`` (announced, retracted or
@@ -526,14 +526,24 @@ def _plain(_: Any, __: Any, value: Any) -> Any:
     return value
 
 
+#: Fields added since change ids were first published: they count in a
+#: fingerprint only when set, so the ids of changes that do not use them
+#: stay what they were.
+_ADDED_FIELDS = frozenset({"qualifier", "attribution", "role", "undisclosed"})
+
+
+def _counts(attribute: attrs.Attribute[Any], value: Any) -> bool:
+    if attribute.name == "note":
+        return False
+    return not (
+        attribute.name in _ADDED_FIELDS and value == attribute.default
+    )
+
+
 def _fingerprint(fact: Fact | None) -> Any:
     if fact is None:
         return None
-    value = attrs.asdict(
-        fact,
-        filter=lambda attribute, _: attribute.name != "note",
-        value_serializer=_plain,
-    )
+    value = attrs.asdict(fact, filter=_counts, value_serializer=_plain)
     return [type(fact).__name__, value]
 
 
@@ -552,10 +562,10 @@ def _change_id(kind: ChangeKind, show: str, fact_ids: tuple[str, ...], *,
 
 
 def _day(date: FuzzyDate | None) -> dt.date | None:
+    """A date's news day, the one day feeds date it by, if it has one."""
     if date is None:
         return None
-    day = date.earliest
-    return None if day in (dt.date.min, dt.date.max) else day
+    return date.news_day
 
 
 def _earliest(sources: Iterable[Source]) -> dt.date | None:
@@ -685,12 +695,10 @@ def _value(show: Show, fact: Fact) -> str:
     if isinstance(fact, CastCredit):
         text = _person(show, fact)
         names = [_line(show.character(c).name) for c in fact.characters]
-        if names:
-            text += " as " + " and ".join(names)
-        extra = (
-            [_words(fact.billing)] if fact.billing is not Billing.MAIN
-            else []
-        )
+        role = _wording.role(fact, " and ".join(names))
+        if role:
+            text += f" {role}"
+        extra = [] if fact.billing is None else [_words(fact.billing)]
         if fact.status is not None:
             extra.append(_words(fact.status))
         return text + (f", {', '.join(extra)}" if extra else "")

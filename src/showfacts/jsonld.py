@@ -44,6 +44,7 @@ from typing import Any, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
+from showfacts import _wording
 from showfacts._json import dumps_indented
 from showfacts._text import publishable
 from showfacts.dates import FuzzyDate, Precision
@@ -556,21 +557,28 @@ def _cast_statement(show: Show, subject: str, fact: CastCredit) -> str:
     person = show.person(fact.person).name
     names = [show.character(c).names[0] for c in fact.characters]
     roles = " and ".join(names)
-    billing = (f" ({_BILLING[fact.billing]})"
-               if fact.billing is not Billing.MAIN else "")
+    role = _wording.role(fact, roles)
+    words = _wording.billing(fact)
+    billing = f" ({words})" if words else ""
     if fact.status is CastStatus.RETURNING:
-        verb = f"returns as {roles} in" if roles else "returns to"
+        verb = f"returns {role} in" if role else "returns to"
     elif fact.status is CastStatus.NEW:
-        verb = f"joins {subject} as {roles}" if roles else f"joins {subject}"
+        verb = (f"joins {subject} {role}" if role
+                else f"joins the cast of {subject}")
         return f"{person} {verb}{billing}"
     elif fact.status is CastStatus.RECAST:
-        verb = f"takes over as {roles} in" if roles else "takes over a role in"
+        verb = (f"takes over {role} in" if role and not fact.undisclosed
+                else "takes over a role in")
     elif fact.status is CastStatus.DEPARTING:
         verb = f"leaves {subject}" + (f", where they play {roles}"
                                        if roles else "")
         return f"{person} {verb}{billing}"
+    elif role and (roles or fact.role):
+        verb = f"plays {role.removeprefix('as ')} in"
+    elif role:
+        verb = f"is cast {role} in"
     else:
-        verb = f"plays {roles} in" if roles else "is in the cast of"
+        verb = "is in the cast of"
     return f"{person} {verb} {subject}{billing}"
 
 
@@ -638,7 +646,7 @@ def claim_text(show: Show, fact_id: str) -> str:
     >>> show = showfacts.load("examples/ballard.yaml")
     >>> print(claim_text(show, "s2-premiere-window"))
     Expected: Ballard Season 2 premieres summer or fall 2026 (mid-to-late \
-2026).
+2026); no official premiere date yet.
 
     Raises:
         KeyError: If the show has no such fact.
@@ -653,7 +661,12 @@ def claim_text(show: Show, fact_id: str) -> str:
         subject = _season_label(show, ref.season)
         prefix = (f"Spoiler, {word}" if fact.spoiler else prefix)
         prefix += f" for {subject}"
-    return publishable(f"{prefix}: {_sentence(_statement(show, ref))}")
+    said = _wording.qualified(_statement(show, ref), fact)
+    text = f"{prefix}: {_sentence(said)}"
+    who = _wording.attribution(fact)
+    if who is not None:
+        text += f" Said by {_sentence(who)}"
+    return publishable(text)
 
 
 # -- the mapping --------------------------------------------------------------
@@ -771,12 +784,18 @@ class _SeasonFacts:
 def _confirmed(facts: tuple[F, ...], is_current: Callable[[str], bool]) -> (
     list[F]
 ):
-    """The confirmed current facts among these, in their order."""
+    """
+    The confirmed current facts among these, in their order.
+
+    A fact with a public qualifier ("CBS has yet to confirm") is left out:
+    a typed statement has no room for the caveat, so it is a claim.
+    """
     # A loop, not a comprehension: most of these tuples are short or
     # empty, and a comprehension is a function call of its own.
     found = []
     for fact in facts:
-        if fact.certainty is _CONFIRMED and is_current(fact.id):
+        if (fact.certainty is _CONFIRMED and fact.qualifier is None
+                and is_current(fact.id)):
             found.append(fact)  # noqa: PERF401 - see above
     return found
 
@@ -958,6 +977,13 @@ class _ShowMapper:
                 self.g.add(iri, "author", {"@type": "Person", "name": author})
             if source.published is not None:
                 self.g.add(iri, "datePublished", _iso(source.published))
+            relayed = _text(source.via)
+            if relayed:
+                # "As reported by Deadline": the report it is based on.
+                self.g.add(iri, "isBasedOn", {
+                    "@type": "CreativeWork",
+                    "publisher": {"@type": "Organization", "name": relayed},
+                })
         return _ref(iri)
 
     # -- the show -------------------------------------------------------------
@@ -1237,8 +1263,11 @@ class _ShowMapper:
         """A season's ``actor`` roles, then the characters they play."""
         put = self.g.put
         person = self.person(credit.person)
-        billing = _BILLING[credit.billing]
-        status = credit.status
+        # Only what the source gave: no billing, no roleName for it.
+        names = [] if credit.billing is None else [_BILLING[credit.billing]]
+        if credit.status is not None:
+            names.append(_STATUS[credit.status])
+        described = _text(credit.role)
         for character_id in credit.characters or (None,):
             # Keys in the order they are written.
             role: dict[str, Any] = {"@type": "PerformanceRole",
@@ -1249,8 +1278,10 @@ class _ShowMapper:
                 character, name = self.character(character_id)
                 if name:
                     role["characterName"] = name
-            role["roleName"] = (billing if status is None
-                                else [billing, _STATUS[status]])
+            if described:
+                role["description"] = described
+            if names:
+                role["roleName"] = _one_or_all(list(names))
             put(node, "actor", role)
             if character is not None:
                 put(node, "character", character)
@@ -1296,7 +1327,8 @@ class _ShowMapper:
             fact = ref.fact
             if self.scope is not None and ref.season != self.scope:
                 continue
-            if fact.id in self.expressed and fact.confirmed:
+            if (fact.id in self.expressed and fact.confirmed
+                    and fact.qualifier is None):
                 continue
             spoiler = isinstance(fact, Tease) and fact.spoiler
             if spoiler and not options.spoilers:

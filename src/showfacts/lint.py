@@ -25,7 +25,13 @@ check                    level    finding
                                   (no announced date, no dated source, not
                                   a confirmed event with its own date):
                                   feeds leave it out
-``no-character``         warning  a current cast credit without a character
+``no-character``         warning  a current cast credit that says nothing
+                                  of the role: no character, no described
+                                  role, not marked undisclosed
+``weekday``              warning  a date whose words name a weekday the date
+                                  does not fall on ("Tuesday, September 3"
+                                  for 3 September 2025, a Wednesday); the
+                                  words are kept as the source gave them
 ``season-gap``           warning  season numbers with a gap (1, 2, 4)
 =======================  =======  ============================================
 """
@@ -40,6 +46,7 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from showfacts._invariants import KINDS
+from showfacts.dates import FuzzyDate, Precision
 from showfacts.models import (
     CastCredit,
     Catalog,
@@ -53,6 +60,7 @@ from showfacts.models import (
     StatusFact,
 )
 from showfacts.news import fact_date, publication_date
+from showfacts.phrases import WEEKDAYS, stated_weekday
 
 
 __all__ = ["DEFAULT_MAX_AGE", "Finding", "Level", "lint"]
@@ -176,12 +184,19 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
                     f"{said.isoformat()}, over {max_age} days ago, and "
                     "nothing newer confirms or replaces it",
                 )
-        if isinstance(fact, CastCredit) and not fact.characters:
+        if (isinstance(fact, CastCredit) and not fact.characters
+                and fact.role is None and not fact.undisclosed):
             yield finding(
                 Level.WARNING, "no-character", f"{ref.path}.characters",
-                f"cast credit {fact.id!r} names no character; add it once "
-                "it is known",
+                f"cast credit {fact.id!r} says nothing of the role; add "
+                "characters once a source names them, role for a role it "
+                'describes ("one of the fellow marshals"), or '
+                "undisclosed: true when it says the role is secret",
             )
+    for path, date in _dates(show):
+        message = _weekday(date)
+        if message is not None:
+            yield finding(Level.WARNING, "weekday", path, message)
     yield from (
         finding(Level.ERROR, "contradiction", path, message)
         for path, message in _contradictions(current)
@@ -211,13 +226,52 @@ def _what(ref: FactRef) -> str:
 
 
 def _said_on(show: Show, fact: Fact) -> dt.date | None:
-    """When a fact was last said: its announcement, else its sources."""
-    if fact.announced is not None:
-        return fact.announced.latest
+    """
+    When a fact was last said: its announcement, else its sources.
+
+    Each date counts from its news day, as feeds date it
+    (:attr:`~showfacts.dates.FuzzyDate.news_day`).
+    """
+    if fact.announced is not None and fact.announced.news_day is not None:
+        return fact.announced.news_day
     dates = [
-        s.published.latest for s in show.cited(fact) if s.published
+        day for s in show.cited(fact)
+        if s.published and (day := s.published.news_day) is not None
     ]
     return max(dates) if dates else None
+
+
+def _dates(show: Show) -> Iterator[tuple[str, FuzzyDate]]:
+    """Every date of a show's sources and facts, with its path."""
+    for i, source in enumerate(show.sources):
+        if source.published is not None:
+            yield f"$.sources[{i}].published", source.published
+    for ref in show.facts():
+        fact = ref.fact
+        for name in ("date", "air_date", "announced"):
+            value = getattr(fact, name, None)
+            if isinstance(value, FuzzyDate):
+                yield f"{ref.path}.{name}", value
+        if fact.retracted is not None and fact.retracted.date is not None:
+            yield f"{ref.path}.retracted.date", fact.retracted.date
+
+
+def _weekday(date: FuzzyDate) -> str | None:
+    """What is wrong with the weekday a date's words name, if anything."""
+    words = date.words
+    stated = stated_weekday(words)
+    if stated is None or date.precision is not Precision.DAY:
+        return None
+    if not date.is_exact:
+        return None
+    day = date.earliest
+    if day.weekday() == stated:
+        return None
+    return (
+        f'the source says "{words}", but {date.describe()} is a '
+        f"{WEEKDAYS[day.weekday()]}, not a {WEEKDAYS[stated]}; the words "
+        "are kept as the source gave them: check the date"
+    )
 
 
 def _contradictions(current: list[FactRef]) -> Iterator[

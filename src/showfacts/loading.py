@@ -17,10 +17,18 @@ import stat
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import attrs
 import tomli_w
 import yaml
 
-from showfacts import _bounds, _converter, _invariants, _readers, _schema
+from showfacts import (
+    _bounds,
+    _converter,
+    _invariants,
+    _readers,
+    _schema,
+    phrases,
+)
 from showfacts._atomic import write_atomic
 from showfacts._json import dumps_indented
 from showfacts._paths import Path
@@ -401,10 +409,12 @@ def _raw_facts(value: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
 
 def _resolve_relative_dates(value: dict[str, Any]) -> list[tuple[Path, str]]:
     """
-    Resolve ``{relative: "next year"}`` dates in place.
+    Resolve ``{relative: "next year"}`` dates in place, and check them.
 
-    Each is resolved against the published date of the first source of its
-    fact that has one.
+    Each is resolved against its ``anchor`` when it gives one, else the
+    published date of the first source of its fact that has one (see
+    :mod:`showfacts.phrases`).  A date that gives ``edtf`` too must lie
+    within what its phrase means.
     """
     problems: list[tuple[Path, str]] = []
     published = {
@@ -419,6 +429,7 @@ def _resolve_relative_dates(value: dict[str, Any]) -> list[tuple[Path, str]]:
                 ("a source's published date cannot be relative: it is what "
                 "relative dates are resolved against"),
             ))
+    countries = value.get("countries") or ()
     for path, fact in _raw_facts(value):
         places: list[tuple[Path, dict[str, Any], str, list[str]]] = [
             (path, fact, field, fact.get("sources", []))
@@ -430,40 +441,68 @@ def _resolve_relative_dates(value: dict[str, Any]) -> list[tuple[Path, str]]:
                 (*path, "retracted"), retraction, "date",
                 retraction.get("sources") or fact.get("sources", []),
             ))
+        region = fact.get("region")
+        country = region if isinstance(region, str) else (
+            countries[0] if countries else None
+        )
         for where, holder, field, sources in places:
             date = holder.get(field)
             if not (isinstance(date, dict) and "relative" in date):
                 continue
-            if "edtf" in date:
-                continue
             try:
-                holder[field] = _resolve(date, sources, published)
-            except (RelativeDateError, ValueError) as exc:
-                problems.append(((*where, field), str(exc)))
+                holder[field] = _resolve(date, sources, published, country)
+            except (RelativeDateError, ValueError, InvalidDataError) as exc:
+                message = (
+                    "; ".join(p.message for p in exc.problems)
+                    if isinstance(exc, InvalidDataError) else str(exc)
+                )
+                problems.append(((*where, field), message))
     return problems
 
 
 def _resolve(
-    date: dict[str, Any], sources: list[str], published: dict[str, Any]
+    date: dict[str, Any], sources: list[str], published: dict[str, Any],
+    country: str | None,
 ) -> Any:
+    phrase = date["relative"]
     anchor = None
     for source in sources:
         raw = published.get(source)
         if raw is not None:
             anchor = _converter.structure(raw, FuzzyDate)
             break
+    if date.get("anchor") is not None:
+        given = _converter.structure(date["anchor"], FuzzyDate)
+        if anchor is not None and not given.overlaps(anchor):
+            msg = (
+                f"the anchor {given.edtf!r} of {phrase!r} is not when its "
+                f"source was published ({anchor.edtf!r})"
+            )
+            raise RelativeDateError(msg)
+        anchor = given
     if anchor is None:
         msg = (
-            f"the relative date {date['relative']!r} needs a source with a "
-            "published date to be resolved against"
+            f"the phrase {phrase!r} needs a source with a published date "
+            "(or an anchor) to be resolved against"
         )
         raise RelativeDateError(msg)
     resolved = FuzzyDate.resolve(
-        date["relative"],
+        phrase,
         anchor,
         text=date.get("text"),
         hemisphere=date.get("hemisphere", "north"),
+        country=country,
     )
+    if "edtf" in date:
+        stated = _converter.structure(date["edtf"], FuzzyDate)
+        if not phrases.agrees(stated, resolved):
+            msg = (
+                f"the phrase {phrase!r} said {anchor.label()} means "
+                f"{resolved.describe()} (edtf {resolved.edtf!r}), but edtf "
+                f"is {stated.edtf!r}: they disagree; fix one of them"
+            )
+            raise RelativeDateError(msg)
+        resolved = attrs.evolve(resolved, edtf=stated.edtf)
     return _converter.unstructure(resolved)
 
 

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from showfacts._text import inline
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import RenderError
 from showfacts.iris import DEFAULT_BASE_URL, Site
@@ -156,11 +157,14 @@ def _host(url: str) -> str:
 class _Card:
     """Renders the series (and seasons) of one graph."""
 
-    def __init__(self, graph: Mapping[str, Any], *, heading: int) -> None:
+    def __init__(self, graph: Mapping[str, Any], *, heading: int,
+                 words: Mapping[str, str] | None = None) -> None:
         self.nodes: dict[str, Mapping[str, Any]] = {
             n["@id"]: n for n in graph["@graph"]
         }
         self.heading = heading
+        #: The source's words for typed dates, by ISO value.
+        self.words = words or {}
         self.claims: dict[str, list[Mapping[str, Any]]] = {}
         for node in graph["@graph"]:
             if "Claim" in _types(node):
@@ -179,8 +183,13 @@ class _Card:
         return sep.join(self.text(prop, v) for v in _list(node.get(prop)))
 
     def date(self, prop: str, value: str) -> str:
+        shown = _date_label(value)
+        said = self.words.get(value.split("T", maxsplit=1)[0])
+        if said:
+            # The source's words first, as every output shows a date.
+            shown = f"{said} ({shown})"
         return (f'<time itemprop="{prop}" datetime="{_a(value)}">'
-                f"{_t(_date_label(value))}</time>")
+                f"{_t(shown)}</time>")
 
     def name(self, node: Mapping[str, Any]) -> str:
         names = _list(node.get("name"))
@@ -209,6 +218,9 @@ class _Card:
             out = self.items(node, "actor")
             if node.get("characterName") is not None:
                 out += " as " + self.texts(node, "characterName", " / ")
+            elif node.get("description") is not None:
+                # A role the source describes but does not name.
+                out += " as " + self.texts(node, "description", " ")
             return out + self.role_names(node)
         if "Role" in types:
             prop = next(k for k in node if not k.startswith("@")
@@ -223,6 +235,8 @@ class _Card:
         return out
 
     def role_names(self, node: Mapping[str, Any]) -> str:
+        if node.get("roleName") is None:
+            return ""  # no billing or status was given: none is shown
         return (' <span class="showfacts-role">('
                 + self.texts(node, "roleName") + ")</span>")
 
@@ -463,11 +477,39 @@ def fact_card(
 def _card(show: Show, season: int | None, site: Site,
           graph: Mapping[str, Any], level: int) -> str:
     """The card of a show or season, rendered from its graph."""
-    card = _Card(graph, heading=level)
+    card = _Card(graph, heading=level, words=_date_words(show))
     title_id = f"showfacts-{show.id}" + (
         f"-season-{season}" if season is not None else ""
     )
     return card.series(site.show_iri(show.id), title_id)
+
+
+def _date_words(show: Show) -> dict[str, str]:
+    """
+    The source's words of a show's dated facts, by ISO value.
+
+    Typed dates carry no words; the card shows them beside the date when
+    one value has one set of words ("Christmas Day"), and none when two
+    facts give the same day different words.
+    """
+    found: dict[str, str | None] = {}
+    for ref in show.facts():
+        fact = ref.fact
+        # Only facts that can be typed: their dates are the card's.
+        if not (fact.confirmed and fact.qualifier is None
+                and show.is_current(fact.id)):
+            continue
+        for date in (getattr(fact, "date", None),
+                     getattr(fact, "air_date", None)):
+            if not isinstance(date, FuzzyDate) or date.words is None:
+                continue
+            iso = date.iso()
+            if iso is None or date.label() == date.describe():
+                continue
+            words = inline(date.words)
+            if found.setdefault(iso, words) != words:
+                found[iso] = None
+    return {iso: words for iso, words in found.items() if words}
 
 
 def _shows(subject: Subject) -> Iterable[tuple[Show, int | None]]:

@@ -33,6 +33,7 @@ from showfacts.exceptions import InvalidDataError, Problem
 
 __all__ = [
     "Adaptation",
+    "Attribution",
     "Billing",
     "CastCredit",
     "CastStatus",
@@ -419,6 +420,44 @@ def _optional_cast_status(value: CastStatus | str | None) -> (
     return None if value is None else CastStatus(value)
 
 
+def _optional_billing(value: Billing | str | None) -> Billing | None:
+    return None if value is None else Billing(value)
+
+
+def _optional_text(
+    _: Any, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    if value is not None and (not isinstance(value, str)
+                              or not _visible(value)):
+        raise field_error(
+            attribute, f"'{attribute.name}' must be a non-empty string"
+        )
+
+
+def _role_unnamed(instance: Any, attribute: attrs.Attribute[Any],
+                  value: Any) -> None:
+    if value is not None and instance.characters:
+        raise field_error(
+            attribute,
+            "'role' describes a role the source does not name; this credit "
+            "names its characters already (describe them under characters)",
+        )
+
+
+def _role_unsaid(instance: Any, attribute: attrs.Attribute[Any],
+                 value: Any) -> None:
+    if not isinstance(value, bool):
+        raise field_error(
+            attribute, f"'undisclosed' must be true or false, not {value!r}"
+        )
+    if value and instance.characters:
+        raise field_error(
+            attribute,
+            "'undisclosed' says the source keeps the role secret, but this "
+            "credit names its characters",
+        )
+
+
 # -- plain records ------------------------------------------------------------
 
 
@@ -487,6 +526,9 @@ class Source:
         published: When it was published; relative dates in facts that
             cite it are resolved against this date.
         quote: The words of the source that matter.
+        via: The outlet this source relays, when it reports another's
+            news ("Deadline" for "as reported by Deadline"); published as
+            "via Deadline" beside the source.
 
     .. versionadded:: 0.1.0
     """
@@ -498,6 +540,26 @@ class Source:
     url: str | None = attrs.field(default=None, validator=_is_optional_url)
     published: FuzzyDate | None = None
     quote: str | None = None
+    via: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """
+    Who said a fact, as its source tells it.
+
+    Attributes:
+        name: The person (or body) who said it: "Casey Bloys".
+        role: Their role, as the source gives it: "HBO's chief content
+            officer".
+        quote: Their words.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str = attrs.field(validator=_non_empty)
+    role: str | None = attrs.field(default=None, validator=_optional_text)
+    quote: str | None = attrs.field(default=None, validator=_optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -623,7 +685,12 @@ class Fact:
         supersedes: Id of an earlier fact of the same kind that this one
             replaces (a narrowed date, a confirmed rumor).
         retracted: Set when the fact was withdrawn.
-        note: An editor's note, not published.
+        qualifier: A short public caveat the source gives ("CBS has yet
+            to confirm"); shown wherever the fact is shown.  A qualified
+            fact is never a plain typed statement.
+        attribution: Who said it, with their role and words, when the
+            source names a speaker.
+        note: An editor's note, never published.
 
     .. versionadded:: 0.1.0
     """
@@ -636,6 +703,10 @@ class Fact:
         default=None, validator=_is_optional_id
     )
     retracted: Retraction | None = None
+    qualifier: str | None = attrs.field(
+        default=None, validator=_optional_text
+    )
+    attribution: Attribution | None = None
     note: str | None = None
 
     @property
@@ -736,9 +807,15 @@ class CastCredit(Fact):
 
     Attributes:
         person: Id of the person.
-        characters: Ids of the characters; empty while the role is
-            undisclosed.
-        billing: Main, recurring, guest, ...
+        characters: Ids of the named characters they play.
+        role: The role in the source's words when it names no character
+            ("one of Kayce's fellow marshals").
+        undisclosed: The source says the role is undisclosed or kept
+            secret.  With no characters, no role and no ``undisclosed``,
+            the source simply did not say: nothing is published about the
+            role.
+        billing: Main, recurring, guest, ...; absent when the source did
+            not say (never assumed).
         status: Returning, new, recast or departing, in this season.
         episodes: Episode numbers, for guests.
 
@@ -747,8 +824,12 @@ class CastCredit(Fact):
 
     person: str = attrs.field(validator=_is_id)
     characters: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
-    billing: Billing = attrs.field(
-        default=Billing.MAIN, converter=Billing
+    role: str | None = attrs.field(
+        default=None, validator=[_optional_text, _role_unnamed]
+    )
+    undisclosed: bool = attrs.field(default=False, validator=_role_unsaid)
+    billing: Billing | None = attrs.field(
+        default=None, converter=_optional_billing
     )
     status: CastStatus | None = attrs.field(
         default=None, converter=_optional_cast_status

@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from showfacts import _wording
 from showfacts._text import escaped, inline, publishable
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError
@@ -182,11 +183,17 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=_UTC)
 
 
 def _start(date: FuzzyDate | None) -> dt.datetime | None:
-    """00:00 UTC on the earliest day a date allows; None if it has none."""
+    """
+    00:00 UTC on a date's news day; None if it has none.
+
+    The news day (:attr:`FuzzyDate.news_day`) is the latest day a fuzzy
+    date allows, so news is never dated before its source could have been
+    published; an open end counts from its first day.
+    """
     if date is None:
         return None
-    day = date.earliest
-    if day == dt.date.min:
+    day = date.news_day
+    if day is None:
         return None
     return dt.datetime(day.year, day.month, day.day, tzinfo=_UTC)
 
@@ -205,9 +212,11 @@ def publication_date(show: Show, fact: Fact) -> dt.datetime | None:
     known to the day, month or year (a premiere that happened, an episode
     that aired), the event's own date, since such an event is news when it
     happens; without any of these, ``None`` (the fact is left out of
-    feeds, and ``showfacts lint`` says so).  A fuzzy date counts from the
-    first day it allows, at 00:00 UTC; a date with an open start
-    (``../2026``) counts as no date.
+    feeds, and ``showfacts lint`` says so).  A fuzzy date counts from its
+    news day (:attr:`~showfacts.dates.FuzzyDate.news_day`): the last day
+    it allows (``2025-07/2025-12`` is 31 December 2025, ``../2025-10-29``
+    is 29 October 2025), or the first day of an open end (``2025-10/..``),
+    at 00:00 UTC; the item then says the date in the source's words.
 
     Args:
         show: The show the fact belongs to.
@@ -253,17 +262,12 @@ def _retraction_date(show: Show, fact: Fact) -> dt.datetime | None:
 
 def _when(date: FuzzyDate) -> str:
     """
-    A date in the source's words.
+    A date as readers see it: :meth:`FuzzyDate.label`, on one line.
 
-    A date resolved from a relative phrase ("next year") also gets its
-    reading, "next year (2026)", since a feed is read long after.
+    The source's words with the normalised date ("Christmas Day (December
+    25, 2025)", "next year (2026)"), since a feed is read long after.
     """
-    label = _inline(date.label()) or date.describe()
-    if date.relative is not None:
-        reading = date.describe()
-        if reading not in label:
-            return f"{label} ({reading})"
-    return label
+    return _inline(date.label()) or date.describe()
 
 
 def _is_day(date: FuzzyDate) -> bool:
@@ -318,15 +322,6 @@ _MILESTONE_WORDS: dict[MilestoneKind, tuple[str, str, bool]] = {
     MilestoneKind.FINALE: ("finale airs", "finale", True),
     MilestoneKind.CANCELLED: ("cancelled", "cancellation", False),
     MilestoneKind.ENDED: ("ends", "end", True),
-}
-
-_BILLING_WORDS = {
-    "main": None,
-    "recurring": "recurring",
-    "guest": "guest",
-    "special_guest": "special guest",
-    "crossover": "crossover",
-    "voice": "voice",
 }
 
 
@@ -416,6 +411,19 @@ def _episodes(numbers: tuple[int, ...]) -> str:
         return ""
     word = "episode" if len(numbers) == 1 else "episodes"
     return f"{word} {_and([str(n) for n in sorted(numbers)])}"
+
+
+def _said(item: _Item, fact: Fact) -> _Item:
+    """An item with its fact's public qualifier and attribution."""
+    if fact.qualifier is None and fact.attribution is None:
+        return item
+    details = item.details
+    who = _wording.attribution(fact)
+    if who is not None:
+        details = (*details, ("Said by", who))
+    return attrs.evolve(
+        item, core=_wording.qualified(item.core, fact), details=details
+    )
 
 
 def _certainty_sentence(certainty: Certainty) -> str:
@@ -579,6 +587,27 @@ class _Words:
         self._published[fact.id] = when
         return when
 
+    def dated_by(self, fact: Fact) -> tuple[str, FuzzyDate] | None:
+        """
+        The date a fact's item is dated by, with what it is, in words.
+
+        ``("Announced", date)``, ``("Source published", date)`` or
+        ``("Happened", date)``, as :meth:`published` chose it.
+        """
+        if self.start(fact.announced) is not None:
+            assert fact.announced is not None  # noqa: S101
+            return "Announced", fact.announced
+        when = self.first_published(fact.sources)
+        if when is not None:
+            for source in fact.sources:
+                date = self.show.source(source).published
+                if date is not None and self.start(date) == when:
+                    return "Source published", date
+        own = fact_date(fact)
+        if own is not None and fact.confirmed and own.is_exact:
+            return "Happened", own
+        return None  # pragma: no cover - only called for dated facts
+
     def first_published(self, source_ids: Iterable[str]) -> (
         dt.datetime | None
     ):
@@ -646,7 +675,9 @@ class _Words:
         """What a fact says, worked out once for each fact."""
         said = self._described.get(ref.fact.id)
         if said is None:
-            said = self._described[ref.fact.id] = self._describe(ref)
+            said = self._described[ref.fact.id] = _said(
+                self._describe(ref), ref.fact
+            )
         return said
 
     def _describe(self, ref: FactRef) -> _Item:
@@ -771,14 +802,21 @@ class _Words:
     def cast(self, subject: str, fact: CastCredit) -> _Item:
         person = self.person(fact.person)
         names = _and([self.character(c) for c in fact.characters])
-        role = f"as {names}" if names else "in an undisclosed role"
+        role = _wording.role(fact, names)
         if fact.status is CastStatus.RETURNING:
-            core = f"{person} returns {role} in {subject}"
+            core = (
+                f"{person} returns {role} in {subject}" if role
+                else f"{person} returns to {subject}"
+            )
         elif fact.status is CastStatus.NEW:
-            core = f"{person} joins {subject} {role}"
+            core = (
+                f"{person} joins {subject} {role}" if role
+                else f"{person} joins the cast of {subject}"
+            )
         elif fact.status is CastStatus.RECAST:
             core = (
-                f"{person} takes over {role} in {subject}" if names
+                f"{person} takes over {role} in {subject}" if role
+                and not fact.undisclosed
                 else f"{person} takes over a role in {subject}"
             )
         elif fact.status is CastStatus.DEPARTING:
@@ -786,11 +824,13 @@ class _Words:
             if names:
                 core += f" ({names})"
         else:
-            core = f"{person} cast {role} in {subject}"
+            core = (
+                f"{person} cast {role} in {subject}" if role
+                else f"{person} is in the cast of {subject}"
+            )
         notes = [
-            w for w in (
-                _BILLING_WORDS[fact.billing.value], _episodes(fact.episodes)
-            ) if w
+            w for w in (_wording.billing(fact), _episodes(fact.episodes))
+            if w
         ]
         if notes:
             core += f" ({', '.join(notes)})"
@@ -913,6 +953,7 @@ def _cite(source: Source) -> str:
         _e(t) for t in (
             source.publisher, source.author,
             _when(source.published) if source.published else None,
+            _wording.via(source),
         ) if _inline(t)
     ]
     if about:
@@ -1011,10 +1052,12 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
         "retracted" if fact.retracted is not None
         else "superseded" if replaced_by else None
     )
-    headline = (
-        words.change(show.ref(previous.id), ref) if previous is not None
-        else said.core
-    )
+    headline = said.core
+    if previous is not None:
+        headline = words.change(show.ref(previous.id), ref)
+        caveat = _inline(fact.qualifier)
+        if caveat and caveat not in headline:
+            headline = _wording.qualified(headline, fact)
     title = _PREFIXES[certainty, state, spoiler] + headline
 
     changed: list[dt.datetime] = []
@@ -1042,6 +1085,12 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
     sentence, paragraph = _HOW_SURE[certainty]
     summary.append(sentence)
     body.append(paragraph)
+    basis = words.dated_by(fact)
+    if basis is not None and not _is_day(basis[1]):
+        # The feed's date is a day the rule derived; say the source's own.
+        text = f"{basis[0]} {words.when(basis[1])}."
+        summary.append(text)
+        body.append(f"<p>{_e(text)}</p>")
 
     if previous is not None:
         if previous.certainty is not certainty:
@@ -1114,9 +1163,11 @@ def _version(words: _Words, fact: Fact) -> str:
     """One earlier or later version of a fact, with its certainty and date."""
     ref = words.show.ref(fact.id)
     text = f"{words.describe(ref).core} ({fact.certainty.word}"
-    when = words.published(fact)
-    if when is not None:
-        text += f", {when.date().isoformat()}"
+    basis = words.dated_by(fact) if words.published(fact) else None
+    if basis is not None:
+        # The date as given, never a day the feed's rule derived.
+        date = basis[1]
+        text += f", {date.iso() or words.when(date)}"
     return text + ")"
 
 

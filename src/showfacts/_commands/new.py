@@ -28,6 +28,10 @@ TEMPLATE = """\
 # {heading}: a starter show file.  Every fact that can turn out to be wrong
 # carries a certainty (confirmed, reported, expected, rumored, speculative)
 # and the ids of its sources.  Check it with:  showfacts validate {file}
+#
+# Write only what a source said.  A field you leave out is absent from
+# every output: nothing (billing, character, platform, region, time, year)
+# is ever assumed.  A date keeps the source's precision and its words.
 id: {slug}
 title: {title}
 # fictional: true          # uncomment for a made-up show (examples, tests)
@@ -73,10 +77,16 @@ seasons:
           text: summer or fall 2026  # the source's own words
         certainty: expected
         sources: [announcement]
+        # qualifier: the network has yet to confirm   # a public caveat
+        # note: an editor's note, never published
     cast:
       - id: s1-cast-lead-actor
         person: lead-actor
         characters: [lead-character]
+        # role: one of the fellow detectives   # a role the source
+        #                                      # describes but does not name
+        # undisclosed: true    # the source says the role is secret
+        # billing: main        # only if the source says so; no default
         certainty: reported
         sources: [announcement]
 """
