@@ -529,6 +529,8 @@ class Source:
         via: The outlet this source relays, when it reports another's
             news ("Deadline" for "as reported by Deadline"); published as
             "via Deadline" beside the source.
+        retrieved: When a database record or page that changes over time
+            was read (set by ``showfacts import --fetch``).
 
     .. versionadded:: 0.1.0
     """
@@ -541,6 +543,7 @@ class Source:
     published: FuzzyDate | None = None
     quote: str | None = None
     via: str | None = attrs.field(default=None, validator=_optional_text)
+    retrieved: FuzzyDate | None = None
 
 
 @attrs.frozen(kw_only=True)

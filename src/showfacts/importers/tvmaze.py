@@ -1,0 +1,358 @@
+"""
+TVmaze: a show response (``/shows/{id}``) to a show.
+
+The response may embed ``cast``, ``crew``, ``seasons``, ``episodes``,
+``nextepisode`` and ``previousepisode`` (``?embed[]=...``).  See
+``docs/importers.md`` for every field.
+
+Certainty: what has aired (on or before the previous episode's date, the
+show's end date or the retrieval day) and the past (an ended status, the
+network, creators) is ``confirmed``; a date still to come and the status of
+a show in development are ``reported``: TVmaze is edited by its users.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from showfacts import crosswalk
+from showfacts.dates import FuzzyDate
+from showfacts.importers._build import (
+    Builder,
+    Imported,
+    ShapeError,
+    html_text,
+    is_aired,
+    iso_date,
+    items,
+    language_code,
+    need,
+    need_mapping,
+    slug,
+    text,
+)
+from showfacts.models import (
+    Certainty,
+    CrewCredit,
+    CrewRole,
+    Episode,
+    ExternalIds,
+    Milestone,
+    MilestoneKind,
+    OrgKind,
+    Source,
+    StatusFact,
+)
+
+
+__all__ = ["record_url", "to_show"]
+
+_CREW_ROLES = {
+    "Creator": CrewRole.CREATOR,
+    "Developer": CrewRole.DEVELOPER,
+    "Executive Producer": CrewRole.EXECUTIVE_PRODUCER,
+    "Showrunner": CrewRole.SHOWRUNNER,
+}
+_IGNORED = {
+    "rating": "a user rating, not a fact about the show",
+    "weight": "TVmaze's own popularity score",
+    "updated": "when TVmaze last edited the record",
+    "dvdCountry": "a home-video release; no field holds it",
+    "runtime": "runtimes are kept per episode",
+    "averageRuntime": "runtimes are kept per episode",
+    "_links": "links inside TVmaze",
+    "type": "a TVmaze category (Scripted, Reality, ...); no field holds it",
+}
+_KNOWN = {
+    "id", "url", "name", "language", "genres", "status", "premiered",
+    "ended", "officialSite", "schedule", "network", "webChannel",
+    "externals", "image", "summary", "_embedded",
+}
+
+
+def record_url(tvmaze_id: int) -> str:
+    """The TVmaze page of a show."""
+    return f"https://www.tvmaze.com/shows/{tvmaze_id}"
+
+
+def to_show(data: Any, *, name: str = "<tvmaze>",
+            retrieved: FuzzyDate | None = None,
+            show_id: str | None = None) -> Imported:
+    """
+    A show from a TVmaze show response.
+
+    Args:
+        data: The parsed JSON.
+        name: The file name, for errors.
+        retrieved: When the response was read, if known.
+        show_id: The show's id (default: a slug of its name).
+
+    Raises:
+        ShapeError: For a response of another shape (exit status 1).
+        InvalidDataError: If the values make no valid show.
+
+    .. versionadded:: 0.1.0
+    """
+    data = need_mapping(data, "a TVmaze show response", name)
+    tvmaze_id = need(data, "id", int, name, "TVmaze show")
+    title = text(need(data, "name", str, name, "TVmaze show"))
+    if "premiered" not in data and "status" not in data:
+        msg = (
+            f"{name}: $.status is missing: this is not a TVmaze show "
+            "response (a person or episode?), or it is cut off"
+        )
+        raise ShapeError(msg)
+    url = data.get("url")
+    source = Source(
+        id=f"tvmaze-{tvmaze_id}", title=f"{title or tvmaze_id} on TVmaze",
+        publisher="TVmaze",
+        url=url if isinstance(url, str) and url.startswith("https://")
+        else record_url(tvmaze_id),
+        retrieved=retrieved,
+    )
+    b = Builder(show_id=show_id or slug(title or "") or f"tvmaze-{tvmaze_id}",
+                title=title or str(tvmaze_id), source=source)
+    embedded = data.get("_embedded")
+    embedded = embedded if isinstance(embedded, Mapping) else {}
+    aired_until = _aired_until(data, embedded, retrieved)
+    _show_fields(b, data, tvmaze_id)
+    _status(b, data, name, aired_until)
+    _channel(b, data)
+    _crew(b, embedded)
+    _cast(b, embedded)
+    _seasons(b, embedded, aired_until)
+    _episodes(b, embedded, aired_until)
+    for key in sorted(data):
+        if key in _IGNORED:
+            b.drop(f"$.{key}", _IGNORED[key])
+        elif key not in _KNOWN:
+            b.drop(f"$.{key}", "not a field showfacts maps")
+    return b.result()
+
+
+def _aired_until(data: Mapping[str, Any], embedded: Mapping[str, Any],
+                 retrieved: FuzzyDate | None) -> str | None:
+    dates = []
+    previous = embedded.get("previousepisode")
+    if isinstance(previous, Mapping) and isinstance(
+        previous.get("airdate"), str
+    ):
+        dates.append(previous["airdate"][:10])
+    if data.get("status") == "Ended" and isinstance(data.get("ended"), str):
+        dates.append(data["ended"][:10])
+    if retrieved is not None and len(retrieved.edtf) >= 10:
+        dates.append(retrieved.edtf[:10])
+    return max(dates) if dates else None
+
+
+def _show_fields(b: Builder, data: Mapping[str, Any], tvmaze_id: int) -> None:
+    b.fields["description"] = html_text(data.get("summary"))
+    b.fields["genres"] = tuple(
+        g for g in items(data, "genres") if isinstance(g, str) and g.strip()
+    )
+    language = data.get("language")
+    code = language_code(language)
+    if code:
+        b.fields["languages"] = (code,)
+    elif language:
+        b.drop("$.language", f"{language!r} is not a language name "
+               "showfacts knows")
+    picture = data.get("image")
+    if isinstance(picture, Mapping):
+        b.fields["image"] = picture.get("original") or picture.get("medium")
+    externals = data.get("externals")
+    externals = externals if isinstance(externals, Mapping) else {}
+    site = data.get("officialSite")
+    b.fields["external_ids"] = ExternalIds(
+        tvmaze=tvmaze_id,
+        imdb=externals.get("imdb") or None,
+        official_site=site if isinstance(site, str) and site else None,
+    )
+    for key in sorted(externals):
+        if key != "imdb" and externals[key]:
+            b.drop(f"$.externals.{key}",
+                   "showfacts holds IMDb, TMDb, TVmaze and Wikidata ids")
+    schedule = data.get("schedule")
+    if isinstance(schedule, Mapping) and (
+        schedule.get("days") or schedule.get("time")
+    ):
+        days = ", ".join(d for d in items(schedule, "days")
+                         if isinstance(d, str))
+        b.drop("$.schedule", f"{days or 'no days'} at "
+               f"{schedule.get('time') or 'no time'}: the model has no "
+               "weekly schedule yet")
+
+
+def _status(b: Builder, data: Mapping[str, Any], name: str,
+            aired_until: str | None) -> None:
+    status = data.get("status")
+    if status is not None:
+        try:
+            mapped = crosswalk.from_tvmaze(status)
+        except ValueError as exc:
+            msg = f"{name}: $.status: {exc}"
+            raise ShapeError(msg) from None
+        certainty = (Certainty.REPORTED if status == "In Development"
+                     else Certainty.CONFIRMED)
+        b.fact("statuses", StatusFact, id=b.fact_id("tvmaze-status"),
+               status=mapped, certainty=certainty)
+    premiered = iso_date(data.get("premiered"))
+    embedded = data.get("_embedded")
+    seasons = items(embedded, "seasons") if isinstance(
+        embedded, Mapping) else []
+    if premiered is not None and any(
+        isinstance(s, Mapping) and s.get("number") == 1
+        and s.get("premiereDate") for s in seasons
+    ):
+        pass  # the first season's premiere says it
+    elif premiered is not None:
+        b.fact("milestones", Milestone, id=b.fact_id("tvmaze-premiere"),
+               kind=MilestoneKind.PREMIERE, date=premiered,
+               certainty=Certainty.CONFIRMED
+               if is_aired(premiered, aired_until) else Certainty.REPORTED)
+    ended = iso_date(data.get("ended"))
+    if ended is not None and status == "Ended":
+        b.fact("milestones", Milestone, id=b.fact_id("tvmaze-ended"),
+               kind=MilestoneKind.ENDED, date=ended,
+               certainty=Certainty.CONFIRMED)
+
+
+def _channel(b: Builder, data: Mapping[str, Any]) -> None:
+    found = []
+    for key, kind in (("network", OrgKind.NETWORK),
+                      ("webChannel", OrgKind.STREAMER)):
+        channel = data.get(key)
+        if not isinstance(channel, Mapping):
+            continue
+        name = text(channel.get("name"))
+        if not name:
+            b.drop(f"$.{key}", "a channel without a name")
+            continue
+        site = channel.get("officialSite")
+        found.append(b.organization(
+            name, kind, url=site if isinstance(site, str) and site else None,
+        ))
+        country = channel.get("country")
+        if isinstance(country, Mapping) and country.get("timezone"):
+            b.drop(f"$.{key}.country", f"{country.get('name')} "
+                   f"({country.get('timezone')}): the channel's country, "
+                   "not the show's; its time zone only frames the schedule")
+    b.fields["networks"] = tuple(dict.fromkeys(found))
+
+
+def _crew(b: Builder, embedded: Mapping[str, Any]) -> None:
+    for i, credit in enumerate(items(embedded, "crew")):
+        if not isinstance(credit, Mapping):
+            continue
+        person = credit.get("person")
+        name = _name_of(person)
+        kind = credit.get("type")
+        role = _CREW_ROLES.get(kind) if isinstance(kind, str) else None
+        if not name or role is None:
+            b.drop(f"$._embedded.crew[{i}]",
+                   f"{name or 'no name'} ({kind}): not a role showfacts "
+                   "holds for a whole show")
+            continue
+        person_id = person.get("id") if isinstance(person, Mapping) else None
+        pid = b.person(name, tvmaze=person_id
+                       if isinstance(person_id, int) else None)
+        b.fact("crew", CrewCredit, id=b.fact_id("tvmaze", role.value, pid),
+               person=pid, role=role, certainty=Certainty.CONFIRMED)
+
+
+def _cast(b: Builder, embedded: Mapping[str, Any]) -> None:
+    for i, credit in enumerate(items(embedded, "cast")):
+        if not isinstance(credit, Mapping):
+            continue
+        person = credit.get("person")
+        character = credit.get("character")
+        name = _name_of(person)
+        role = (text(character.get("name"))
+                if isinstance(character, Mapping) else None)
+        b.drop(f"$._embedded.cast[{i}]",
+               f"{name} as {role}: series-wide cast; the model holds cast "
+               "per season only, and no season is invented")
+
+
+def _seasons(b: Builder, embedded: Mapping[str, Any],
+             aired_until: str | None) -> None:
+    for i, season in enumerate(items(embedded, "seasons")):
+        path = f"$._embedded.seasons[{i}]"
+        if not isinstance(season, Mapping) or not isinstance(
+            season.get("number"), int
+        ) or season["number"] < 0:
+            b.drop(path, "a season without a number")
+            continue
+        number = season["number"]
+        picture = season.get("image")
+        name = text(season.get("name"))
+        b.season(
+            number, title=name or None,
+            description=html_text(season.get("summary")),
+            image=picture.get("original")
+            if isinstance(picture, Mapping) else None,
+        )
+        date = iso_date(season.get("premiereDate"))
+        if date is not None:
+            b.fact("milestones", Milestone, season=number,
+                   id=b.fact_id("tvmaze", f"s{number}", "premiere"),
+                   kind=MilestoneKind.PREMIERE, date=date,
+                   certainty=Certainty.CONFIRMED
+                   if is_aired(date, aired_until) else Certainty.REPORTED)
+        end = iso_date(season.get("endDate"))
+        if end is not None and is_aired(end, aired_until):
+            b.fact("milestones", Milestone, season=number,
+                   id=b.fact_id("tvmaze", f"s{number}", "finale"),
+                   kind=MilestoneKind.FINALE, date=end,
+                   certainty=Certainty.CONFIRMED)
+        elif end is not None:
+            b.drop(f"{path}.endDate", "a planned last day; kept as the last "
+                   "episode's date")
+        if season.get("episodeOrder"):
+            b.drop(f"{path}.episodeOrder", "a count, derived from the "
+                   "episodes when they are given")
+
+
+def _episodes(b: Builder, embedded: Mapping[str, Any],
+              aired_until: str | None) -> None:
+    todo = [(f"$._embedded.episodes[{i}]", e)
+            for i, e in enumerate(items(embedded, "episodes"))]
+    todo.extend(
+        (f"$._embedded.{key}", embedded[key])
+        for key in ("previousepisode", "nextepisode")
+        if isinstance(embedded.get(key), Mapping)
+    )
+    seen: set[str] = set()
+    for path, episode in todo:
+        if not isinstance(episode, Mapping):
+            continue
+        season, number = episode.get("season"), episode.get("number")
+        if not isinstance(season, int) or not isinstance(number, int):
+            b.drop(path, f"{text(episode.get('name'))}: an episode without "
+                   "a number (a special)")
+            continue
+        fact_id = f"tvmaze-s{season}e{number}"
+        if fact_id in seen:
+            continue
+        seen.add(fact_id)
+        b._ids.add(fact_id)  # noqa: SLF001
+        date = iso_date(episode.get("airdate"))
+        runtime = episode.get("runtime")
+        b.fact(
+            "episodes", Episode, season=season, id=fact_id, number=number,
+            title=text(episode.get("name")), air_date=date,
+            runtime=runtime if isinstance(runtime, int) and runtime > 0
+            else None,
+            synopsis=html_text(episode.get("summary")),
+            certainty=Certainty.CONFIRMED if is_aired(date, aired_until)
+            else Certainty.REPORTED,
+        )
+        if episode.get("airtime"):
+            b.drop(f"{path}.airtime", "times are not kept per episode yet")
+
+
+def _name_of(record: Any) -> str | None:
+    return text(record.get("name")) if isinstance(record, Mapping) else None
