@@ -15,6 +15,7 @@ from showfacts._commands import (
     diff,
     feed,
     html,
+    importing,
     jsonld,
     lint,
     new,
@@ -26,6 +27,6 @@ from showfacts._commands import (
 
 #: In the order ``showfacts --help`` lists them: the main job first.
 MODULES = (
-    build, serve, validate, lint, new, jsonld, html, feed, calendar, diff,
-    schema,
+    build, serve, validate, lint, new, importing, jsonld, html, feed,
+    calendar, diff, schema,
 )

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from showfacts.dates import FuzzyDate
-from showfacts.exceptions import InputError, InvalidDataError
+from showfacts.exceptions import InvalidDataError, ShowfactsError
 from showfacts.models import (
     Certainty,
     Character,
@@ -71,7 +71,7 @@ class Imported:
     unmapped: tuple[Unmapped, ...] = ()
 
 
-class ShapeError(InputError):
+class ShapeError(ShowfactsError, ValueError):
     """A response that is not the shape the service documents."""
 
 

@@ -181,9 +181,9 @@ def _show_fields(b: Builder, data: Mapping[str, Any], tvmaze_id: int) -> None:
     ):
         days = ", ".join(d for d in items(schedule, "days")
                          if isinstance(d, str))
-        b.drop("$.schedule", f"{days or 'no days'} at "
-               f"{schedule.get('time') or 'no time'}: the model has no "
-               "weekly schedule yet")
+        when = " at ".join(x for x in (days, schedule.get("time")) if x)
+        b.drop("$.schedule", f"{when}: the model has no weekly schedule "
+               "yet")
 
 
 def _status(b: Builder, data: Mapping[str, Any], name: str,

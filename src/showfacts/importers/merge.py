@@ -1,0 +1,290 @@
+"""
+Sync: merge an import into an existing show file without losing history.
+
+A merge only adds.  Records (sources, people, organizations, characters,
+works) and show or season fields the file lacks are added; an imported
+fact whose id the file holds already is compared with the current fact of
+its line (the fact of that id, or the latest ``ID-2``, ``ID-3``, ...
+superseding it): the same value changes nothing, a changed value becomes a
+new fact that supersedes it.  Facts the file holds that the import no
+longer lists are left alone, and so is everything written by hand.
+
+For YAML the additions are spliced into the text, so every byte of what was
+there (order, comments, quoting, line breaks) stays as it was; JSON and
+TOML files are written again in showfacts' own layout.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+import yaml
+
+from showfacts import loading
+from showfacts._invariants import SEASON_FACTS, SHOW_FACTS
+from showfacts.models import Show
+
+
+__all__ = ["Addition", "additions", "apply_to_data", "apply_to_yaml"]
+
+_RECORDS = ("sources", "people", "organizations", "characters", "works")
+_FIELDS = ("description", "genres", "countries", "languages", "image",
+           "external_ids", "networks", "studios")
+_SEASON_FIELDS = ("title", "description", "image")
+
+Path = tuple[str | int, ...]
+
+
+@attrs.frozen
+class Addition:
+    """
+    One thing a merge adds.
+
+    Attributes:
+        path: Where: a list to append to, or a mapping to add a key to.
+        key: The key to add, or ``None`` to append to a list.
+        value: What is added.
+    """
+
+    path: Path
+    key: str | None
+    value: Any
+
+
+def _facts(data: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [f for c in SHOW_FACTS for f in _list(data, c)]
+    for season in _list(data, "seasons"):
+        found += [f for c in SEASON_FACTS for f in _list(season, c)]
+    return [f for f in found if isinstance(f, dict)]
+
+
+def _list(data: Any, key: str) -> list[Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _supersedes(fact: dict[str, Any]) -> list[str]:
+    value = fact.get("supersedes")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _current_of(base: str, facts: dict[str, dict[str, Any]]) -> str:
+    """The latest fact of ``base``'s line: follow what supersedes it."""
+    line = re.compile(re.escape(base) + r"(?:-\d+)?$")
+    current = base
+    for _ in range(len(facts)):
+        newer = [
+            fid for fid, fact in facts.items()
+            if line.match(fid) and current in _supersedes(fact)
+        ]
+        if not newer:
+            break
+        current = newer[0]
+    return current
+
+
+def _same(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    skip = {"id", "supersedes"}
+    return ({k: v for k, v in old.items() if k not in skip}
+            == {k: v for k, v in new.items() if k not in skip})
+
+
+def _plain(value: Any) -> Any:
+    """YAML-read values as JSON-like ones (dates as strings)."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def additions(existing: dict[str, Any], imported: Show) -> list[Addition]:
+    """
+    What merging ``imported`` into ``existing`` (a file's data) adds.
+
+    .. versionadded:: 0.1.0
+    """
+    new = loading.to_dict(imported)
+    old = _plain(existing)
+    found: list[Addition] = []
+    for key in _RECORDS:
+        have = {r.get("id") for r in _list(old, key) if isinstance(r, dict)}
+        records = [r for r in new.get(key, []) if r["id"] not in have]
+        if key in old:
+            found += [Addition((key,), None, r) for r in records]
+        elif records:
+            found.append(Addition((), key, records))
+    for key in _FIELDS:
+        if key in new and key not in old:
+            found.append(Addition((), key, new[key]))
+    facts = {f["id"]: f for f in _facts(old) if isinstance(f.get("id"), str)}
+    taken = set(facts)
+
+    def merge_facts(place: dict[str, Any], path: Path,
+                    collections: Sequence[str],
+                    incoming: dict[str, Any]) -> None:
+        for collection in collections:
+            todo = []
+            for fact in incoming.get(collection, []):
+                if fact["id"] not in facts:
+                    taken.add(fact["id"])
+                    todo.append(fact)
+                    continue
+                current = _current_of(fact["id"], facts)
+                if _same(facts[current], fact):
+                    continue
+                n = 2
+                while f"{fact['id']}-{n}" in taken:
+                    n += 1
+                fresh = {"id": f"{fact['id']}-{n}", **{
+                    k: v for k, v in fact.items() if k != "id"
+                }, "supersedes": current}
+                taken.add(fresh["id"])
+                todo.append(fresh)
+            if collection in place:
+                found.extend(Addition((*path, collection), None, f)
+                             for f in todo)
+            elif todo:
+                found.append(Addition(path, collection, todo))
+
+    merge_facts(old, (), SHOW_FACTS, new)
+    seasons = {s.get("number"): i for i, s in enumerate(_list(old, "seasons"))
+               if isinstance(s, dict)}
+    fresh_seasons = []
+    for season in new.get("seasons", []):
+        index = seasons.get(season["number"])
+        if index is None:
+            fresh_seasons.append(season)
+            continue
+        place = old["seasons"][index]
+        path: Path = ("seasons", index)
+        found.extend(Addition(path, key, season[key])
+                     for key in _SEASON_FIELDS
+                     if key in season and key not in place)
+        merge_facts(place, path, SEASON_FACTS, season)
+    if "seasons" in old:
+        found += [Addition(("seasons",), None, s) for s in fresh_seasons]
+    elif fresh_seasons:
+        found.append(Addition((), "seasons", fresh_seasons))
+    return found
+
+
+def apply_to_data(existing: Any, found: Sequence[Addition]) -> Any:
+    """The file's data with the additions made (for JSON and TOML)."""
+    data = copy.deepcopy(existing)
+    for addition in found:
+        place = data
+        for step in addition.path:
+            place = place[step]
+        if addition.key is None:
+            place.append(addition.value)
+        else:
+            place[addition.key] = addition.value
+    return data
+
+
+# -- YAML, spliced ------------------------------------------------------------
+
+
+def _node_at(root: yaml.Node, path: Path) -> yaml.Node:
+    node = root
+    for step in path:
+        if isinstance(step, int):
+            node = node.value[step]
+        else:
+            node = next(v for k, v in node.value if k.value == step)
+    return node
+
+
+def _content_end(node: yaml.Node) -> int:
+    """The index just past the last character the node's content uses."""
+    if isinstance(node, yaml.ScalarNode) or _flowing(node):
+        return int(node.end_mark.index)
+    ends = [node.start_mark.index]
+    if isinstance(node, yaml.SequenceNode):
+        ends += [_content_end(item) for item in node.value]
+    else:
+        ends += [_content_end(v) for pair in node.value for v in pair]
+    return max(ends)
+
+
+def _flowing(node: yaml.Node) -> bool:
+    return bool(getattr(node, "flow_style", False))
+
+
+def _next_line(text: str, index: int) -> int:
+    newline = text.find("\n", index)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _block(value: Any, indent: int) -> str:
+    dumped: str = yaml.dump(
+        value, Dumper=loading._Dumper,  # noqa: SLF001
+        sort_keys=False, allow_unicode=True, default_flow_style=False,
+        width=79,
+    )
+    pad = " " * indent
+    return "".join(pad + line if line.strip() else line
+                   for line in dumped.splitlines(keepends=True))
+
+
+def _flow(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def apply_to_yaml(text: str, found: Sequence[Addition]) -> str:
+    """
+    The YAML text with the additions spliced in; the rest byte for byte.
+
+    .. versionadded:: 0.1.0
+    """
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is None:
+        msg = "the file to merge into is empty"
+        raise ValueError(msg)
+    inserts: list[tuple[int, str, int]] = []
+    for order, addition in enumerate(found):
+        node = _node_at(root, addition.path)
+        if addition.key is None:
+            inserts.append((*_append(text, node, addition.value), order))
+        else:
+            inserts.append((*_add_key(text, node, addition.key,
+                                      addition.value), order))
+    pieces = text
+    for index, insert, _ in sorted(inserts, key=lambda x: (x[0], x[2]),
+                                   reverse=True):
+        before = pieces[:index]
+        if index == len(pieces) and not before.endswith("\n"):
+            insert = "\n" + insert  # noqa: PLW2901
+        pieces = before + insert + pieces[index:]
+    return pieces
+
+
+def _append(text: str, node: yaml.Node, value: Any) -> tuple[int, str]:
+    if _flowing(node) or not node.value:
+        close = text.rfind("]", 0, node.end_mark.index)
+        sep = ", " if node.value else ""
+        return close, sep + _flow(value)
+    last = node.value[-1]
+    start = last.start_mark
+    line_start = text.rfind("\n", 0, start.index) + 1
+    dash = text.rfind("-", line_start, start.index)
+    column = dash - line_start if dash >= 0 else start.column
+    return _next_line(text, _content_end(last)), _block([value], column)
+
+
+def _add_key(text: str, node: yaml.Node, key: str,
+             value: Any) -> tuple[int, str]:
+    if _flowing(node):
+        close = text.rfind("}", 0, node.end_mark.index)
+        sep = ", " if node.value else ""
+        return close, f"{sep}{_flow(key)}: {_flow(value)}"
+    column = node.value[0][0].start_mark.column if node.value else 0
+    return _next_line(text, _content_end(node)), _block({key: value}, column)
