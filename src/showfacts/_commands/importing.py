@@ -202,8 +202,8 @@ def header(imported: Imported, service: str, name: str) -> str:
     """The comment block at the top of a new file: what was left out."""
     lines = [
         "# yaml-language-server: $schema=show.schema.json",
-        f"# Imported from {service} ({pathlib.Path(name).name}) by "
-        "showfacts import.",
+        (f"# Imported from {service} ({pathlib.Path(name).name}) by "
+         "showfacts import."),
     ]
     if imported.unmapped:
         lines.append("# Not mapped (what the show file does not hold, and "
