@@ -31,6 +31,8 @@ GOOD = {
     "calendar": ["PATH", *BASE],
     "diff": ["PATH", "PATH"],
     "schema": [],
+    "import": ["jsonld", str(EXAMPLES.parent / "tests" / "data" / "importers"
+                             / "jsonld-series.jsonld"), "-o", "OUT"],
 }
 
 #: Commands that run until stopped, tested in their own modules.

@@ -41,6 +41,10 @@ _MOST_WAIT = 60.0
 _BATCH = 50
 
 
+#: How the pauses between attempts are slept (the tests replace it).
+_sleep = time.sleep
+
+
 class FetchError(InputError):
     """A record that could not be fetched (exit status 2)."""
 
@@ -118,7 +122,7 @@ def _retry_after(value: str | None, default: float) -> float:
 
 def fetch(service: str, record: str, *, base_url: str | None = None,
           timeout: float = 10.0,
-          sleep: Callable[[float], None] = time.sleep,
+          sleep: Callable[[float], None] | None = None,
           environ: Mapping[str, str] | None = None) -> tuple[Any, str]:
     """
     The record's response, and the address it was read from.
@@ -133,7 +137,7 @@ def fetch(service: str, record: str, *, base_url: str | None = None,
     .. versionadded:: 0.1.0
     """
     environ = os.environ if environ is None else environ
-    client = _Client(timeout=timeout, sleep=sleep)
+    client = _Client(timeout=timeout, sleep=sleep or _sleep)
     try:
         if service == "jsonld":
             response = client.get(record)
