@@ -402,7 +402,7 @@ def test_tmdb_statuses():
 
 
 def test_tvmaze_mapping():
-    """webChannel is a streamer, network a network; HTML to text."""
+    """WebChannel is a streamer, network a network; HTML to text."""
     running = tvmaze.to_show(_load("tvmaze-running.json")).show
     assert [OrgKind.STREAMER] == [o.kind for o in running.organizations]
     assert "<" not in (running.description or "")
@@ -472,7 +472,7 @@ def test_wikidata_ranks():
 
 def loading_current(show: Any) -> list[Any]:
     """The current facts of a show."""
-    import showfacts  # noqa: PLC0415
+    import showfacts
 
     now = showfacts.current(show)
     return [*now.milestones, *now.crew]
