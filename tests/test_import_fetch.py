@@ -2,7 +2,8 @@
 ``showfacts import --fetch`` against a server on 127.0.0.1.
 
 The server serves the recorded fixtures at the services' paths, and can
-answer 429, 500, or too slowly, a given number of times.  No test touches the network.
+answer 429, 500, or too slowly, a given number of times.  No test
+touches the network.
 """
 
 from __future__ import annotations
