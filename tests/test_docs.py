@@ -44,6 +44,10 @@ PUBLIC_MODULES = (
     "showfacts.lint", "showfacts.site", "showfacts.crosswalk",
     "showfacts.jinja2", "showfacts.django",
     "showfacts.django.templatetags.showfacts", "showfacts.cli",
+    "showfacts.importers", "showfacts.importers.tmdb",
+    "showfacts.importers.tvmaze", "showfacts.importers.wikidata",
+    "showfacts.importers.jsonld", "showfacts.importers.merge",
+    "showfacts.importers.fetch",
 )
 
 

@@ -19,7 +19,12 @@ imported fact cites it.  ``docs/importers.md`` lists every field.
 
 from __future__ import annotations
 
-from showfacts.importers import jsonld, tmdb, tvmaze, wikidata
+from showfacts.importers import (  # noqa: F401 - the services' modules
+    jsonld,
+    tmdb,
+    tvmaze,
+    wikidata,
+)
 from showfacts.importers._build import Imported, ShapeError, Unmapped
 
 
@@ -28,10 +33,6 @@ __all__ = [
     "Imported",
     "ShapeError",
     "Unmapped",
-    "jsonld",
-    "tmdb",
-    "tvmaze",
-    "wikidata",
 ]
 
 #: The services ``showfacts import`` reads, by name.
