@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 import showfacts
 from showfacts.jsonld import dumps_jsonld, to_jsonld
-from showfacts.loading import show_files
+from showfacts.loading import collect_show_files
 
 
 Outcome = tuple[str, str, str]  # (show id or "", file, line or problem)
@@ -66,9 +66,7 @@ def jsonld_partitions(paths: Iterable[str], base_url: str, *,
     import dask
     import dask.bag as db
 
-    files = sorted(
-        {str(f) for p in paths for f in show_files(p)}
-    )
+    files = [str(f) for f in collect_show_files(paths)]
     bag = db.from_sequence(files, npartitions=max(1, min(npartitions,
                                                         len(files))))
     rendered = bag.map_partitions(render_partition, base_url)

@@ -25,10 +25,11 @@ GOOD = {
     "new": ["my-show", "-o", "OUT"],
     "jsonld": ["PATH"],
     "html": ["PATH"],
-    "feed": ["PATH", "--format", "rss"],
+    "feed": ["PATH", "--to", "rss"],
     "calendar": ["PATH"],
     "diff": ["PATH", "PATH"],
     "schema": [],
+    "completion": ["bash"],
 }
 
 #: Commands that read show files, and so can meet invalid data.
@@ -119,7 +120,7 @@ def test_schema_to_an_unwritable_place_exits_2(tmp_path, capsys):
 def test_standard_input(command, monkeypatch, capsys):
     """'-' reads a show from standard input."""
     data = (EXAMPLES / "ballard.yaml").read_bytes()
-    extra = ["--format", "rss"] if command == "feed" else []
+    extra = ["--to", "rss"] if command == "feed" else []
     status, out, err = run([command, "-", *extra], stdin=data,
                            monkeypatch=monkeypatch, capsys=capsys)
     assert (0, "") == (status, err)

@@ -21,6 +21,7 @@ from showfacts._commands._common import (
     Parser,
     examples,
 )
+from showfacts._terminal import located, paint
 from showfacts.exceptions import InputError, InvalidDataError, ShowfactsError
 
 
@@ -51,6 +52,10 @@ def build_parser() -> Parser:
     return parser
 
 
+def _prefix() -> str:
+    return paint("showfacts: error:", "error", sys.stderr)
+
+
 def _version() -> str:
     from importlib.metadata import version  # noqa: PLC0415
 
@@ -65,20 +70,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            # The command's own usage and options, not the top level's.
+            command: Parser = getattr(args, "command_parser", parser)
+            command.unknown(extras)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         status: int = args.handler(args)
     except InvalidDataError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            print(located(str(problem), sys.stderr), file=sys.stderr)
         return EXIT_INVALID
     except InputError as exc:
-        print(f"showfacts: {exc}", file=sys.stderr)
+        print(f"{_prefix()} {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ShowfactsError as exc:
-        print(f"showfacts: {exc}", file=sys.stderr)
+        print(f"{_prefix()} {exc}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130

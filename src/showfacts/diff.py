@@ -35,7 +35,7 @@ from typing import Any
 
 import attrs
 
-from showfacts import loading, views
+from showfacts import _discovery, loading, views
 from showfacts._edtf import Precision
 from showfacts._json import dumps_indented
 from showfacts._readers import DEFAULT_LIMITS, SUFFIXES, Limits
@@ -1111,6 +1111,14 @@ def load_revision(
                 msg = f"{rev}:{name}: cannot be read ({exc})"
                 raise InputError(msg) from None
             fmt = SUFFIXES[pathlib.PurePosixPath(name).suffix.lower()]
+            # In a folder, only files that declare the show schema are
+            # shows, as show_files() chooses them today.
+            named = pathlib.Path(path).resolve().relative_to(top.resolve())
+            if name != named.as_posix() and (
+                _discovery.examine(data[:_discovery.HEAD_BYTES], fmt)
+                is not None
+            ):
+                continue
             try:
                 shows.append(loading.loads(data, fmt, name=f"{rev}:{name}",
                                            limits=limits))

@@ -14,13 +14,14 @@ import os
 import pathlib
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import tomli_w
 import yaml
 
-from showfacts import _converter, _invariants, _readers, _schema
+from showfacts import _converter, _discovery, _invariants, _readers, _schema
+from showfacts._discovery import Skipped
 from showfacts._json import dumps_indented
 from showfacts._paths import Path
 from showfacts._paths import parse as parse_path
@@ -38,6 +39,8 @@ from showfacts.models import (
 
 __all__ = [
     "Limits",
+    "Skipped",
+    "collect_show_files",
     "dump",
     "dumps",
     "from_dict",
@@ -110,7 +113,9 @@ def from_dict(value: Any, *, name: str | None = None) -> Show:
 
     .. versionadded:: 0.1.0
     """
-    return _build(_readers.Document(copy.deepcopy(value), name, "", "json"))
+    # No text, so no lines or columns: problems give the path only.
+    return _build(_readers.Document(copy.deepcopy(value), name, "", "json",
+                                    {}))
 
 
 def to_dict(show: Show) -> dict[str, Any]:
@@ -124,13 +129,33 @@ def to_dict(show: Show) -> dict[str, Any]:
     return _converter.to_dict(show)
 
 
-def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
+def show_files(
+    path: StrPath,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
+) -> tuple[pathlib.Path, ...]:
     """
     The show files in a folder, or the file itself, in a stable order.
 
-    Folders are searched recursively; hidden files and folders (whose name
-    starts with a dot) are skipped, and symbolic links to folders are not
-    followed.
+    A file given itself is always a show file.  In a folder, searched
+    recursively, a file is a show file when it declares the show schema
+    (``$schema``, or YAML's ``# yaml-language-server: $schema=`` comment,
+    naming ``show.schema.json``) or matches one of the ``include``
+    patterns, and matches none of the ``exclude`` patterns.  Patterns are
+    globs over the path relative to the folder (``*`` within a name,
+    ``**/`` across folders; one without ``/`` matches a name anywhere).
+    Hidden files and folders (whose name starts with a dot) are skipped,
+    and symbolic links to folders are not followed.
+
+    Args:
+        path: A file or folder.
+        include: Globs of files that are shows whether or not they declare
+            the schema (a site's configuration).
+        exclude: Globs of files that are never shows.
+        on_skip: Called with each YAML, JSON or TOML file of the folder
+            that is not a show file, and why.
 
     Raises:
         InputError: If the path does not exist, or a file has another
@@ -146,16 +171,24 @@ def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
                 f"{', '.join(SUFFIXES)}"
             )
         return (root,)
-    return tuple(root / name for name in sorted(show_file_names(root)))
+    return tuple(root / name for name in sorted(show_file_names(
+        root, include=include, exclude=exclude, on_skip=on_skip,
+    )))
 
 
-def show_file_names(folder: StrPath) -> Iterator[str]:
+def show_file_names(
+    folder: StrPath,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
+) -> Iterator[str]:
     """
     The show files in a folder as :func:`show_files` finds them, unsorted.
 
     Each is a POSIX path relative to ``folder``, yielded as a walk meets
     it: for callers that keep them their own way (sorted, without a path
-    object each).
+    object each).  The arguments are those of :func:`show_files`.
 
     Raises:
         InputError: If ``folder`` is not a folder.
@@ -171,28 +204,103 @@ def show_file_names(folder: StrPath) -> Iterator[str]:
         prefix = "" if inside == "." else f"{inside}/"
         for file in files:
             dot = file.rfind(".")
-            if (not file.startswith(".")
-                    and file[dot:].lower() in SUFFIXES):
-                yield prefix + file if prefix else file
+            fmt = SUFFIXES.get(file[dot:].lower()) if dot > 0 else None
+            if file.startswith(".") or fmt is None:
+                continue
+            name = prefix + file if prefix else file
+            if _chosen(root, name, fmt, include, exclude, on_skip):
+                yield name
+
+
+def _chosen(root: pathlib.Path, name: str, fmt: str,  # noqa: PLR0917
+            include: Sequence[str], exclude: Sequence[str],
+            on_skip: Callable[[Skipped], object] | None) -> bool:
+    """Whether ``root/name`` is a show file; report it to on_skip if not."""
+    if exclude and _discovery.matches(name, exclude):
+        if on_skip is not None:
+            on_skip(Skipped(str(root / name), "excluded by a pattern"))
+        return False
+    if include and _discovery.matches(name, include):
+        return True
+    try:
+        with (root / name).open("rb") as handle:
+            head = handle.read(_discovery.HEAD_BYTES)
+    except OSError:
+        # Unreadable: let reading it say why.
+        return True
+    reason = _discovery.examine(head, fmt)
+    if reason is None:
+        return True
+    if on_skip is not None:
+        on_skip(Skipped(str(root / name), reason,
+                        _discovery.show_like(head, fmt)))
+    return False
+
+
+def collect_show_files(
+    paths: StrPath | Iterable[StrPath],
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
+) -> list[pathlib.Path]:
+    """
+    The show files of files and folders, once each, in POSIX path order.
+
+    Files are chosen as :func:`show_files` chooses them, whatever order
+    the paths were given in.
+
+    Raises:
+        InputError: If no path is given, a path cannot be read, or a
+            folder holds no show file (the message names it, and says how
+            many files there do not declare the show schema).
+
+    .. versionadded:: 0.1.0
+    """
+    roots = _as_paths(paths)
+    if not roots:
+        raise InputError("no paths given: name show files or folders")
+    found: set[pathlib.Path] = set()
+    for root in roots:
+        skipped: list[Skipped] = []
+
+        def note(item: Skipped, skipped: list[Skipped] = skipped) -> None:
+            skipped.append(item)
+            if on_skip is not None:
+                on_skip(item)
+
+        files = show_files(root, include=include, exclude=exclude,
+                           on_skip=note)
+        if not files:
+            raise InputError(_discovery.nothing_found(root, skipped))
+        found.update(files)
+    return sorted(found, key=lambda file: file.as_posix())
 
 
 def load_catalog(
-    paths: StrPath | Iterable[StrPath], *, limits: Limits = DEFAULT_LIMITS
+    paths: StrPath | Iterable[StrPath],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
 ) -> Catalog:
     """
     Load every show in one or more files or folders, as one catalog.
 
     Problems in every file are reported together.  Across files, show ids
     must be unique, and people, organizations and characters that share
-    an id must share a name.
+    an id must share a name.  Folders are searched, and ``include``,
+    ``exclude`` and ``on_skip`` applied, as in :func:`show_files`.
 
     Raises:
-        InputError: If a path cannot be read.
+        InputError: If a path cannot be read, or holds no show file.
         InvalidDataError: With every problem in every file.
 
     .. versionadded:: 0.1.0
     """
-    loaded, problems = load_many(paths, limits)
+    loaded, problems = load_many(paths, limits, include=include,
+                                 exclude=exclude, on_skip=on_skip)
     problems += catalog_problems(loaded)
     if problems:
         raise InvalidDataError(problems)
@@ -200,17 +308,25 @@ def load_catalog(
 
 
 def validate(
-    paths: StrPath | Iterable[StrPath], *, limits: Limits = DEFAULT_LIMITS
+    paths: StrPath | Iterable[StrPath],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
 ) -> tuple[Problem, ...]:
     """
     Check files or folders and return every problem; empty when valid.
 
+    Folders are searched as in :func:`load_catalog`.
+
     Raises:
-        InputError: If a path cannot be read.
+        InputError: If a path cannot be read, or holds no show file.
 
     .. versionadded:: 0.1.0
     """
-    loaded, problems = load_many(paths, limits)
+    loaded, problems = load_many(paths, limits, include=include,
+                                 exclude=exclude, on_skip=on_skip)
     problems += catalog_problems(loaded)
     return tuple(problems)
 
@@ -222,7 +338,12 @@ def _as_paths(paths: StrPath | Iterable[StrPath]) -> list[pathlib.Path]:
 
 
 def load_many(
-    paths: StrPath | Iterable[StrPath], limits: Limits = DEFAULT_LIMITS
+    paths: StrPath | Iterable[StrPath],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
 ) -> tuple[list[tuple[Show, Document]], list[Problem]]:
     """
     Load every show file, keeping going past files with problems.
@@ -233,10 +354,8 @@ def load_many(
     """
     # Whatever order the paths come in, files are read in one order, so
     # every output (and every list of problems) is the same.
-    files = sorted(
-        {file for root in _as_paths(paths) for file in show_files(root)},
-        key=lambda file: file.as_posix(),
-    )
+    files = collect_show_files(paths, include=include, exclude=exclude,
+                               on_skip=on_skip)
     loaded: list[tuple[Show, Document]] = []
     problems: list[Problem] = []
     for file in files:
@@ -251,10 +370,19 @@ def load_many(
 
 
 def catalog_problems(loaded: list[tuple[Show, Document]]) -> list[Problem]:
-    return [
-        loaded[index][1].problem(parse_path(problem.path), problem.message)
-        for index, problem in check_catalog([show for show, _ in loaded])
-    ]
+    """The problems across files, located in the file each is in."""
+    first: dict[str, Document] = {}
+    for show, document in loaded:
+        first.setdefault(show.id, document)
+    problems = []
+    for index, problem in check_catalog([show for show, _ in loaded]):
+        show, document = loaded[index]
+        message = problem.message
+        other = first[show.id].name
+        if problem.path == "$.id" and other and other != document.name:
+            message = f"the show id {show.id!r} is used by {other} too"
+        problems.append(document.problem(parse_path(problem.path), message))
+    return problems
 
 
 def _too_big(name: str | None, size: int, limits: Limits) -> InvalidDataError:

@@ -45,11 +45,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 
 from showfacts import _pages, calendar, feeds, jsonld, markup, news
+from showfacts._discovery import Skipped
 from showfacts._pages import Crumb, e
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import DEFAULT_BASE_URL, FEED_FILES, Site
-from showfacts.loading import load, show_files
+from showfacts.loading import collect_show_files, load
 from showfacts.models import Catalog, Show, check_catalog
 
 
@@ -121,6 +122,7 @@ def build_site(
     spoilers: bool = True,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    on_skip: Callable[[Skipped], object] | None = None,
 ) -> BuildResult:
     """
     Build the static site of every show in ``paths`` into ``out``.
@@ -137,12 +139,15 @@ def build_site(
         spoilers: Include spoiler teases (always behind a "show" control).
         limits: Bounds on what each file may make showfacts do.
         progress: Called with (shows done, shows in all) as the build goes.
+        on_skip: Called with each file in a folder that is not a show file
+            (see :func:`showfacts.loading.show_files`).
 
     Returns:
         What was written.
 
     Raises:
-        InputError: If a path cannot be read, or ``out`` cannot be written.
+        InputError: If a path cannot be read or holds no show file, or
+            ``out`` cannot be written.
         InvalidDataError: With every problem of every file; nothing is
             written then.
 
@@ -154,9 +159,7 @@ def build_site(
     roots = (
         [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     )
-    files = sorted({str(f) for root in roots for f in show_files(root)})
-    if not files:
-        raise InputError("no show files (.yaml, .yml, .json, .toml) found")
+    files = [str(f) for f in collect_show_files(roots, on_skip=on_skip)]
     target = pathlib.Path(out)
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: exists and is not a folder")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+import shtab
+
 from showfacts._commands._common import (
     EXIT_OK,
     Commands,
@@ -13,6 +15,7 @@ from showfacts._commands._common import (
     add_limits,
     examples,
     limits,
+    skips,
     whole_number,
 )
 
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         result = build_site(
             args.paths, args.out, base_url=args.base_url, title=args.title,
             jobs=args.jobs, claims=args.claims, spoilers=not args.no_spoilers,
-            progress=progress, limits=limits(args),
+            progress=progress, limits=limits(args), on_skip=skips(args),
         )
     finally:
         progress.close()
@@ -77,10 +80,12 @@ def register(commands: Commands) -> None:
             "http://localhost:8000/",
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="SRC",
-                        help="show files or folders")
-    parser.add_argument("--out", required=True, metavar="DIR",
-                        help="the site's folder")
+    action = parser.add_argument("paths", nargs="+", metavar="SRC",
+                                 help="show files or folders")
+    action.complete = shtab.FILE  # type: ignore[attr-defined]
+    action = parser.add_argument("--out", required=True, metavar="DIR",
+                                 help="the site's folder")
+    action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
     add_base_url(parser)
     parser.add_argument("--title", default="TV facts",
                         help="the site's name (default: TV facts)")
@@ -96,6 +101,7 @@ def register(commands: Commands) -> None:
     talk.add_argument("-q", "--quiet", action="store_true",
                       help="no progress display")
     talk.add_argument("-v", "--verbose", action="store_true",
-                      help="say what was built")
+                      help="say what was built, and which files in "
+                      "folders were skipped")
     add_limits(parser)
     parser.set_defaults(handler=run)

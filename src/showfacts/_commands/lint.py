@@ -13,10 +13,14 @@ from showfacts._commands._common import (
     Commands,
     add_command,
     add_limits,
+    add_path_arguments,
+    add_verbose,
     examples,
     limits,
+    skips,
 )
 from showfacts._paths import parse as parse_path
+from showfacts._terminal import Style, colour, located, paint
 from showfacts.lint import DEFAULT_MAX_AGE, Level, lint
 
 
@@ -41,10 +45,11 @@ def _days(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Lint; print one ``file:line: $.path: level: message`` per finding."""
-    loaded, problems = loading.load_many(args.paths, limits(args))
+    loaded, problems = loading.load_many(args.paths, limits(args),
+                                         on_skip=skips(args))
     problems += loading.catalog_problems(loaded)
     for problem in problems:
-        print(problem, file=sys.stderr)  # noqa: T201
+        print(located(str(problem), sys.stderr), file=sys.stderr)  # noqa: T201
     if problems:
         return EXIT_INVALID
     today: dt.date = args.today or dt.date.today()  # noqa: DTZ011
@@ -55,7 +60,13 @@ def run(args: argparse.Namespace) -> int:
         document = documents[finding.show]
         where = document.locate(parse_path(finding.path))
         prefix = f"{document.name}:{where[0]}" if where else document.name
-        print(f"{prefix}: {finding}")  # noqa: T201
+        line = f"{prefix}: {finding}"
+        if colour(sys.stdout):
+            style: Style = ("error" if finding.level is Level.ERROR
+                            else "warning")
+            word = f": {finding.level.value}: "
+            line = line.replace(word, paint(word, style, sys.stdout), 1)
+        print(line)  # noqa: T201
     errors = sum(f.level is Level.ERROR for f in findings)
     warnings = len(findings) - errors
     if errors or (args.strict and warnings):
@@ -81,8 +92,7 @@ def register(commands: Commands) -> None:
             "showfacts lint data/ --strict --max-age 90",
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="show files or folders")
+    add_path_arguments(parser, stdin=False)
     parser.add_argument("--today", type=_date, metavar="DATE",
                         help="judge staleness as of this date "
                         "(default: today)")
@@ -92,5 +102,6 @@ def register(commands: Commands) -> None:
                         metavar="DAYS",
                         help="days after which an unconfirmed fact is old "
                         f"(default: {DEFAULT_MAX_AGE})")
+    add_verbose(parser, "nothing else")
     add_limits(parser)
     parser.set_defaults(handler=run)
