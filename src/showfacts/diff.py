@@ -31,7 +31,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -42,6 +42,7 @@ from showfacts._readers import DEFAULT_LIMITS, SUFFIXES, Limits
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import FEED_FILES, Site
+from showfacts.loading import FileFormat
 from showfacts.models import (
     Adaptation,
     Billing,
@@ -1120,7 +1121,8 @@ def load_revision(
             ):
                 continue
             try:
-                shows.append(loading.loads(data, fmt, name=f"{rev}:{name}",
+                shows.append(loading.loads(data, cast("FileFormat", fmt),
+                                           name=f"{rev}:{name}",
                                            limits=limits))
             except InvalidDataError as exc:
                 problems.extend(exc.problems)

@@ -15,7 +15,7 @@ import pathlib
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Literal, cast
 
 import tomli_w
 import yaml
@@ -38,6 +38,7 @@ from showfacts.models import (
 
 
 __all__ = [
+    "FileFormat",
     "Limits",
     "Skipped",
     "collect_show_files",
@@ -54,6 +55,8 @@ __all__ = [
 ]
 
 StrPath = str | os.PathLike[str]
+#: The formats of show files.
+FileFormat = Literal["yaml", "json", "toml"]
 
 
 # -- reading -----------------------------------------------------------------
@@ -61,7 +64,7 @@ StrPath = str | os.PathLike[str]
 
 def loads(
     text: str | bytes,
-    format: str = "yaml",  # noqa: A002 - the natural name for callers
+    format: FileFormat = "yaml",  # noqa: A002 - the natural name for callers
     *,
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
@@ -582,7 +585,7 @@ class _Dumper(yaml.SafeDumper):
 _Dumper.add_representer(str, _represent_str)
 
 
-def dumps(show: Show, format: str = "yaml") -> str:  # noqa: A002
+def dumps(show: Show, format: FileFormat = "yaml") -> str:  # noqa: A002
     """
     Write a show as the text of a YAML, JSON or TOML file.
 
@@ -605,11 +608,14 @@ def dumps(show: Show, format: str = "yaml") -> str:  # noqa: A002
         return dumps_indented(value) + "\n"
     if format == "toml":
         return tomli_w.dumps(value)
-    msg = f"unknown format {format!r}; use yaml, json or toml"
+    # Callers without a type checker can pass anything.
+    msg = f"unknown format {format!r}; use yaml, json or toml"  # type: ignore[unreachable]
     raise ValueError(msg)
 
 
-def dump(show: Show, path: StrPath, format: str | None = None) -> None:  # noqa: A002
+def dump(
+    show: Show, path: StrPath, format: FileFormat | None = None,  # noqa: A002
+) -> None:
     """
     Write a show to a file, atomically: the file is whole or untouched.
 
@@ -618,7 +624,9 @@ def dump(show: Show, path: StrPath, format: str | None = None) -> None:  # noqa:
     .. versionadded:: 0.1.0
     """
     target = pathlib.Path(path)
-    fmt = format or SUFFIXES.get(target.suffix.lower())
+    fmt = format or cast(
+        "FileFormat | None", SUFFIXES.get(target.suffix.lower())
+    )
     if fmt is None:
         raise InputError(f"{target}: say which format to write")
     write_atomic(target, dumps(show, fmt).encode("utf-8"))

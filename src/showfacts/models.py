@@ -21,11 +21,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
 
 from showfacts import _invariants, _paths
+from showfacts._coerce import checked, fuzzy_date, to_enum
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InvalidDataError, Problem
 
@@ -33,13 +34,17 @@ from showfacts.exceptions import InvalidDataError, Problem
 __all__ = [
     "Adaptation",
     "Billing",
+    "BillingName",
     "CastCredit",
     "CastStatus",
+    "CastStatusName",
     "Catalog",
     "Certainty",
+    "CertaintyName",
     "Character",
     "CrewCredit",
     "CrewRole",
+    "CrewRoleName",
     "Episode",
     "ExternalIds",
     "Fact",
@@ -47,22 +52,28 @@ __all__ = [
     "Franchise",
     "Milestone",
     "MilestoneKind",
+    "MilestoneKindName",
     "OrgKind",
+    "OrgKindName",
     "Organization",
     "Person",
     "Relation",
     "RelationKind",
+    "RelationKindName",
     "ReleasePattern",
+    "ReleasePatternName",
     "ReleasePlan",
     "Retraction",
     "Season",
     "Show",
     "ShowStatus",
+    "ShowStatusName",
     "Source",
     "SourceWork",
     "StatusFact",
     "Tease",
     "WorkKind",
+    "WorkKindName",
 ]
 
 #: Ids are lower-case words of letters and digits joined by ``-``, ``_`` or
@@ -283,6 +294,138 @@ class RelationKind(str, enum.Enum):
     SEQUEL_OF = "sequel_of"
 
 
+# -- names: the values of each enumeration, for type checkers -----------------
+#
+# A field that takes an enumeration also takes the string of one of its
+# values; these ``Literal`` types let mypy and pyright catch a mistyped
+# value such as ``kind="premeire"``.  A test keeps them equal to the
+# enumerations.
+
+CertaintyName = Literal[
+    "confirmed",
+    "reported",
+    "expected",
+    "rumored",
+    "speculative",
+]
+MilestoneKindName = Literal[
+    "in_development",
+    "renewed",
+    "writing_started",
+    "casting_announced",
+    "filming_started",
+    "filming_wrapped",
+    "trailer_released",
+    "premiere",
+    "part_release",
+    "finale",
+    "cancelled",
+    "ended",
+]
+ReleasePatternName = Literal[
+    "all_at_once",
+    "weekly",
+    "in_parts",
+    "batch_then_weekly",
+]
+ShowStatusName = Literal[
+    "in_development",
+    "pilot",
+    "planned",
+    "in_production",
+    "returning",
+    "undetermined",
+    "ended",
+    "cancelled",
+]
+BillingName = Literal[
+    "main",
+    "recurring",
+    "guest",
+    "special_guest",
+    "crossover",
+    "voice",
+]
+CastStatusName = Literal[
+    "returning",
+    "new",
+    "recast",
+    "departing",
+]
+CrewRoleName = Literal[
+    "showrunner",
+    "creator",
+    "developer",
+    "writer",
+    "director",
+    "executive_producer",
+    "source_author",
+]
+OrgKindName = Literal[
+    "network",
+    "streamer",
+    "studio",
+]
+WorkKindName = Literal[
+    "book",
+    "book_series",
+    "comic",
+    "game",
+    "show",
+]
+RelationKindName = Literal[
+    "spin_off_of",
+    "same_franchise",
+    "crossover_with",
+    "prequel_of",
+    "sequel_of",
+]
+
+
+def _certainty(value: Certainty | CertaintyName) -> Certainty:
+    return to_enum(Certainty, value)
+
+
+def _milestone_kind(value: MilestoneKind | MilestoneKindName) -> MilestoneKind:
+    return to_enum(MilestoneKind, value)
+
+
+def _show_status(value: ShowStatus | ShowStatusName) -> ShowStatus:
+    return to_enum(ShowStatus, value)
+
+
+def _billing(value: Billing | BillingName) -> Billing:
+    return to_enum(Billing, value)
+
+
+def _crew_role(value: CrewRole | CrewRoleName) -> CrewRole:
+    return to_enum(CrewRole, value)
+
+
+def _org_kind(value: OrgKind | OrgKindName) -> OrgKind:
+    return to_enum(OrgKind, value)
+
+
+def _work_kind(value: WorkKind | WorkKindName) -> WorkKind:
+    return to_enum(WorkKind, value)
+
+
+def _relation_kind(value: RelationKind | RelationKindName) -> RelationKind:
+    return to_enum(RelationKind, value)
+
+
+def _optional_release_pattern(
+    value: ReleasePattern | ReleasePatternName | None,
+) -> ReleasePattern | None:
+    return None if value is None else to_enum(ReleasePattern, value)
+
+
+def _optional_cast_status(
+    value: CastStatus | CastStatusName | None,
+) -> CastStatus | None:
+    return None if value is None else to_enum(CastStatus, value)
+
+
 # -- field helpers ------------------------------------------------------------
 
 
@@ -386,16 +529,6 @@ def _number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
-def _optional_pattern(value: ReleasePattern | str | None) -> (
-    ReleasePattern | None
-):
-    return None if value is None else ReleasePattern(value)
-
-
-def _optional_cast_status(value: CastStatus | str | None) -> (
-    CastStatus | None
-):
-    return None if value is None else CastStatus(value)
 
 
 # -- plain records ------------------------------------------------------------
@@ -475,7 +608,9 @@ class Source:
     publisher: str | None = None
     author: str | None = None
     url: str | None = attrs.field(default=None, validator=_is_optional_url)
-    published: FuzzyDate | None = None
+    published: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     quote: str | None = None
 
 
@@ -508,7 +643,7 @@ class Organization:
 
     id: str = attrs.field(validator=_is_id)
     name: str = attrs.field(validator=_non_empty)
-    kind: OrgKind = attrs.field(converter=OrgKind)
+    kind: OrgKind = attrs.field(converter=_org_kind, validator=checked)
     url: str | None = attrs.field(default=None, validator=_is_optional_url)
     logo: str | None = attrs.field(default=None, validator=_is_optional_url)
     parent: str | None = attrs.field(default=None, validator=_is_optional_id)
@@ -552,7 +687,7 @@ class SourceWork:
     """
 
     id: str = attrs.field(validator=_is_id)
-    kind: WorkKind = attrs.field(converter=WorkKind)
+    kind: WorkKind = attrs.field(converter=_work_kind, validator=checked)
     title: str = attrs.field(validator=_non_empty)
     authors: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
     year: int | None = attrs.field(default=None, validator=_optional_count)
@@ -581,7 +716,9 @@ class Retraction:
     .. versionadded:: 0.1.0
     """
 
-    date: FuzzyDate | None = None
+    date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     reason: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
 
@@ -608,9 +745,11 @@ class Fact:
     """
 
     id: str = attrs.field(validator=_is_id)
-    certainty: Certainty = attrs.field(converter=Certainty)
+    certainty: Certainty = attrs.field(converter=_certainty, validator=checked)
     sources: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
-    announced: FuzzyDate | None = None
+    announced: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     supersedes: str | None = attrs.field(
         default=None, validator=_is_optional_id
     )
@@ -643,8 +782,12 @@ class Milestone(Fact):
     .. versionadded:: 0.1.0
     """
 
-    kind: MilestoneKind = attrs.field(converter=MilestoneKind)
-    date: FuzzyDate | None = None
+    kind: MilestoneKind = attrs.field(
+        converter=_milestone_kind, validator=checked
+    )
+    date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     part: int | None = attrs.field(default=None, validator=_optional_count)
     location: str | None = None
     time: str | None = attrs.field(
@@ -676,7 +819,9 @@ class ReleasePlan(Fact):
     .. versionadded:: 0.1.0
     """
 
-    date: FuzzyDate | None = None
+    date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     platform: str | None = attrs.field(
         default=None, validator=_is_optional_id
     )
@@ -688,7 +833,7 @@ class ReleasePlan(Fact):
     )
     pattern: ReleasePattern | None = attrs.field(
         default=None,
-        converter=_optional_pattern,
+        converter=_optional_release_pattern, validator=checked,
     )
     episodes: int | None = attrs.field(default=None, validator=_optional_count)
     initial_episodes: int | None = attrs.field(
@@ -705,7 +850,7 @@ class StatusFact(Fact):
     .. versionadded:: 0.1.0
     """
 
-    status: ShowStatus = attrs.field(converter=ShowStatus)
+    status: ShowStatus = attrs.field(converter=_show_status, validator=checked)
 
 
 @attrs.frozen(kw_only=True)
@@ -727,10 +872,10 @@ class CastCredit(Fact):
     person: str = attrs.field(validator=_is_id)
     characters: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
     billing: Billing = attrs.field(
-        default=Billing.MAIN, converter=Billing
+        default=Billing.MAIN, converter=_billing, validator=checked
     )
     status: CastStatus | None = attrs.field(
-        default=None, converter=_optional_cast_status
+        default=None, converter=_optional_cast_status, validator=checked
     )
     episodes: tuple[int, ...] = ()
 
@@ -750,7 +895,7 @@ class CrewCredit(Fact):
     """
 
     person: str = attrs.field(validator=_is_id)
-    role: CrewRole = attrs.field(converter=CrewRole)
+    role: CrewRole = attrs.field(converter=_crew_role, validator=checked)
     work: str | None = attrs.field(default=None, validator=_is_optional_id)
     episodes: tuple[int, ...] = ()
 
@@ -785,7 +930,9 @@ class Relation(Fact):
     .. versionadded:: 0.1.0
     """
 
-    kind: RelationKind = attrs.field(converter=RelationKind)
+    kind: RelationKind = attrs.field(
+        converter=_relation_kind, validator=checked
+    )
     show: str = attrs.field(validator=_is_id)
     title: str | None = None
 
@@ -818,7 +965,9 @@ class Episode(Fact):
 
     number: int = attrs.field(validator=_number)
     title: str | None = None
-    air_date: FuzzyDate | None = None
+    air_date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     runtime: int | None = attrs.field(default=None, validator=_optional_count)
     synopsis: str | None = None
 

@@ -49,7 +49,7 @@ from showfacts._discovery import Skipped
 from showfacts._pages import Crumb, e
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts.exceptions import InputError, InvalidDataError, Problem
-from showfacts.iris import DEFAULT_BASE_URL, FEED_FILES, Site
+from showfacts.iris import DEFAULT_BASE_URL, Site
 from showfacts.loading import collect_show_files, load
 from showfacts.models import Catalog, Show, check_catalog
 
@@ -384,7 +384,7 @@ def _write_show(show: Show, staging: pathlib.Path, site: Site,
         files += 1
     feed = news.build_feed(show, site, "rss", show=show.id,
                            spoilers=options.spoilers, computed=items)
-    for fmt in FEED_FILES:
+    for fmt in feeds.FORMATS:
         one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
         _write(staging, _relative(site, one.feed_url),
                feeds.render(one, fmt))
@@ -469,7 +469,7 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
     updated = max(
         (i.updated or i.published for i in newest), default=news.EPOCH
     )
-    for fmt in FEED_FILES:
+    for fmt in feeds.FORMATS:
         feed = news.Feed(
             title=f"{options.title}: news",
             link=site.base,

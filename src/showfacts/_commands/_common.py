@@ -18,7 +18,7 @@ from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts._terminal import paint
 from showfacts.exceptions import InputError
 from showfacts.iris import DEFAULT_BASE_URL, Site
-from showfacts.loading import write_atomic
+from showfacts.loading import FileFormat, write_atomic
 from showfacts.models import Catalog
 
 
@@ -320,7 +320,7 @@ def site(args: argparse.Namespace) -> Site:
     return Site(args.base_url)
 
 
-def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
+def load_paths(paths: Sequence[str], stdin_format: FileFormat = "yaml", *,
                limits: Limits = DEFAULT_LIMITS,
                on_skip: Callable[[Skipped], object] | None = None,
                ) -> Catalog:
