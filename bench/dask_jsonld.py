@@ -94,10 +94,16 @@ def jsonld_partitions(paths: Iterable[str], base_url: str, *,
 def main(argv: list[str] | None = None) -> int:
     """Write one NDJSON file per partition."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="+")
-    parser.add_argument("out", type=pathlib.Path)
-    parser.add_argument("--base-url", required=True)
-    parser.add_argument("--partitions", type=int, default=8)
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="show files or folders")
+    parser.add_argument("out", type=pathlib.Path, metavar="OUT",
+                        help="the folder to write part-N.ndjson files into")
+    parser.add_argument("--base-url", required=True, metavar="URL",
+                        help="the absolute URL the graphs are published "
+                        "under")
+    parser.add_argument("--partitions", type=int, default=8, metavar="N",
+                        help="how many partitions (and so files) Dask "
+                        "splits the shows into (default: 8)")
     args = parser.parse_args(argv)
     try:
         parts = jsonld_partitions(args.paths, args.base_url,

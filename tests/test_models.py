@@ -461,7 +461,8 @@ def test_replace_fact_anywhere():
                                  certainty="reported", date="2026-10")
     fact = new.fact("s2-premiere-window")
     assert ("reported", "2026-10") == (fact.certainty.value, fact.date.edtf)
-    others = [r.fact for r in show.facts() if r.fact.id != "s2-premiere-window"]
+    others = [r.fact for r in show.facts()
+              if r.fact.id != "s2-premiere-window"]
     assert others == [r.fact for r in new.facts()
                       if r.fact.id != "s2-premiere-window"]
     with pytest.raises(KeyError):

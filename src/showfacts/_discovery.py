@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import pathlib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -190,3 +191,33 @@ def nothing_found(root: os.PathLike[str], skipped: Sequence[Skipped]) -> str:
     else:
         message += "; -v lists them"
     return message
+
+
+def schema_near(folder: pathlib.Path) -> pathlib.Path | None:
+    """
+    The show schema in ``folder`` or a folder above it, if there is one.
+
+    Each folder up to the top of the git work tree (or of the file system)
+    is looked in, and its ``schemas/`` folder too.
+    """
+    for here in (folder, *folder.parents):
+        for candidate in (here / SCHEMA_FILE, here / "schemas" / SCHEMA_FILE):
+            if candidate.is_file():
+                return candidate
+        if (here / ".git").exists():
+            break
+    return None
+
+
+def declaration_for(target: pathlib.Path) -> str:
+    """
+    The ``$schema`` a new show file at ``target`` declares.
+
+    The relative path of the show schema near it (see
+    :func:`schema_near`), or else the schema's ``$id``.
+    """
+    folder = target.absolute().parent
+    found = schema_near(folder)
+    if found is None:
+        return SCHEMA_ID
+    return pathlib.Path(os.path.relpath(found, folder)).as_posix()

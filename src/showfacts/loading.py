@@ -12,15 +12,20 @@ from __future__ import annotations
 import copy
 import os
 import pathlib
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal, cast
 
 import tomli_w
-import yaml
 
-from showfacts import _converter, _discovery, _invariants, _readers, _schema
+from showfacts import (
+    _converter,
+    _discovery,
+    _invariants,
+    _readers,
+    _schema,
+    _yamlfile,
+)
 from showfacts._discovery import Skipped
 from showfacts._json import dumps_indented
 from showfacts._paths import Path
@@ -539,71 +544,27 @@ def _resolve(
 # -- writing -----------------------------------------------------------------
 
 
-#: Characters a YAML reader would not give back unchanged in a plain or
-#: single-quoted scalar: controls, line breaks YAML 1.1 knows (NEL, LS, PS),
-#: the byte-order mark and non-characters.  Such strings are double-quoted,
-#: where the emitter escapes them.
-_NEEDS_ESCAPES = re.compile(
-    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    "\U00010000-\U0010ffff]"
-)
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = '"' if _NEEDS_ESCAPES.search(data) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-class _Dumper(yaml.SafeDumper):
-    """
-    Write YAML that any YAML reader reads back the same.
-
-    Every string that YAML 1.1 or 1.2 would read as something else is
-    quoted.
-    """
-
-    def increase_indent(
-        self, flow: bool = False, indentless: bool = False  # noqa: ARG002
-    ) -> Any:
-        # Indent list items under their key, as people write them.
-        return super().increase_indent(flow, indentless=False)
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        tag = super().resolve(  # type: ignore[no-untyped-call]
-            kind, value, implicit
-        )
-        if kind is yaml.ScalarNode and implicit[0] and tag.endswith(":str"):
-            try:
-                plain = _readers._yaml_plain(value)  # noqa: SLF001
-            except ValueError:
-                plain = None
-            if not isinstance(plain, str):
-                return "tag:yaml.org,2002:int"
-        return tag
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def dumps(show: Show, format: FileFormat = "yaml") -> str:  # noqa: A002
+def dumps(
+    show: Show,
+    format: FileFormat = "yaml",  # noqa: A002
+    *,
+    schema: str | None = None,
+) -> str:
     """
     Write a show as the text of a YAML, JSON or TOML file.
 
-    ``loads(dumps(show, f), f) == show`` for every format.
+    ``loads(dumps(show, f), f) == show`` for every format.  With
+    ``schema``, the text declares it as its ``$schema`` (YAML as a
+    ``# yaml-language-server`` comment), which makes the file a show file
+    in folders.
 
     .. versionadded:: 0.1.0
     """
     value = to_dict(show)
     if format == "yaml":
-        text: str = yaml.dump(
-            value,
-            Dumper=_Dumper,
-            sort_keys=False,
-            allow_unicode=True,
-            default_flow_style=False,
-            width=79,
-        )
-        return text
+        return _yamlfile.dumps(value, schema)
+    if schema is not None:
+        value = {"$schema": schema, **value}
     if format == "json":
         return dumps_indented(value) + "\n"
     if format == "toml":
@@ -619,7 +580,14 @@ def dump(
     """
     Write a show to a file, atomically: the file is whole or untouched.
 
-    The format follows the suffix unless given.
+    The format follows the suffix unless given.  If the file holds the
+    same show already (the same ``id``), it is edited rather than
+    replaced: a YAML file keeps its comments, key order, quoting, flow
+    style and indentation for everything that did not change, and new
+    facts are written in the style of their neighbours; a JSON or TOML
+    file keeps its ``$schema``.  A new file declares the show schema: the
+    ``show.schema.json`` near it (as ``showfacts new`` finds it), or the
+    schema's ``$id``.
 
     .. versionadded:: 0.1.0
     """
@@ -629,7 +597,26 @@ def dump(
     )
     if fmt is None:
         raise InputError(f"{target}: say which format to write")
-    write_atomic(target, dumps(show, fmt).encode("utf-8"))
+    write_atomic(target, _edited(show, target, fmt).encode("utf-8"))
+
+
+def _edited(show: Show, target: pathlib.Path, fmt: FileFormat) -> str:
+    """The text to write over ``target``, kept in its style if it is ours."""
+    try:
+        old = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        old = None
+    if old is not None and fmt == "yaml":
+        edited = _yamlfile.edit(old, to_dict(show))
+        if edited is not None:
+            return edited
+    declared = None
+    if old is not None:
+        head = old.encode("utf-8")[:_discovery.HEAD_BYTES]
+        declared = _discovery.declared_schema(head, fmt)
+    if declared is None:
+        declared = _discovery.declaration_for(target)
+    return dumps(show, fmt, schema=declared)
 
 
 def write_atomic(target: pathlib.Path, data: bytes) -> None:

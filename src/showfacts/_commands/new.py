@@ -15,7 +15,7 @@ from showfacts._commands._common import (
     examples,
     write_output,
 )
-from showfacts._discovery import SCHEMA_FILE
+from showfacts._discovery import SCHEMA_FILE, schema_near
 from showfacts.exceptions import InputError
 from showfacts.models import ID_PATTERN
 
@@ -97,22 +97,6 @@ def starter(slug: str, *, title: str | None = None,
     )
 
 
-def _schema_near(folder: pathlib.Path) -> pathlib.Path | None:
-    """
-    The show schema in ``folder`` or a folder above it, if there is one.
-
-    Each folder up to the top of the git work tree (or of the file system)
-    is looked in, and its ``schemas/`` folder too.
-    """
-    for here in (folder, *folder.parents):
-        for candidate in (here / SCHEMA_FILE, here / "schemas" / SCHEMA_FILE):
-            if candidate.is_file():
-                return candidate
-        if (here / ".git").exists():
-            break
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     """Write the starter file (never over one); say what was written."""
     target = args.output or f"{args.slug}.yaml"
@@ -125,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         raise InputError(f"{target}: exists already (use --force to replace)")
     folder = path.absolute().parent
-    found = _schema_near(folder)
+    found = schema_near(folder)
     schema_path = found or folder / SCHEMA_FILE
     relative = os.path.relpath(schema_path, folder)
     text = starter(args.slug, title=args.title,
