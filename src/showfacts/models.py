@@ -301,6 +301,7 @@ class RelationKind(str, enum.Enum):
 # value such as ``kind="premeire"``.  A test keeps them equal to the
 # enumerations.
 
+#: The values of :class:`Certainty`, for type checkers.
 CertaintyName = Literal[
     "confirmed",
     "reported",
@@ -308,6 +309,7 @@ CertaintyName = Literal[
     "rumored",
     "speculative",
 ]
+#: The values of :class:`MilestoneKind`, for type checkers.
 MilestoneKindName = Literal[
     "in_development",
     "renewed",
@@ -322,12 +324,14 @@ MilestoneKindName = Literal[
     "cancelled",
     "ended",
 ]
+#: The values of :class:`ReleasePattern`, for type checkers.
 ReleasePatternName = Literal[
     "all_at_once",
     "weekly",
     "in_parts",
     "batch_then_weekly",
 ]
+#: The values of :class:`ShowStatus`, for type checkers.
 ShowStatusName = Literal[
     "in_development",
     "pilot",
@@ -338,6 +342,7 @@ ShowStatusName = Literal[
     "ended",
     "cancelled",
 ]
+#: The values of :class:`Billing`, for type checkers.
 BillingName = Literal[
     "main",
     "recurring",
@@ -346,12 +351,14 @@ BillingName = Literal[
     "crossover",
     "voice",
 ]
+#: The values of :class:`CastStatus`, for type checkers.
 CastStatusName = Literal[
     "returning",
     "new",
     "recast",
     "departing",
 ]
+#: The values of :class:`CrewRole`, for type checkers.
 CrewRoleName = Literal[
     "showrunner",
     "creator",
@@ -361,11 +368,13 @@ CrewRoleName = Literal[
     "executive_producer",
     "source_author",
 ]
+#: The values of :class:`OrgKind`, for type checkers.
 OrgKindName = Literal[
     "network",
     "streamer",
     "studio",
 ]
+#: The values of :class:`WorkKind`, for type checkers.
 WorkKindName = Literal[
     "book",
     "book_series",
@@ -373,6 +382,7 @@ WorkKindName = Literal[
     "game",
     "show",
 ]
+#: The values of :class:`RelationKind`, for type checkers.
 RelationKindName = Literal[
     "spin_off_of",
     "same_franchise",
