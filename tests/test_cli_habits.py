@@ -181,6 +181,7 @@ def test_a_file_named_is_read_whatever_it_declares(tmp_path, capsys):
     ("json", '{"id": "a", "title": "A",\n'
      ' "$schema": "./schemas/show.schema.json"}'),
     ("toml", '"$schema" = "show.schema.json"\nid = "a"\ntitle = "A"\n'),
+    ("toml", '#:schema ./show.schema.json\nid = "a"\ntitle = "A"\n'),
 ])
 def test_each_way_of_declaring_counts(fmt, text, tmp_path, capsys):
     """The comment, or the $schema key in each format."""
@@ -231,7 +232,10 @@ def test_from_dict_problems_have_no_made_up_positions():
     [problem] = info.value.problems
     assert (None, None, "$.title") == (problem.line, problem.column,
                                        problem.path)
-    assert str(problem).startswith("$.title: ")
+    assert str(problem).startswith("<show 'x'>: $.title: ")
+    with pytest.raises(sf.InvalidDataError) as info:
+        sf.from_dict({"title": "T"}, name="row 7")
+    assert str(info.value.problems[0]).startswith("row 7: $: ")
 
 
 # -- new ----------------------------------------------------------------------

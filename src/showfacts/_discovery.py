@@ -9,7 +9,8 @@ declaring the show schema at its top:
 * YAML: a ``# yaml-language-server: $schema=.../show.schema.json``
   comment, or a ``$schema: .../show.schema.json`` key;
 * JSON: a ``"$schema": ".../show.schema.json"`` key;
-* TOML: a ``"$schema" = ".../show.schema.json"`` key;
+* TOML: a ``"$schema" = ".../show.schema.json"`` key, or Taplo's
+  ``#:schema .../show.schema.json`` comment;
 
 or when it sits where include patterns (a site's configuration) say show
 files are.  A value declares the show schema when its last path segment
@@ -50,6 +51,8 @@ _DECLARATIONS = {
     "json": (re.compile(rb'"\$schema"\s*:\s*"(?P<dq>[^"]*)"'),),
     "toml": (
         re.compile(rb"^\s*" + _KEY + rb"\s*=\s*" + _VALUE, re.MULTILINE),
+        # Taplo's directive, which TOML editors read.
+        re.compile(rb"^#:schema\s+(?P<plain>\S+)", re.MULTILINE),
     ),
 }
 #: A top-level ``id`` and ``title``: a show that does not say it is one.

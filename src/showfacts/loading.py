@@ -117,10 +117,16 @@ def from_dict(value: Any, *, name: str | None = None) -> Show:
     """
     Build a show from a JSON-like mapping, checked like a file.
 
-    ``value`` is not modified.
+    ``value`` is not modified.  Problems name ``name``, or else the input
+    as ``<show 'ID'>`` (or ``<dict>`` without an id), and give no line or
+    column: a mapping has none.
 
     .. versionadded:: 0.1.0
     """
+    if name is None:
+        show_id = value.get("id") if isinstance(value, dict) else None
+        name = f"<show {show_id!r}>" if isinstance(show_id, str) \
+            else "<dict>"
     # No text, so no lines or columns: problems give the path only.
     return _build(_readers.Document(copy.deepcopy(value), name, "", "json",
                                     {}))
