@@ -8,9 +8,12 @@ import shutil
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import showfacts as sf
 from showfacts import loading
+from tests import strategies
 from tests.conftest import EXAMPLES
 
 
@@ -136,3 +139,21 @@ def test_new_yaml_is_written_by_ruamel_and_quoted_safely():
     text = sf.dumps(show, "yaml")
     assert "title: 'yes'" in text
     assert show == sf.loads(text)
+
+
+@settings(deadline=None, max_examples=40)
+@given(show=strategies.shows(), data=st.data())
+def test_any_show_edits_back_to_itself(tmp_path_factory, show, data):
+    """Any show, written then edited, reads back as the edited show."""
+    path = tmp_path_factory.mktemp("edit") / "show.yaml"
+    sf.dump(show, path)
+    before = path.read_bytes()
+    sf.dump(sf.load(path), path)
+    assert before == path.read_bytes()
+    refs = show.facts()
+    if refs:
+        ref = data.draw(st.sampled_from(refs))
+        certainty = data.draw(st.sampled_from(list(sf.Certainty)))
+        edited = sf.replace_fact(show, ref.fact.id, certainty=certainty)
+        sf.dump(edited, path)
+        assert edited == sf.load(path)
