@@ -552,6 +552,23 @@ class TestGit:
                               "premiere date confirmed")
         assert 1 == len(out.splitlines())
 
+    def test_files_declared_since_rev_are_shows_at_rev(self, repo, capsys):
+        """A file that declares the schema only now was a show at REV."""
+        old = (PAIR / "old" / "kestrel-bay.yaml").read_text(encoding="utf-8")
+        undeclared = old.split("\n", 1)[1]
+        assert "yaml-language-server" not in undeclared.splitlines()[0]
+        (repo / "shows" / "kestrel-bay.yaml").write_text(undeclared)
+        git(repo, "commit", "-q", "-am", "before declarations")
+        (repo / "shows" / "notes.yaml").write_text("id: n\ntitle: N\n")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "notes, not a show")
+        shutil.copy(PAIR / "new" / "kestrel-bay.yaml", repo / "shows")
+        status = main(["diff", "--git", "HEAD", str(repo / "shows")])
+        out = capsys.readouterr().out
+        assert 0 == status
+        assert out.startswith("~ [date_confirmed] Kestrel Bay Season 1 ")
+        assert 1 == len(out.splitlines())
+
     def test_file_from_inside(self, repo, monkeypatch, capsys):
         """A file, with a relative path from a subfolder."""
         monkeypatch.chdir(repo / "shows")
