@@ -57,3 +57,48 @@ def test_file_formats_are_the_readers_formats():
     from showfacts._readers import SUFFIXES
 
     assert set(SUFFIXES.values()) == set(typing.get_args(loading.FileFormat))
+
+
+def _model_fields():
+    import attrs
+
+    for value in vars(models).values():
+        if isinstance(value, type) and attrs.has(value) and (
+                value.__module__ == models.__name__):
+            for field in attrs.fields(value):
+                yield value, field
+
+
+def test_every_date_and_enumerated_field_converts_at_construction():
+    """
+    Each FuzzyDate or enumerated field has a converter and ``checked``.
+
+    A new field adopts them in one word each: ``converter=fuzzy_date`` (or
+    the enumeration's own converter) and ``validator=checked``.
+    """
+    import enum
+
+    from showfacts._coerce import checked
+
+    enums = {name for name, value in vars(models).items()
+             if isinstance(value, type) and issubclass(value, enum.Enum)}
+    missing = []
+    for cls, field in _model_fields():
+        kinds = set(re.findall(r"\w+", str(field.type)))
+        if not (kinds & enums or "FuzzyDate" in kinds):
+            continue
+        validators = getattr(field.validator, "_validators",
+                             (field.validator,))
+        if field.converter is None or checked not in validators:
+            missing.append(f"{cls.__name__}.{field.name}")
+    assert [] == missing
+
+
+def test_every_enumeration_has_its_literal():
+    """Each enumeration of the model has a ``Name`` Literal beside it."""
+    import enum
+
+    for name, value in vars(models).items():
+        if isinstance(value, type) and issubclass(value, enum.Enum) and (
+                value.__module__ == models.__name__):
+            assert f"{name}Name" in models.__all__, name
