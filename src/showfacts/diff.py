@@ -1096,8 +1096,8 @@ def load_revision(
     :func:`showfacts.loading.show_files` chooses them (a file that
     declares the show schema now counts as a show at ``rev`` too, so
     history from before the declarations still compares).  A path that
-    did not exist at ``rev`` holds no shows.  Git is run as a program, with a list
-    of arguments.
+    did not exist at ``rev`` holds no shows.  Git is run as a program,
+    with a list of arguments.
 
     Raises:
         InputError: If git is missing, a path is not in a git repository,

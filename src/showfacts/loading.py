@@ -24,7 +24,6 @@ from showfacts import (
     _invariants,
     _readers,
     _schema,
-    _yamlfile,
 )
 from showfacts._discovery import Skipped
 from showfacts._json import dumps_indented
@@ -568,6 +567,9 @@ def dumps(
     """
     value = to_dict(show)
     if format == "yaml":
+        # ruamel.yaml writes; reading never needs it.
+        from showfacts import _yamlfile  # noqa: PLC0415
+
         return _yamlfile.dumps(value, schema)
     if schema is not None:
         value = {"$schema": schema, **value}
@@ -613,6 +615,8 @@ def _edited(show: Show, target: pathlib.Path, fmt: FileFormat) -> str:
     except (OSError, UnicodeDecodeError):
         old = None
     if old is not None and fmt == "yaml":
+        from showfacts import _yamlfile  # noqa: PLC0415
+
         edited = _yamlfile.edit(old, to_dict(show))
         if edited is not None:
             return edited
