@@ -323,3 +323,17 @@ def test_colour_on_a_terminal_only_and_never_with_no_color(tmp_path):
     done = subprocess.run([sys.executable, "-m", "showfacts", "biuld"],
                           capture_output=True, text=True, check=False)
     assert "\x1b[" not in done.stderr
+
+
+def test_shows_built_in_code_say_which_show_a_problem_is_in():
+    """No file, so the problem names the show (or catalog member)."""
+    import showfacts as sf
+
+    with pytest.raises(sf.InvalidDataError) as info:
+        sf.Show(id="demo", title="Demo", seasons=(
+            sf.Season(number=1), sf.Season(number=1)))
+    assert all(p.file == "<show 'demo'>" for p in info.value.problems)
+    with pytest.raises(sf.InvalidDataError) as info:
+        sf.Catalog(shows=(sf.Show(id="a", title="A"),
+                          sf.Show(id="a", title="B")))
+    assert str(info.value.problems[0]).startswith("<show 'a'>: $.id: ")

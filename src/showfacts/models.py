@@ -1126,8 +1126,10 @@ class Show:
     def __attrs_post_init__(self) -> None:
         problems = _invariants.check(self)
         if problems:
+            # Built in code, there is no file: the show says which input.
             raise InvalidDataError([
-                Problem(path=_paths.render(path), message=message)
+                Problem(path=_paths.render(path), message=message,
+                        file=f"<show {self.id!r}>")
                 for path, message in problems
             ])
         object.__setattr__(self, "_index", _build_index(self))
@@ -1237,7 +1239,10 @@ class Catalog:
     shows: tuple[Show, ...] = attrs.field(converter=_sorted_shows)
 
     def __attrs_post_init__(self) -> None:
-        problems = [p for _, p in check_catalog(self.shows)]
+        problems = [
+            attrs.evolve(p, file=f"<show {self.shows[i].id!r}>")
+            for i, p in check_catalog(self.shows)
+        ]
         if problems:
             raise InvalidDataError(problems)
 
@@ -1312,7 +1317,7 @@ def check_catalog(shows: Sequence[Show]) -> list[tuple[int, Problem]]:
         if show.id in seen:
             problems.append((index, Problem(
                 path="$.id",
-                message=f"the show id {show.id!r} is used by another file "
+                message=f"the show id {show.id!r} is used by another show "
                 "too",
             )))
         seen.add(show.id)
