@@ -53,6 +53,9 @@ def test_output_format_is_to(capsys):
                           "--to", "json"], capsys=capsys)
     assert 0 == status
     assert '"version": "https://jsonfeed.org/version/1.1"' in out
+    # diff spells JSON Feed json-feed; feed takes that spelling too.
+    assert (0, out) == run(["feed", str(EXAMPLES / "ballard.yaml"),
+                            "--to", "json-feed"], capsys=capsys)[:2]
 
 
 def test_a_bad_option_prints_the_commands_usage(capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from showfacts._commands._common import (
     EXIT_OK,
@@ -25,9 +26,18 @@ from showfacts._commands._common import (
     write_output,
 )
 from showfacts.exceptions import InputError
-from showfacts.iris import FEED_FILES
 from showfacts.models import Certainty
 from showfacts.news import NEWS_KINDS, build_feed
+
+
+if TYPE_CHECKING:
+    from showfacts.feeds import FeedFormat
+
+
+#: The feed format each --to value writes.
+_FORMATS: dict[str, FeedFormat] = {
+    "rss": "rss", "atom": "atom", "json": "json", "json-feed": "json",
+}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             f"{len(catalog)}: {', '.join(s.id for s in catalog)}"
         )
     feed = build_feed(
-        catalog, where, args.to,
+        catalog, where, _FORMATS[args.to],
         show=show,
         season=args.season,
         kinds=args.kind,
@@ -52,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from showfacts.feeds import render  # noqa: PLC0415 - slow to import
 
-    write_output(render(feed, args.to), args.output)
+    write_output(render(feed, _FORMATS[args.to]), args.output)
     return EXIT_OK
 
 
@@ -77,8 +87,9 @@ def register(commands: Commands) -> None:
     )
     add_path_arguments(parser)
     parser.add_argument(
-        "--to", required=True, choices=tuple(FEED_FILES),
-        help="the feed format: rss, atom or json (JSON Feed)",
+        "--to", required=True, choices=tuple(_FORMATS),
+        help="the feed format: rss, atom or json (JSON Feed; json-feed, "
+        "as diff --to spells it, is the same)",
     )
     parser.add_argument(
         "--format", action=Renamed,
