@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 import showfacts
 from showfacts.jsonld import dumps_jsonld, to_jsonld
-from showfacts.loading import show_files
+from showfacts.loading import collect_show_files
 
 
 Outcome = tuple[str, str, str]  # (show id or "", file, line or problem)
@@ -66,9 +66,7 @@ def jsonld_partitions(paths: Iterable[str], base_url: str, *,
     import dask
     import dask.bag as db
 
-    files = sorted(
-        {str(f) for p in paths for f in show_files(p)}
-    )
+    files = [str(f) for f in collect_show_files(paths)]
     bag = db.from_sequence(files, npartitions=max(1, min(npartitions,
                                                         len(files))))
     rendered = bag.map_partitions(render_partition, base_url)
@@ -96,10 +94,16 @@ def jsonld_partitions(paths: Iterable[str], base_url: str, *,
 def main(argv: list[str] | None = None) -> int:
     """Write one NDJSON file per partition."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="+")
-    parser.add_argument("out", type=pathlib.Path)
-    parser.add_argument("--base-url", required=True)
-    parser.add_argument("--partitions", type=int, default=8)
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="show files or folders")
+    parser.add_argument("out", type=pathlib.Path, metavar="OUT",
+                        help="the folder to write part-N.ndjson files into")
+    parser.add_argument("--base-url", required=True, metavar="URL",
+                        help="the absolute URL the graphs are published "
+                        "under")
+    parser.add_argument("--partitions", type=int, default=8, metavar="N",
+                        help="how many partitions (and so files) Dask "
+                        "splits the shows into (default: 8)")
     args = parser.parse_args(argv)
     try:
         parts = jsonld_partitions(args.paths, args.base_url,

@@ -7,6 +7,9 @@ characters, like a well-documented real show.  The same seed gives the
 same catalog, byte for byte.
 
     python bench/generate.py OUT --shows 1000 --format json
+
+Each file declares the show schema, so that folders of them are read as
+show files.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import pathlib
 import random
 from typing import Any
 
-import yaml
+from showfacts import _yamlfile
 
 
 KINDS = ["renewed", "filming_started", "filming_wrapped", "premiere",
@@ -147,11 +150,17 @@ def show(index: int, seed: int = 0) -> dict[str, Any]:
     }
 
 
-def text(value: dict[str, Any], fmt: str) -> str:
-    """A show mapping as the text of a file."""
+#: What each written file declares as its ``$schema``.
+SCHEMA = "urn:showfacts:schema:show:1"
+
+
+def text(value: dict[str, Any], fmt: str, schema: str | None = None) -> str:
+    """A show mapping as the text of a file, declaring ``schema`` if given."""
     if fmt == "json":
+        if schema is not None:
+            value = {"$schema": schema, **value}
         return json.dumps(value, ensure_ascii=False, indent=1)
-    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False)
+    return _yamlfile.dumps(value, schema)
 
 
 def write(out: pathlib.Path, shows: int, fmt: str, seed: int = 0) -> None:
@@ -160,17 +169,26 @@ def write(out: pathlib.Path, shows: int, fmt: str, seed: int = 0) -> None:
     suffix = "json" if fmt == "json" else "yaml"
     for i in range(shows):
         (out / f"show-{i:06d}.{suffix}").write_text(
-            text(show(i, seed), fmt), encoding="utf-8"
+            text(show(i, seed), fmt, SCHEMA), encoding="utf-8"
         )
 
 
 def main() -> None:
     """Write a catalog."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=pathlib.Path)
-    parser.add_argument("--shows", type=int, default=1000)
-    parser.add_argument("--format", choices=("json", "yaml"), default="json")
-    parser.add_argument("--seed", type=int, default=0)
+    parser = argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("out", type=pathlib.Path, metavar="OUT",
+                        help="the folder to write the show files into "
+                        "(created if missing)")
+    parser.add_argument("--shows", type=int, default=1000, metavar="N",
+                        help="how many show files to write (default: 1000)")
+    parser.add_argument("--format", choices=("json", "yaml"), default="json",
+                        help="the files' format (default: json)")
+    parser.add_argument("--seed", type=int, default=0, metavar="N",
+                        help="the random seed; the same seed writes the "
+                        "same bytes (default: 0)")
     args = parser.parse_args()
     write(args.out, args.shows, args.format, args.seed)
 

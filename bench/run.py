@@ -91,7 +91,8 @@ def catalog(shows: int, fmt: str = "json", *, small: bool = False) -> (
     pathlib.Path
 ):
     """A cached synthetic catalog folder."""
-    name = f"{'small' if small else 'shows'}-{shows}-{fmt}"
+    # "declared": files declare the show schema (older caches do not).
+    name = f"{'small' if small else 'shows'}-{shows}-{fmt}-declared"
     folder = CACHE / name
     done = folder / ".done"
     if not done.exists():
@@ -103,7 +104,8 @@ def catalog(shows: int, fmt: str = "json", *, small: bool = False) -> (
                 value["seasons"] = value["seasons"][:1]
                 value["crew"] = []
                 (folder / f"show-{i:06d}.{fmt}").write_text(
-                    generate.text(value, fmt), encoding="utf-8")
+                    generate.text(value, fmt, generate.SCHEMA),
+                    encoding="utf-8")
         else:
             generate.write(folder, shows, fmt)
         done.write_text("")
@@ -503,9 +505,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="small sizes; under a minute")
     parser.add_argument("--json", type=pathlib.Path, metavar="FILE",
                         help="also write the results as JSON")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2,
+                        metavar="N",
+                        help="processes for the parallel site build "
+                        "(default: the number of CPUs)")
     parser.add_argument("--only", action="append", default=[],
-                        choices=["load", "jsonld", "feeds", "site", "ndjson"])
+                        choices=["load", "jsonld", "feeds", "site", "ndjson"],
+                        help="run only this group of benchmarks "
+                        "(repeatable; default: all)")
     args = parser.parse_args(argv)
     quick = args.quick
     wanted = set(args.only) or {"load", "jsonld", "feeds", "site", "ndjson"}

@@ -9,13 +9,9 @@ Build it with warnings as errors, as CI does::
 
 from __future__ import annotations
 
-import pathlib
-import sys
 from importlib.metadata import version as _version
 
 
-HERE = pathlib.Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "_ext"))
 
 project = "showfacts"
 author = "the showfacts developers"
@@ -28,12 +24,11 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
-    "showfacts_docs",
 ]
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "_ext", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
 # MyST: Markdown pages; headings get anchors so pages can link to
 # sections (`concepts.md#certainty`).
@@ -52,9 +47,6 @@ napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
 napoleon_attr_annotations = True
-
-# The input reference reads the schema at the top of the repository.
-showfacts_schema = "../schemas/show.schema.json"
 
 # Built-in theme, no extra dependency; no build date, so the same sources
 # give the same pages.

@@ -18,7 +18,21 @@ from __future__ import annotations
 
 import sys
 
-import atheris
+
+OPTIONS = """\
+options: every argument goes to libFuzzer; the common ones:
+  CORPUS...              folders of inputs to start from and add to
+  -max_total_time=S      stop after S seconds
+  -runs=N                stop after N inputs
+  -jobs=N -workers=N     run N fuzzing jobs in N processes
+  -help=1                every libFuzzer option"""
+
+if __name__ == "__main__" and {"-h", "--help"} & set(sys.argv[1:]):
+    # Before atheris is imported: --help works without it.
+    print(__doc__.strip() + "\n\n" + OPTIONS)  # noqa: T201
+    sys.exit(0)
+
+import atheris  # noqa: E402
 
 
 with atheris.instrument_imports():

@@ -37,3 +37,22 @@ SHARED = ROOT.parent / "shared"
 def examples_dir() -> pathlib.Path:
     """The bundled examples."""
     return EXAMPLES
+
+
+#: The comment that makes a YAML file in a folder a show file.
+DECLARATION = "# yaml-language-server: $schema=show.schema.json\n"
+
+
+def declared(text: str, fmt: str = "yaml") -> str:
+    """
+    A show file's text that declares the show schema.
+
+    Files in folders are read as shows only when they declare it.  The
+    YAML comment goes last and the JSON key first on the first line, so
+    problems keep their lines; TOML's key goes first.
+    """
+    if fmt == "json":
+        return text.replace("{", '{"$schema": "show.schema.json", ', 1)
+    if fmt == "toml":
+        return '"$schema" = "show.schema.json"\n' + text
+    return text + ("" if text.endswith("\n") else "\n") + DECLARATION

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import showfacts as sf
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, declared
 from tests.test_cli import run
 
 
@@ -147,15 +147,15 @@ def test_limits_can_be_raised_and_lowered(tmp_path):
 def test_a_folder_with_thousands_of_files(tmp_path):
     """Thousands of files load as one catalog, problems file by file."""
     for i in range(2000):
-        (tmp_path / f"show-{i:04d}.yaml").write_text(
+        (tmp_path / f"show-{i:04d}.yaml").write_text(declared(
             f"id: show-{i:04d}\ntitle: Show {i}\nfictional: true\n"
-        )
-    (tmp_path / "show-0999.yaml").write_text("id: show-0999\n")
+        ))
+    (tmp_path / "show-0999.yaml").write_text(declared("id: show-0999\n"))
     problems = sf.validate(tmp_path)
     assert [("show-0999.yaml", "$", 1)] == [
         (pathlib.Path(p.file).name, p.path, p.line) for p in problems
     ]
-    (tmp_path / "show-0999.yaml").write_text("id: x\ntitle: X\n")
+    (tmp_path / "show-0999.yaml").write_text(declared("id: x\ntitle: X\n"))
     assert 2000 == len(sf.load_catalog(tmp_path))
 
 
@@ -262,7 +262,7 @@ def test_limits_are_command_line_options(tmp_path, capsys):
     assert "over the limit of 100" in err
     base = ["--base-url", "https://example.org/tv/"]
     for command in (["lint"], ["jsonld", *base], ["html", *base],
-                    ["calendar", *base], ["feed", "--format", "rss", *base],
+                    ["calendar", *base], ["feed", "--to", "rss", *base],
                     ["build", "--out", str(tmp_path / "site")]):
         status, _, err = run([*command, str(path), "--max-file-size", "50"],
                              capsys=capsys)
@@ -282,7 +282,7 @@ _ADDRESS = ("--base-url", "https://example.org/tv/")
 _EVERY_COMMAND = (
     ("validate",), ("lint", "--today", "2027-01-01"),
     ("jsonld", *_ADDRESS), ("html", *_ADDRESS),
-    ("feed", "--format", "atom", *_ADDRESS), ("calendar", *_ADDRESS),
+    ("feed", "--to", "atom", *_ADDRESS), ("calendar", *_ADDRESS),
 )
 
 

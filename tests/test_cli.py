@@ -58,7 +58,7 @@ class TestValidate:
     def test_stdin(self, monkeypatch, capsys):
         """'-' reads standard input, in the format asked for."""
         status, _, err = run(
-            ["validate", "-", "--format", "json"],
+            ["validate", "-", "--input-format", "json"],
             stdin=b'{"id": "x", "title": 3}', monkeypatch=monkeypatch,
             capsys=capsys,
         )

@@ -27,12 +27,13 @@ GOOD = {
     "new": ["my-show", "-o", "OUT"],
     "jsonld": ["PATH", *BASE],
     "html": ["PATH", *BASE],
-    "feed": ["PATH", "--format", "rss", *BASE],
+    "feed": ["PATH", "--to", "rss", *BASE],
     "calendar": ["PATH", *BASE],
     "diff": ["PATH", "PATH"],
     "schema": [],
     "import": ["jsonld", str(EXAMPLES.parent / "tests" / "data" / "importers"
                              / "jsonld-series.jsonld"), "-o", "OUT"],
+    "completion": ["bash"],
 }
 
 #: Commands that run until stopped, tested in their own modules.
@@ -139,7 +140,7 @@ def test_schema_to_an_unwritable_place_exits_2(tmp_path, capsys):
 def test_standard_input(command, monkeypatch, capsys):
     """'-' reads a show from standard input."""
     data = (EXAMPLES / "ballard.yaml").read_bytes()
-    extra = ["--format", "rss"] if command == "feed" else []
+    extra = ["--to", "rss"] if command == "feed" else []
     if command in ADDRESSED:
         extra += BASE
     status, out, err = run([command, "-", *extra], stdin=data,

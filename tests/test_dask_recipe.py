@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import showfacts as sf
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, declared
 
 
 pytest.importorskip("dask.bag")
@@ -50,7 +50,7 @@ def test_problems_stop_the_run(tmp_path):
     """Every problem of every file is reported, nothing else returned."""
     for example in EXAMPLES.iterdir():
         (tmp_path / example.name).write_bytes(example.read_bytes())
-    (tmp_path / "bad.yaml").write_text("id: x\n")
+    (tmp_path / "bad.yaml").write_text(declared("id: x\n"))
     (tmp_path / "copy.yaml").write_bytes(
         (EXAMPLES / "ballard.yaml").read_bytes())
     with pytest.raises(sf.InvalidDataError) as info:

@@ -34,7 +34,7 @@ from showfacts.diff import (
 from showfacts.exceptions import InputError
 from showfacts.iris import Site
 from tests import strategies
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, declared
 
 
 SITE = Site("https://example.org/tv/")
@@ -393,7 +393,7 @@ def test_feeds_parse_with_feedparser(fmt, capsys):
     pytest.importorskip("showfacts.feeds")
     feedparser = pytest.importorskip("feedparser")
     status = main(["diff", str(EVERY / "old"), str(EVERY / "new"),
-                   "--format", fmt, "--base-url", SITE.base])
+                   "--to", fmt, "--base-url", SITE.base])
     out = capsys.readouterr().out
     assert 0 == status
     parsed = feedparser.parse(out.encode("utf-8"))
@@ -409,7 +409,7 @@ def test_json_feed(capsys):
     """JSON Feed 1.1 (feedparser 6.0 does not read it): ids and titles."""
     pytest.importorskip("showfacts.feeds")
     status = main(["diff", str(EVERY / "old"), str(EVERY / "new"),
-                   "--format", "json-feed", "--base-url", SITE.base])
+                   "--to", "json-feed", "--base-url", SITE.base])
     value = json.loads(capsys.readouterr().out)
     assert 0 == status
     assert "https://jsonfeed.org/version/1.1" == value["version"]
@@ -434,7 +434,7 @@ def test_output_does_not_depend_on_the_environment():
                            ("77", "Asia/Kolkata", "C.UTF-8")):
         env = dict(os.environ, PYTHONHASHSEED=seed, TZ=tz, LC_ALL=lang)
         done = subprocess.run(
-            [sys.executable, "-m", "showfacts", "diff", "--format", "json",
+            [sys.executable, "-m", "showfacts", "diff", "--to", "json",
              str(EVERY / "old"), str(EVERY / "new")],
             capture_output=True, check=True, env=env, cwd=ROOT,
         )
@@ -553,11 +553,28 @@ class TestGit:
                               "premiere date confirmed")
         assert 1 == len(out.splitlines())
 
+    def test_files_declared_since_rev_are_shows_at_rev(self, repo, capsys):
+        """A file that declares the schema only now was a show at REV."""
+        old = (PAIR / "old" / "kestrel-bay.yaml").read_text(encoding="utf-8")
+        undeclared = old.split("\n", 1)[1]
+        assert "yaml-language-server" not in undeclared.splitlines()[0]
+        (repo / "shows" / "kestrel-bay.yaml").write_text(undeclared)
+        git(repo, "commit", "-q", "-am", "before declarations")
+        (repo / "shows" / "notes.yaml").write_text("id: n\ntitle: N\n")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "notes, not a show")
+        shutil.copy(PAIR / "new" / "kestrel-bay.yaml", repo / "shows")
+        status = main(["diff", "--git", "HEAD", str(repo / "shows")])
+        out = capsys.readouterr().out
+        assert 0 == status
+        assert out.startswith("~ [date_confirmed] Kestrel Bay Season 1 ")
+        assert 1 == len(out.splitlines())
+
     def test_file_from_inside(self, repo, monkeypatch, capsys):
         """A file, with a relative path from a subfolder."""
         monkeypatch.chdir(repo / "shows")
         status = main(["diff", "--git", "HEAD", "kestrel-bay.yaml",
-                       "--format", "json"])
+                       "--to", "json"])
         (change,) = json.loads(capsys.readouterr().out)["changes"]
         assert (0, "date_confirmed") == (status, change["kind"])
 
@@ -613,7 +630,7 @@ class TestGit:
 
     def test_invalid_old_data(self, repo, capsys):
         """Invalid data at REV: exit 1, problems named REV:path."""
-        (repo / "shows" / "kestrel-bay.yaml").write_text("id: x\n")
+        (repo / "shows" / "kestrel-bay.yaml").write_text(declared("id: x\n"))
         git(repo, "commit", "-q", "-am", "broken")
         shutil.copy(PAIR / "new" / "kestrel-bay.yaml", repo / "shows")
         status = main(["diff", "--git", "HEAD", str(repo / "shows")])
@@ -667,7 +684,7 @@ class TestCommand:
         """-o writes the file whole."""
         target = tmp_path / "changes.json"
         status = main(["diff", str(EVERY / "old"), str(EVERY / "new"),
-                       "--format", "json", "-o", str(target)])
+                       "--to", "json", "-o", str(target)])
         assert (0, "") == (status, capsys.readouterr().out)
         assert to_json(every_kind()) == target.read_text(encoding="utf-8")
 
@@ -687,8 +704,8 @@ class TestCommand:
         assert str(bad) in captured.err
 
     def test_unknown_format(self, capsys):
-        """An unknown --format is a usage error."""
-        assert 2 == main(["diff", "--format", "xml", "a", "b"])
+        """An unknown --to is a usage error."""
+        assert 2 == main(["diff", "--to", "xml", "a", "b"])
         assert "invalid choice" in capsys.readouterr().err
 
 

@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 import showfacts
+from showfacts._docs import slug
 from showfacts.cli import build_parser
 from showfacts.exceptions import InvalidDataError
 from tests.conftest import ROOT
@@ -36,9 +37,9 @@ DOCS = ROOT / "docs"
 
 #: The public modules the API reference documents.
 PUBLIC_MODULES = (
-    "showfacts.loading", "showfacts.models", "showfacts.views",
-    "showfacts.dates", "showfacts.phrases", "showfacts.iris",
-    "showfacts.exceptions",
+    "showfacts.loading", "showfacts.models", "showfacts.editing",
+    "showfacts.views", "showfacts.dates", "showfacts.phrases",
+    "showfacts.iris", "showfacts.exceptions",
     "showfacts.jsonld", "showfacts.markup", "showfacts.news",
     "showfacts.feeds", "showfacts.calendar", "showfacts.diff",
     "showfacts.lint", "showfacts.site", "showfacts.crosswalk",
@@ -125,8 +126,8 @@ def test_the_input_reference_has_every_field(built):
         encoding="utf-8"
     ))
     sections = _sections(_page(built, "reference/input.html"))
-    places = {"input-show-file": schema}
-    places.update({f"input-{name.lower()}": d
+    places = {slug(schema["title"]): schema}
+    places.update({slug(d.get("title") or name): d
                    for name, d in schema["$defs"].items()})
     for label, definition in places.items():
         assert label in sections, label
@@ -134,8 +135,9 @@ def test_the_input_reference_has_every_field(built):
         if "description" in definition:
             assert _plain(definition["description"]) in text, label
         for _, name, prop in _properties(definition, label):
-            terms = {_text(dt.find(".//code"))
-                     for dt in sections[label].iter("dt")}
+            terms = {_text(li.find(".//code"))
+                     for li in sections[label].iter("li")
+                     if li.find(".//code") is not None}
             assert name in terms, (label, name)
             if "description" in prop:
                 assert _plain(prop["description"]) in text, (label, name)
@@ -167,13 +169,14 @@ def test_the_cli_reference_has_every_option(built):
     """Every command, argument, option, choice and help text."""
     sections = _sections(_page(built, "reference/cli.html"))
     for name, sub in _subparsers(build_parser()).items():
-        label = f"cli-{name}"
+        label = slug(f"showfacts {name}")
         assert label in sections, label
         text = _text(sections[label])
         assert _plain(sub.description or "") in text, name
         for action in sub._actions:
-            if isinstance(action, argparse._HelpAction):
-                continue
+            if isinstance(action, argparse._HelpAction) or (
+                    action.help == argparse.SUPPRESS):
+                continue  # help, and renamed options that are refused
             for option in action.option_strings:
                 assert option in text, (name, option)
             if action.help:

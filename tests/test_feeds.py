@@ -285,7 +285,7 @@ class TestReproducible:
             "    for season in ([], ['--season', '2']):\n"
             "        args = [one] if season else paths\n"
             "        name = f'{out}/{fmt}{len(season)}'\n"
-            "        assert 0 == main(['feed', *args, '--format', fmt,\n"
+            "        assert 0 == main(['feed', *args, '--to', fmt,\n"
             "                          '--base-url', 'https://example.org/',\n"
             "                          *season, '-o', name])\n"
         )
@@ -484,7 +484,7 @@ class TestCommand:
     def test_one_show_to_stdout(self, capsysbinary):
         """One show: its feed, on standard output."""
         status, out, _ = run(["feed", *ADDRESS, str(EXAMPLES / "ballard.yaml"),
-                              "--format", "rss", "--base-url",
+                              "--to", "rss", "--base-url",
                               "https://example.org/tv"], capsysbinary)
         assert 0 == status
         parsed = feedparser.parse(out)
@@ -495,7 +495,7 @@ class TestCommand:
 
     def test_folder_is_a_catalog_feed(self, capsysbinary):
         """Several shows: the catalog's feed."""
-        status, out, _ = run(["feed", *ADDRESS, str(EXAMPLES), "--format",
+        status, out, _ = run(["feed", *ADDRESS, str(EXAMPLES), "--to",
                               "json"], capsysbinary)
         doc = json.loads(out)
         assert (0, "https://example.org/tv/feed.json") == (
@@ -505,7 +505,7 @@ class TestCommand:
     def test_filters(self, capsysbinary):
         """--season, --kind, --min-certainty, --no-spoilers, --limit."""
         status, out, _ = run([
-            "feed", *ADDRESS, str(EXAMPLES / "ballard.yaml"), "--format",
+            "feed", *ADDRESS, str(EXAMPLES / "ballard.yaml"), "--to",
             "json", "--season", "2", "--kind", "tease", "--kind", "premiere",
             "--min-certainty", "expected", "--no-spoilers", "--limit", "3",
         ], capsysbinary)
@@ -524,7 +524,7 @@ class TestCommand:
         target = tmp_path / "out" / "atom.xml"
         status, out, _ = run(["feed", *ADDRESS,
                               str(EXAMPLES / "harbor-lights.json"),
-                              "--format", "atom", "-o", str(target)],
+                              "--to", "atom", "-o", str(target)],
                              capsysbinary)
         assert (0, b"") == (status, out)
         assert 0 == feedparser.parse(target.read_bytes()).bozo
@@ -534,18 +534,18 @@ class TestCommand:
         data = (EXAMPLES / "harbor-lights.json").read_bytes()
         monkeypatch.setattr(sys, "stdin", _Stdin(data))
         status, out, _ = run(["feed", *ADDRESS, "-", "--input-format", "json",
-                              "--format", "rss"], capsysbinary)
+                              "--to", "rss"], capsysbinary)
         assert 0 == status
         assert b"Harbor Lights news" in out
 
     @pytest.mark.parametrize(("args", "message"), [
-        (["--format", "xml"], "invalid choice: 'xml'"),
-        ([], "the following arguments are required: --format"),
-        (["--format", "rss", "--limit", "0"], "must be 1 or more"),
-        (["--format", "rss", "--kind", "premier"], "invalid choice"),
-        (["--format", "rss", "--season", "9"],
+        (["--to", "xml"], "invalid choice: 'xml'"),
+        ([], "the following arguments are required: --to"),
+        (["--to", "rss", "--limit", "0"], "must be 1 or more"),
+        (["--to", "rss", "--kind", "premier"], "invalid choice"),
+        (["--to", "rss", "--season", "9"],
          "'ballard' has no season 9; it has 1 and 2"),
-        (["--format", "rss", "--base-url", "ftp://x"], "base URL"),
+        (["--to", "rss", "--base-url", "ftp://x"], "base URL"),
     ])
     def test_usage_errors(self, args, message, capsysbinary):
         """Bad options: exit 2, a message, no traceback."""
@@ -557,7 +557,7 @@ class TestCommand:
 
     def test_season_needs_one_show(self, capsysbinary):
         """--season with several shows is a usage error."""
-        status, _, err = run(["feed", *ADDRESS, str(EXAMPLES), "--format",
+        status, _, err = run(["feed", *ADDRESS, str(EXAMPLES), "--to",
                               "rss", "--season", "1"], capsysbinary)
         assert 2 == status
         assert "--season needs exactly one show" in err
@@ -567,7 +567,7 @@ class TestCommand:
         bad = tmp_path / "bad.yaml"
         bad.write_text("id: x\ntitle: 3\n", encoding="utf-8")
         target = tmp_path / "feed.xml"
-        status, _, err = run(["feed", *ADDRESS, str(bad), "--format", "rss",
+        status, _, err = run(["feed", *ADDRESS, str(bad), "--to", "rss",
                               "-o", str(target)], capsysbinary)
         assert 1 == status
         assert "$.title" in err

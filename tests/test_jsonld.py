@@ -56,7 +56,7 @@ from showfacts.jsonld import (
 )
 from showfacts.models import Catalog, Tease
 from tests import strategies
-from tests.conftest import EXAMPLES, ROOT, SHARED
+from tests.conftest import EXAMPLES, ROOT, SHARED, declared
 
 
 #: Commands that publish addresses need the base URL.
@@ -1426,15 +1426,19 @@ def test_ndjson_reports_every_bad_file_and_writes_no_file(tmp_path, capsys):
     """Bad files and duplicate ids: exit 1, every problem, no file."""
     folder = tmp_path / "shows"
     folder.mkdir()
-    (folder / "a.yaml").write_text("id: a\ntitle: A\n", encoding="utf-8")
-    (folder / "b.yaml").write_text("id: a\ntitle: B\n", encoding="utf-8")
-    (folder / "c.yaml").write_text("id: C!\ntitle: C\n", encoding="utf-8")
+    (folder / "a.yaml").write_text(declared("id: a\ntitle: A\n"),
+                                   encoding="utf-8")
+    (folder / "b.yaml").write_text(declared("id: a\ntitle: B\n"),
+                                   encoding="utf-8")
+    (folder / "c.yaml").write_text(declared("id: C!\ntitle: C\n"),
+                                   encoding="utf-8")
     target = tmp_path / "out.ndjson"
     target.write_text("old\n", encoding="utf-8")
     assert 1 == cli.main(["jsonld", *ADDRESS, str(folder), "--ndjson", "-o",
                           str(target)])
     err = capsys.readouterr().err
-    assert "b.yaml: $.id: the show id 'a' is used by another file" in err
+    assert (f"b.yaml: $.id: the show id 'a' is used by "
+            f"{folder.as_posix()}/a.yaml too") in err
     assert "c.yaml" in err
     assert "old\n" == target.read_text(encoding="utf-8")
     assert [target] == list(tmp_path.glob("*.ndjson"))
@@ -1468,9 +1472,10 @@ def test_ndjson_names_the_first_file_of_each_repeated_id(tmp_path, capsys):
     folder.mkdir()
     for i in range(40):
         (folder / f"s{i:02d}.yaml").write_text(
-            f"id: show-{i % 37}\ntitle: Show {i}\n", encoding="utf-8"
+            declared(f"id: show-{i % 37}\ntitle: Show {i}\n"),
+            encoding="utf-8",
         )
-    (folder / "t.yaml").write_text("id: show-0\ntitle: T\n",
+    (folder / "t.yaml").write_text(declared("id: show-0\ntitle: T\n"),
                                    encoding="utf-8")
     assert 1 == cli.main(["jsonld", *ADDRESS, str(folder), "--ndjson", "-o",
                           str(tmp_path / "out.ndjson")])
@@ -1478,7 +1483,7 @@ def test_ndjson_names_the_first_file_of_each_repeated_id(tmp_path, capsys):
     found = sorted(line.split(":")[0].rsplit("/", 1)[-1]
                    for line in err.splitlines() if "is used by" in line)
     assert ["s37.yaml", "s38.yaml", "s39.yaml", "t.yaml"] == found
-    assert f"used by another file too ({folder.as_posix()}/s00.yaml)" in err
+    assert f"is used by {folder.as_posix()}/s00.yaml too" in err
     assert not (tmp_path / "out.ndjson").exists()
 
 
@@ -1492,10 +1497,11 @@ def test_ndjson_reads_files_in_path_order_from_several_folders(
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         if name.endswith(".json"):
-            path.write_text(f'{{"id": "s{i}", "title": "S"}}',
-                            encoding="utf-8")
+            path.write_text(declared(f'{{"id": "s{i}", "title": "S"}}',
+                                     "json"), encoding="utf-8")
         else:
-            path.write_text(f"id: s{i}\ntitle: S\n", encoding="utf-8")
+            path.write_text(declared(f"id: s{i}\ntitle: S\n"),
+                            encoding="utf-8")
     assert 0 == cli.main(["jsonld", *ADDRESS, "b", "c.yaml", "./a",
                           "a/sub.yaml", "--ndjson"])
     ids = [json.loads(line)["@graph"][0]["@id"].rsplit("/", 2)[-2]

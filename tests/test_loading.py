@@ -12,7 +12,7 @@ from hypothesis import given
 import showfacts as sf
 from showfacts import _schema
 from showfacts.loading import write_atomic
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, declared
 from tests.strategies import shows
 
 
@@ -398,8 +398,8 @@ def test_from_dict_leaves_its_input_alone():
 
 def test_load_catalog_reports_every_file(tmp_path):
     """Problems in several files are reported together, file by file."""
-    (tmp_path / "a.yaml").write_text("id: a\ntitel: A\n")
-    (tmp_path / "b.json").write_text('{"id": "b"}')
+    (tmp_path / "a.yaml").write_text(declared("id: a\ntitel: A\n"))
+    (tmp_path / "b.json").write_text(declared('{"id": "b"}', "json"))
     (tmp_path / "notes.txt").write_text("ignored")
     (tmp_path / ".hidden.yaml").write_text("ignored: true")
     with pytest.raises(sf.InvalidDataError) as info:
@@ -410,10 +410,10 @@ def test_load_catalog_reports_every_file(tmp_path):
 
 def test_catalog_conflicts_name_the_file(tmp_path):
     """Cross-file problems point at the file and line."""
-    (tmp_path / "a.yaml").write_text(
-        "id: a\ntitle: A\npeople:\n  - {id: p, name: Ann}\n")
-    (tmp_path / "b.yaml").write_text(
-        "id: b\ntitle: B\npeople:\n  - {id: p, name: Anne}\n")
+    (tmp_path / "a.yaml").write_text(declared(
+        "id: a\ntitle: A\npeople:\n  - {id: p, name: Ann}\n"))
+    (tmp_path / "b.yaml").write_text(declared(
+        "id: b\ntitle: B\npeople:\n  - {id: p, name: Anne}\n"))
     problems = sf.validate(tmp_path)
     assert [("b.yaml", 4, "$.people[0].name")] == [
         (pathlib.Path(p.file).name, p.line, p.path) for p in problems

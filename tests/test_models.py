@@ -370,3 +370,102 @@ class TestSite:
         from showfacts.iris import Site
 
         assert "https://example.org/tv/" == Site("https://example.org/tv").base
+
+
+# -- conversion at construction -----------------------------------------------
+
+
+def test_constructors_convert_iso_strings_and_dates():
+    """A string or a date where a FuzzyDate belongs becomes one."""
+    import datetime as dt
+
+    from showfacts import FuzzyDate, Milestone, MilestoneKind, Source
+
+    for value in ("2026-03-01", dt.date(2026, 3, 1),
+                  dt.datetime(2026, 3, 1, 20, 0, tzinfo=dt.timezone.utc),
+                  FuzzyDate(edtf="2026-03-01")):
+        milestone = Milestone(id="m", kind="premiere", certainty="confirmed",
+                              date=value)
+        assert FuzzyDate(edtf="2026-03-01") == milestone.date
+        assert MilestoneKind.PREMIERE is milestone.kind
+    assert FuzzyDate(edtf="2026-22") == Source(id="s", title="S",
+                                               published="2026-22").published
+
+
+def test_constructed_facts_publish():
+    """What was converted at construction goes through the outputs."""
+    from showfacts import Milestone, Season, Show, Source
+    from showfacts.jsonld import to_jsonld
+
+    show = Show(
+        id="demo", title="Demo", fictional=True,
+        sources=(Source(id="s", title="S"),),
+        seasons=(Season(number=1, milestones=(Milestone(
+            id="m", kind="premiere", certainty="confirmed",
+            date="2026-03-01", sources=("s",)),)),),
+    )
+    assert "2026-03-01" in str(to_jsonld(show, "https://example.org/"))
+
+
+@pytest.mark.parametrize(("kwargs", "path", "words"), [
+    ({"kind": "premeire"}, "$.kind", "did you mean 'premiere'?"),
+    ({"certainty": "confimed"}, "$.certainty", "did you mean 'confirmed'?"),
+    ({"date": "2026-13"}, "$.date", "must be a fuzzy date"),
+    ({"date": 2026}, "$.date", "not int 2026"),
+    ({"announced": "soon"}, "$.announced", "must be a fuzzy date"),
+])
+def test_constructors_refuse_naming_the_field(kwargs, path, words):
+    """What cannot be converted is an InvalidDataError at its field."""
+    from showfacts import InvalidDataError, Milestone
+
+    args = {"id": "m", "kind": "premiere", "certainty": "confirmed",
+            **kwargs}
+    with pytest.raises(InvalidDataError) as info:
+        Milestone(**args)
+    [problem] = info.value.problems
+    assert path == problem.path
+    assert words in problem.message
+
+
+def test_enumerations_refuse_in_every_class():
+    """Each enumerated field converts its strings, or refuses by name."""
+    from showfacts import (
+        CastCredit,
+        CrewCredit,
+        InvalidDataError,
+        Organization,
+        StatusFact,
+    )
+
+    assert "network" == Organization(id="o", name="O", kind="network").kind
+    credit = CastCredit(id="c", person="p", certainty="reported",
+                        billing="guest", status="new")
+    assert ("guest", "new") == (credit.billing.value, credit.status.value)
+    for cls, kwargs, field in (
+        (StatusFact, {"status": "renewd"}, "status"),
+        (CrewCredit, {"person": "p", "role": "writter"}, "role"),
+        (CastCredit, {"person": "p", "billing": "lead"}, "billing"),
+    ):
+        with pytest.raises(InvalidDataError) as info:
+            cls(id="f", certainty="reported", **kwargs)
+        assert f"$.{field}" == info.value.problems[0].path
+
+
+def test_replace_fact_anywhere():
+    """One fact changes by id, in a season or at the top, and nothing else."""
+    import showfacts
+    from tests.conftest import EXAMPLES
+
+    show = showfacts.load(EXAMPLES / "ballard.yaml")
+    new = showfacts.replace_fact(show, "s2-premiere-window",
+                                 certainty="reported", date="2026-10")
+    fact = new.fact("s2-premiere-window")
+    assert ("reported", "2026-10") == (fact.certainty.value, fact.date.edtf)
+    others = [r.fact for r in show.facts()
+              if r.fact.id != "s2-premiere-window"]
+    assert others == [r.fact for r in new.facts()
+                      if r.fact.id != "s2-premiere-window"]
+    with pytest.raises(KeyError):
+        showfacts.replace_fact(show, "no-such-fact", certainty="reported")
+    with pytest.raises(showfacts.InvalidDataError, match="did you mean"):
+        showfacts.replace_fact(show, "s2-premiere-window", kind="premeire")

@@ -35,7 +35,7 @@ def _commands(tmp_path: pathlib.Path) -> dict[str, list[str]]:
     older.write_text(older.read_text().replace("certainty: reported",
                                                "certainty: rumored"))
     return {
-        "feed": ["feed", show, "--format", "rss", "--base-url", "https://example.org/tv/"],
+        "feed": ["feed", show, "--to", "rss", "--base-url", "https://example.org/tv/"],
         "calendar": ["calendar", show, "--base-url", "https://example.org/tv/"],
         "jsonld": ["jsonld", show, "--base-url", "https://example.org/tv/"],
         "ndjson": ["jsonld", "--ndjson", show, "--base-url", "https://example.org/tv/"],
@@ -80,7 +80,13 @@ def test_a_new_file_follows_the_umask(  # noqa: PLR0917 - parametrized
     target = tmp_path / "out" / "result"
     _write(args, target, capsys)
     assert oct(mode) == oct(_mode(target))
-    assert [target.name] == [p.name for p in target.parent.iterdir()]
+    # ``new`` also writes the schema its file declares, when none is near.
+    also = ["show.schema.json"] if name == "new" else []
+    assert sorted([target.name, *also]) == sorted(
+        p.name for p in target.parent.iterdir()
+    )
+    for path in target.parent.iterdir():
+        assert oct(mode) == oct(_mode(path))
 
 
 @pytest.mark.parametrize("name", COMMANDS)
@@ -168,7 +174,8 @@ def test_a_full_disk(tmp_path, monkeypatch, capsys, name):
 
     monkeypatch.setattr(os, "fsync", full)
     err = _refused([*args, "-o", str(target)], capsys)
-    assert f"{target}: cannot be written (No space left on device)" in err
+    written = tmp_path / "show.schema.json" if name == "new" else target
+    assert f"{written}: cannot be written (No space left on device)" in err
     assert before == _entries(tmp_path)
 
 
@@ -259,4 +266,4 @@ def test_any_system_error_is_exit_2(monkeypatch, capsys):
 
     monkeypatch.setattr(_schema, "schema_bytes", busy)
     err = _refused(["schema"], capsys)
-    assert "showfacts: schema.json: Device or resource busy\n" == err
+    assert "showfacts: error: schema.json: Device or resource busy\n" == err

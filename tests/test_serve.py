@@ -27,7 +27,7 @@ import pytest
 
 from showfacts.serve import Preview
 from tests import browser
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, declared
 
 
 #: The longest a test waits for the server or a rebuild.
@@ -124,7 +124,9 @@ def test_a_failed_rebuild_keeps_the_last_good_site(catalog):
         try:
             _wait_for(lambda: _get(preview.url)[0] == 200, "the index")
             version = preview.version
-            (catalog / "ballard.yaml").write_text("id: ballard\ntitel: x\n")
+            (catalog / "ballard.yaml").write_text(
+                declared("id: ballard\ntitel: x\n")
+            )
             _wait_for(lambda: "not rebuilt" in log.getvalue(),
                       "the failed build")
             assert "unknown key 'titel'" in log.getvalue()

@@ -15,7 +15,7 @@ import pytest
 import showfacts as sf
 from showfacts import site as site_module
 from showfacts.site import build_site
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, SHARED, declared
 from tests.test_cli import run
 
 
@@ -204,7 +204,7 @@ class TestBuild:
         out = tmp_path / "site"
         build_site(data, out, base_url=BASE)
         before = _tree(out)
-        (data / "zz-broken.yaml").write_text("id: x\ntitel: X\n")
+        (data / "zz-broken.yaml").write_text(declared("id: x\ntitel: X\n"))
         with pytest.raises(sf.InvalidDataError) as info:
             build_site(data, out, base_url=BASE)
         assert {"$", "$.titel"} == {p.path for p in info.value.problems}
@@ -220,11 +220,11 @@ class TestBuild:
         data = tmp_path / "data"
         data.mkdir()
         for name, title in (("a", "The Book"), ("b", "Another Book")):
-            (data / f"{name}.yaml").write_text(
+            (data / f"{name}.yaml").write_text(declared(
                 f"id: {name}\ntitle: Show {name.upper()}\n"
                 "franchise: {id: verse, name: Verse " + name + "}\n"
                 f"works:\n  - {{id: book, kind: book, title: {title}}}\n"
-            )
+            ))
         with pytest.raises(sf.InvalidDataError) as info:
             build_site(data, tmp_path / "site", base_url=BASE, jobs=jobs)
         assert {("b.yaml", "$.works[0].title"),
@@ -275,7 +275,7 @@ class TestCommand:
     def test_invalid_data_exits_1(self, tmp_path, capsys):
         """Invalid files: exit 1, problems on stderr, no site."""
         (tmp_path / "data").mkdir()
-        (tmp_path / "data" / "bad.yaml").write_text("id: x\n")
+        (tmp_path / "data" / "bad.yaml").write_text(declared("id: x\n"))
         status, _, err = run(["build", str(tmp_path / "data"), "--out",
                               str(tmp_path / "site")], capsys=capsys)
         assert 1 == status

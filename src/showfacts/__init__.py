@@ -14,6 +14,7 @@ Load a show file, ask what is current, and publish it::
 from __future__ import annotations
 
 from showfacts.dates import FuzzyDate, Hemisphere, Precision
+from showfacts.editing import replace_fact
 from showfacts.exceptions import (
     InputError,
     InvalidDataError,
@@ -124,6 +125,7 @@ __all__ = [
     "load",
     "load_catalog",
     "loads",
+    "replace_fact",
     "to_dict",
     "validate",
 ]

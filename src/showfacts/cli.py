@@ -24,8 +24,9 @@ from showfacts._commands._common import (
     Parser,
     examples,
     report,
-    say,
 )
+from showfacts._terminal import paint
+from showfacts._text import terminal
 from showfacts.exceptions import InputError, InvalidDataError, ShowfactsError
 
 
@@ -56,6 +57,10 @@ def build_parser() -> Parser:
     return parser
 
 
+def _prefix() -> str:
+    return paint("showfacts: error:", "error", sys.stderr)
+
+
 def _version() -> str:
     from importlib.metadata import version  # noqa: PLC0415
 
@@ -70,7 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            # The command's own usage and options, not the top level's.
+            command: Parser = getattr(args, "command_parser", parser)
+            command.unknown(extras)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
@@ -79,10 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(exc.problems, getattr(args, "max_problems", None))
         return EXIT_INVALID
     except InputError as exc:
-        say(f"showfacts: {exc}")
+        print(f"{_prefix()} {terminal(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except ShowfactsError as exc:
-        say(f"showfacts: {exc}")
+        print(f"{_prefix()} {terminal(str(exc))}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
@@ -92,8 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except OSError as exc:
-        # The environment, not the data: one line, status 2.
-        say(f"showfacts: {_os_error(exc)}")
+        print(f"{_prefix()} {terminal(_os_error(exc))}", file=sys.stderr)
         return EXIT_USAGE
     return status
 

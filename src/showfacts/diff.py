@@ -31,17 +31,18 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
-from showfacts import _wording, loading, views
+from showfacts import _discovery, _wording, loading, views
 from showfacts._edtf import Precision
 from showfacts._json import dumps_indented
 from showfacts._readers import DEFAULT_LIMITS, SUFFIXES, Limits
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import FEED_FILES, Site
+from showfacts.loading import FileFormat
 from showfacts.models import (
     Adaptation,
     CastCredit,
@@ -1082,6 +1083,16 @@ def _revision_files(path: pathlib.Path, rev: str) -> tuple[
     return top, commit, sorted(names)
 
 
+def _declared_now(path: pathlib.Path, fmt: str) -> bool:
+    """Whether the work tree's file declares the show schema."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_discovery.HEAD_BYTES)
+    except OSError:
+        return False
+    return _discovery.examine(head, fmt) is None
+
+
 def load_revision(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     rev: str,
@@ -1094,9 +1105,11 @@ def load_revision(
     Each path is a file or folder inside a git work tree, as it is now;
     the files read are those it held at ``rev`` (a commit, branch, tag or
     any revision git understands), chosen like
-    :func:`showfacts.loading.show_files` chooses them.  A path that did not
-    exist at ``rev`` holds no shows.  Git is run as a program, with a list
-    of arguments.
+    :func:`showfacts.loading.show_files` chooses them (a file that
+    declares the show schema now counts as a show at ``rev`` too, so
+    history from before the declarations still compares).  A path that
+    did not exist at ``rev`` holds no shows.  Git is run as a program,
+    with a list of arguments.
 
     Raises:
         InputError: If git is missing, a path is not in a git repository,
@@ -1131,8 +1144,18 @@ def load_revision(
                 msg = f"{rev}:{name}: cannot be read ({exc})"
                 raise InputError(msg) from None
             fmt = SUFFIXES[pathlib.PurePosixPath(name).suffix.lower()]
+            # In a folder, only files that declare the show schema are
+            # shows, as show_files() chooses them today; a file declared
+            # now is a show at REV too, from before it was declared.
+            named = pathlib.Path(path).resolve().relative_to(top.resolve())
+            if name != named.as_posix() and (
+                _discovery.examine(data[:_discovery.HEAD_BYTES], fmt)
+                is not None
+            ) and not _declared_now(top / name, fmt):
+                continue
             try:
-                shows.append(loading.loads(data, fmt, name=f"{rev}:{name}",
+                shows.append(loading.loads(data, cast("FileFormat", fmt),
+                                           name=f"{rev}:{name}",
                                            limits=limits))
             except InvalidDataError as exc:
                 problems.extend(exc.problems)

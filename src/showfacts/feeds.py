@@ -28,7 +28,7 @@ import datetime as dt
 import functools
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from feedgen.ext.base import (  # type: ignore[import-untyped]
     BaseEntryExtension,
@@ -403,7 +403,13 @@ RENDERERS: dict[str, Callable[[Feed], bytes]] = {
 }
 
 
-def render(feed: Feed, fmt: str) -> bytes:
+#: A feed format.
+FeedFormat = Literal["rss", "atom", "json"]
+#: Every feed format, in the order a site writes them.
+FORMATS: tuple[FeedFormat, ...] = ("rss", "atom", "json")
+
+
+def render(feed: Feed, fmt: FeedFormat) -> bytes:
     """
     Write a feed in a format: ``rss``, ``atom`` or ``json``.
 

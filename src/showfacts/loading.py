@@ -12,24 +12,24 @@ from __future__ import annotations
 import copy
 import os
 import pathlib
-import re
 import stat
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Literal, cast
 
 import attrs
 import tomli_w
-import yaml
 
 from showfacts import (
     _bounds,
     _converter,
+    _discovery,
     _invariants,
     _readers,
     _schema,
     phrases,
 )
 from showfacts._atomic import write_atomic
+from showfacts._discovery import Skipped
 from showfacts._json import dumps_indented
 from showfacts._paths import Path
 from showfacts._paths import parse as parse_path
@@ -46,7 +46,10 @@ from showfacts.models import (
 
 
 __all__ = [
+    "FileFormat",
     "Limits",
+    "Skipped",
+    "collect_show_files",
     "dump",
     "dumps",
     "from_dict",
@@ -60,6 +63,8 @@ __all__ = [
 ]
 
 StrPath = str | os.PathLike[str]
+#: The formats of show files.
+FileFormat = Literal["yaml", "json", "toml"]
 
 
 # -- reading -----------------------------------------------------------------
@@ -67,7 +72,7 @@ StrPath = str | os.PathLike[str]
 
 def loads(
     text: str | bytes,
-    format: str = "yaml",  # noqa: A002 - the natural name for callers
+    format: FileFormat = "yaml",  # noqa: A002 - the natural name for callers
     *,
     name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
@@ -116,12 +121,19 @@ def from_dict(value: Any, *, name: str | None = None,
     """
     Build a show from a JSON-like mapping, checked like a file.
 
-    ``value`` is not modified.
+    ``value`` is not modified.  Problems name ``name``, or else the input
+    as ``<show 'ID'>`` (or ``<dict>`` without an id), and give no line or
+    column: a mapping has none.
 
     .. versionadded:: 0.1.0
     """
-    return _build(_readers.Document(copy.deepcopy(value), name, "", "json"),
-                  limits)
+    if name is None:
+        show_id = value.get("id") if isinstance(value, dict) else None
+        name = f"<show {show_id!r}>" if isinstance(show_id, str) \
+            else "<dict>"
+    # No text, so no lines or columns: problems give the path only.
+    return _build(_readers.Document(copy.deepcopy(value), name, "", "json",
+                                    {}), limits)
 
 
 def to_dict(show: Show) -> dict[str, Any]:
@@ -135,13 +147,34 @@ def to_dict(show: Show) -> dict[str, Any]:
     return _converter.to_dict(show)
 
 
-def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
+def show_files(
+    path: StrPath,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
+) -> tuple[pathlib.Path, ...]:
     """
     The show files in a folder, or the file itself, in a stable order.
 
-    Folders are searched recursively; hidden files and folders (whose name
-    starts with a dot) and a site's ``showfacts.toml`` are skipped, and
-    symbolic links to folders are not followed.
+    A file given itself is always a show file.  In a folder, searched
+    recursively, a file is a show file when it declares the show schema
+    (``$schema``, or YAML's ``# yaml-language-server: $schema=`` comment,
+    naming ``show.schema.json``) or matches one of the ``include``
+    patterns, and matches none of the ``exclude`` patterns.  Patterns are
+    globs over the path relative to the folder (``*`` within a name,
+    ``**/`` across folders; one without ``/`` matches a name anywhere).
+    Hidden files and folders (whose name starts with a dot) and a site's
+    ``showfacts.toml`` are skipped,
+    and symbolic links to folders are not followed.
+
+    Args:
+        path: A file or folder.
+        include: Globs of files that are shows whether or not they declare
+            the schema (a site's configuration).
+        exclude: Globs of files that are never shows.
+        on_skip: Called with each YAML, JSON or TOML file of the folder
+            that is not a show file, and why.
 
     Raises:
         InputError: If the path does not exist, or a file has another
@@ -159,20 +192,28 @@ def show_files(path: StrPath) -> tuple[pathlib.Path, ...]:
         return (root,)
     if root.exists() and not root.is_dir():
         _regular(root, root.stat().st_mode)
-    return tuple(root / name for name in sorted(show_file_names(root)))
+    return tuple(root / name for name in sorted(show_file_names(
+        root, include=include, exclude=exclude, on_skip=on_skip,
+    )))
 
 
 #: A site's configuration file (:mod:`showfacts.config`): never a show.
 SITE_CONFIG = "showfacts.toml"
 
 
-def show_file_names(folder: StrPath) -> Iterator[str]:
+def show_file_names(
+    folder: StrPath,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
+) -> Iterator[str]:
     """
     The show files in a folder as :func:`show_files` finds them, unsorted.
 
     Each is a POSIX path relative to ``folder``, yielded as a walk meets
     it: for callers that keep them their own way (sorted, without a path
-    object each).
+    object each).  The arguments are those of :func:`show_files`.
 
     Raises:
         InputError: If ``folder`` is not a folder.
@@ -196,12 +237,15 @@ def show_file_names(folder: StrPath) -> Iterator[str]:
                         stack.append((f"{prefix}{name}/", entry.path))
                     continue
                 dot = name.rfind(".")
-                if name == SITE_CONFIG or name[dot:].lower() not in SUFFIXES:
+                fmt = SUFFIXES.get(name[dot:].lower()) if dot > 0 else None
+                if name == SITE_CONFIG or fmt is None:
                     continue
                 if entry.is_symlink():
                     real = real or root.resolve()
                     _inside(pathlib.Path(entry.path), real, root)
-                yield prefix + name
+                if _chosen(root, prefix + name, fmt, include, exclude,
+                           on_skip):
+                    yield prefix + name
 
 
 def _inside(link: pathlib.Path, real: pathlib.Path,
@@ -216,23 +260,97 @@ def _inside(link: pathlib.Path, real: pathlib.Path,
         )
 
 
+def _chosen(root: pathlib.Path, name: str, fmt: str,  # noqa: PLR0917
+            include: Sequence[str], exclude: Sequence[str],
+            on_skip: Callable[[Skipped], object] | None) -> bool:
+    """Whether ``root/name`` is a show file; report it to on_skip if not."""
+    if exclude and _discovery.matches(name, exclude):
+        if on_skip is not None:
+            on_skip(Skipped(str(root / name), "excluded by a pattern"))
+        return False
+    if include and _discovery.matches(name, include):
+        return True
+    try:
+        if not stat.S_ISREG((root / name).stat().st_mode):
+            return True  # a FIFO or device: reading refuses it, unopened
+        with (root / name).open("rb") as handle:
+            head = handle.read(_discovery.HEAD_BYTES)
+    except OSError:
+        # Unreadable: let reading it say why.
+        return True
+    reason = _discovery.examine(head, fmt)
+    if reason is None:
+        return True
+    if on_skip is not None:
+        on_skip(Skipped(str(root / name), reason,
+                        _discovery.show_like(head, fmt)))
+    return False
+
+
+def collect_show_files(
+    paths: StrPath | Iterable[StrPath],
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
+) -> list[pathlib.Path]:
+    """
+    The show files of files and folders, once each, in POSIX path order.
+
+    Files are chosen as :func:`show_files` chooses them, whatever order
+    the paths were given in.
+
+    Raises:
+        InputError: If no path is given, a path cannot be read, or a
+            folder holds no show file (the message names it, and says how
+            many files there do not declare the show schema).
+
+    .. versionadded:: 0.1.0
+    """
+    roots = _as_paths(paths)
+    if not roots:
+        raise InputError("no paths given: name show files or folders")
+    found: set[pathlib.Path] = set()
+    for root in roots:
+        skipped: list[Skipped] = []
+
+        def note(item: Skipped, skipped: list[Skipped] = skipped) -> None:
+            skipped.append(item)
+            if on_skip is not None:
+                on_skip(item)
+
+        files = show_files(root, include=include, exclude=exclude,
+                           on_skip=note)
+        if not files:
+            raise InputError(_discovery.nothing_found(root, skipped))
+        found.update(files)
+    return sorted(found, key=lambda file: file.as_posix())
+
+
 def load_catalog(
-    paths: StrPath | Iterable[StrPath], *, limits: Limits = DEFAULT_LIMITS
+    paths: StrPath | Iterable[StrPath],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
 ) -> Catalog:
     """
     Load every show in one or more files or folders, as one catalog.
 
     Problems in every file are reported together.  Across files, show ids
     must be unique, and people, organizations and characters that share
-    an id must share a name.
+    an id must share a name.  Folders are searched, and ``include``,
+    ``exclude`` and ``on_skip`` applied, as in :func:`show_files`.
 
     Raises:
-        InputError: If a path cannot be read.
+        InputError: If a path cannot be read, or holds no show file.
         InvalidDataError: With every problem in every file.
 
     .. versionadded:: 0.1.0
     """
-    loaded, problems = load_many(paths, limits)
+    loaded, problems = load_many(paths, limits, include=include,
+                                 exclude=exclude, on_skip=on_skip)
     problems += catalog_problems(loaded)
     if problems:
         raise InvalidDataError(problems)
@@ -240,17 +358,25 @@ def load_catalog(
 
 
 def validate(
-    paths: StrPath | Iterable[StrPath], *, limits: Limits = DEFAULT_LIMITS
+    paths: StrPath | Iterable[StrPath],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
 ) -> tuple[Problem, ...]:
     """
     Check files or folders and return every problem; empty when valid.
 
+    Folders are searched as in :func:`load_catalog`.
+
     Raises:
-        InputError: If a path cannot be read.
+        InputError: If a path cannot be read, or holds no show file.
 
     .. versionadded:: 0.1.0
     """
-    loaded, problems = load_many(paths, limits)
+    loaded, problems = load_many(paths, limits, include=include,
+                                 exclude=exclude, on_skip=on_skip)
     problems += catalog_problems(loaded)
     return tuple(problems)
 
@@ -262,7 +388,12 @@ def _as_paths(paths: StrPath | Iterable[StrPath]) -> list[pathlib.Path]:
 
 
 def load_many(
-    paths: StrPath | Iterable[StrPath], limits: Limits = DEFAULT_LIMITS
+    paths: StrPath | Iterable[StrPath],
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[Skipped], object] | None = None,
 ) -> tuple[list[tuple[Show, Document]], list[Problem]]:
     """
     Load every show file, keeping going past files with problems.
@@ -273,10 +404,8 @@ def load_many(
     """
     # Whatever order the paths come in, files are read in one order, so
     # every output (and every list of problems) is the same.
-    files = sorted(
-        {file for root in _as_paths(paths) for file in show_files(root)},
-        key=lambda file: file.as_posix(),
-    )
+    files = collect_show_files(paths, include=include, exclude=exclude,
+                               on_skip=on_skip)
     loaded: list[tuple[Show, Document]] = []
     problems: list[Problem] = []
     for file in files:
@@ -291,10 +420,19 @@ def load_many(
 
 
 def catalog_problems(loaded: list[tuple[Show, Document]]) -> list[Problem]:
-    return [
-        loaded[index][1].problem(parse_path(problem.path), problem.message)
-        for index, problem in check_catalog([show for show, _ in loaded])
-    ]
+    """The problems across files, located in the file each is in."""
+    first: dict[str, Document] = {}
+    for show, document in loaded:
+        first.setdefault(show.id, document)
+    problems = []
+    for index, problem in check_catalog([show for show, _ in loaded]):
+        show, document = loaded[index]
+        message = problem.message
+        other = first[show.id].name
+        if problem.path == "$.id" and other and other != document.name:
+            message = f"the show id {show.id!r} is used by {other} too"
+        problems.append(document.problem(parse_path(problem.path), message))
+    return problems
 
 
 def _too_big(name: str | None, size: int, limits: Limits) -> InvalidDataError:
@@ -509,86 +647,56 @@ def _resolve(
 # -- writing -----------------------------------------------------------------
 
 
-#: Characters a YAML reader would not give back unchanged in a plain or
-#: single-quoted scalar: controls, line breaks YAML 1.1 knows (NEL, LS, PS),
-#: the byte-order mark and non-characters.  Such strings are double-quoted,
-#: where the emitter escapes them.
-_NEEDS_ESCAPES = re.compile(
-    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-    "\U00010000-\U0010ffff]"
-)
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = '"' if _NEEDS_ESCAPES.search(data) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-class _Dumper(yaml.SafeDumper):
-    """
-    Write YAML that any YAML reader reads back the same.
-
-    Every string that YAML 1.1 or 1.2 would read as something else is
-    quoted.
-    """
-
-    def increase_indent(
-        self, flow: bool = False, indentless: bool = False  # noqa: ARG002
-    ) -> Any:
-        # Indent list items under their key, as people write them.
-        return super().increase_indent(flow, indentless=False)
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        tag = super().resolve(  # type: ignore[no-untyped-call]
-            kind, value, implicit
-        )
-        if kind is yaml.ScalarNode and implicit[0] and tag.endswith(":str"):
-            try:
-                plain = _readers._yaml_plain(value)  # noqa: SLF001
-            except ValueError:
-                plain = None
-            if not isinstance(plain, str):
-                return "tag:yaml.org,2002:int"
-        return tag
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def dumps(show: Show, format: str = "yaml") -> str:  # noqa: A002
+def dumps(
+    show: Show,
+    format: FileFormat = "yaml",  # noqa: A002
+    *,
+    schema: str | None = None,
+) -> str:
     """
     Write a show as the text of a YAML, JSON or TOML file.
 
-    ``loads(dumps(show, f), f) == show`` for every format.
+    ``loads(dumps(show, f), f) == show`` for every format.  With
+    ``schema``, the text declares it as its ``$schema`` (YAML as a
+    ``# yaml-language-server`` comment), which makes the file a show file
+    in folders.
 
     .. versionadded:: 0.1.0
     """
     value = to_dict(show)
     if format == "yaml":
-        text: str = yaml.dump(
-            value,
-            Dumper=_Dumper,
-            sort_keys=False,
-            allow_unicode=True,
-            default_flow_style=False,
-            width=79,
-        )
-        return text
+        # ruamel.yaml writes; reading never needs it.
+        from showfacts import _yamlfile  # noqa: PLC0415
+
+        return _yamlfile.dumps(value, schema)
+    if schema is not None:
+        value = {"$schema": schema, **value}
     if format == "json":
         return dumps_indented(value) + "\n"
     if format == "toml":
         return tomli_w.dumps(value)
-    msg = f"unknown format {format!r}; use yaml, json or toml"
+    # Callers without a type checker can pass anything.
+    msg = f"unknown format {format!r}; use yaml, json or toml"  # type: ignore[unreachable]
     raise ValueError(msg)
 
 
-def dump(show: Show, path: StrPath, format: str | None = None) -> None:  # noqa: A002
+def dump(
+    show: Show, path: StrPath, format: FileFormat | None = None,  # noqa: A002
+) -> None:
     """
     Write a show to a file, atomically: the file is whole or untouched.
 
-    The format follows the suffix unless given.  A new file gets the mode
-    ``open()`` would give it (``0644`` under umask 022); a replaced file
-    keeps its mode.
+    The format follows the suffix unless given.  If the file holds the
+    same show already (the same ``id``), it is edited rather than
+    replaced: a YAML file keeps its comments, key order, quoting, flow
+    style and indentation for everything that did not change, and new
+    facts are written in the style of their neighbours; a JSON or TOML
+    file keeps its ``$schema``.  A new file declares the show schema: the
+    ``show.schema.json`` near it (as ``showfacts new`` finds it), or the
+    schema's ``$id``.
+
+    A new file gets the mode ``open()`` would give it (``0644`` under
+    umask 022); a replaced file keeps its mode.
 
     Raises:
         OutputError: If the file cannot be written; it is then as it was.
@@ -596,7 +704,31 @@ def dump(show: Show, path: StrPath, format: str | None = None) -> None:  # noqa:
     .. versionadded:: 0.1.0
     """
     target = pathlib.Path(path)
-    fmt = format or SUFFIXES.get(target.suffix.lower())
+    fmt = format or cast(
+        "FileFormat | None", SUFFIXES.get(target.suffix.lower())
+    )
     if fmt is None:
         raise InputError(f"{target}: say which format to write")
-    write_atomic(target, dumps(show, fmt).encode("utf-8"))
+    write_atomic(target, _edited(show, target, fmt).encode("utf-8"))
+
+
+def _edited(show: Show, target: pathlib.Path, fmt: FileFormat) -> str:
+    """The text to write over ``target``, kept in its style if it is ours."""
+    try:
+        old = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        old = None
+    if old is not None and fmt == "yaml":
+        from showfacts import _yamlfile  # noqa: PLC0415
+
+        edited = _yamlfile.edit(old, to_dict(show))
+        if edited is not None:
+            return edited
+    declared = None
+    if old is not None:
+        head = old.encode("utf-8")[:_discovery.HEAD_BYTES]
+        declared = _discovery.declared_schema(head, fmt)
+    if declared is None:
+        declared = _discovery.declaration_for(target)
+    return dumps(show, fmt, schema=declared)
+

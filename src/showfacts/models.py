@@ -21,11 +21,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
 
 from showfacts import _invariants, _paths
+from showfacts._coerce import checked, fuzzy_date, to_enum
 from showfacts._readers import MAX_NUMBER
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InvalidDataError, Problem
@@ -35,13 +36,17 @@ __all__ = [
     "Adaptation",
     "Attribution",
     "Billing",
+    "BillingName",
     "CastCredit",
     "CastStatus",
+    "CastStatusName",
     "Catalog",
     "Certainty",
+    "CertaintyName",
     "Character",
     "CrewCredit",
     "CrewRole",
+    "CrewRoleName",
     "Episode",
     "ExternalIds",
     "Fact",
@@ -49,22 +54,28 @@ __all__ = [
     "Franchise",
     "Milestone",
     "MilestoneKind",
+    "MilestoneKindName",
     "OrgKind",
+    "OrgKindName",
     "Organization",
     "Person",
     "Relation",
     "RelationKind",
+    "RelationKindName",
     "ReleasePattern",
+    "ReleasePatternName",
     "ReleasePlan",
     "Retraction",
     "Season",
     "Show",
     "ShowStatus",
+    "ShowStatusName",
     "Source",
     "SourceWork",
     "StatusFact",
     "Tease",
     "WorkKind",
+    "WorkKindName",
 ]
 
 #: Ids are lower-case words of letters and digits joined by ``-``, ``_`` or
@@ -285,6 +296,144 @@ class RelationKind(str, enum.Enum):
     SEQUEL_OF = "sequel_of"
 
 
+# -- names: the values of each enumeration, for type checkers -----------------
+#
+# A field that takes an enumeration also takes the string of one of its
+# values; these ``Literal`` types let mypy and pyright catch a mistyped
+# value such as ``kind="premeire"``.  A test keeps them equal to the
+# enumerations.
+
+#: The values of :class:`Certainty`, for type checkers.
+CertaintyName = Literal[
+    "confirmed",
+    "reported",
+    "expected",
+    "rumored",
+    "speculative",
+]
+#: The values of :class:`MilestoneKind`, for type checkers.
+MilestoneKindName = Literal[
+    "in_development",
+    "renewed",
+    "writing_started",
+    "casting_announced",
+    "filming_started",
+    "filming_wrapped",
+    "trailer_released",
+    "premiere",
+    "part_release",
+    "finale",
+    "cancelled",
+    "ended",
+]
+#: The values of :class:`ReleasePattern`, for type checkers.
+ReleasePatternName = Literal[
+    "all_at_once",
+    "weekly",
+    "in_parts",
+    "batch_then_weekly",
+]
+#: The values of :class:`ShowStatus`, for type checkers.
+ShowStatusName = Literal[
+    "in_development",
+    "pilot",
+    "planned",
+    "in_production",
+    "returning",
+    "undetermined",
+    "ended",
+    "cancelled",
+]
+#: The values of :class:`Billing`, for type checkers.
+BillingName = Literal[
+    "main",
+    "recurring",
+    "guest",
+    "special_guest",
+    "crossover",
+    "voice",
+]
+#: The values of :class:`CastStatus`, for type checkers.
+CastStatusName = Literal[
+    "returning",
+    "new",
+    "recast",
+    "departing",
+]
+#: The values of :class:`CrewRole`, for type checkers.
+CrewRoleName = Literal[
+    "showrunner",
+    "creator",
+    "developer",
+    "writer",
+    "director",
+    "executive_producer",
+    "source_author",
+]
+#: The values of :class:`OrgKind`, for type checkers.
+OrgKindName = Literal[
+    "network",
+    "streamer",
+    "studio",
+]
+#: The values of :class:`WorkKind`, for type checkers.
+WorkKindName = Literal[
+    "book",
+    "book_series",
+    "comic",
+    "game",
+    "show",
+]
+#: The values of :class:`RelationKind`, for type checkers.
+RelationKindName = Literal[
+    "spin_off_of",
+    "same_franchise",
+    "crossover_with",
+    "prequel_of",
+    "sequel_of",
+]
+
+
+def _certainty(value: Certainty | CertaintyName) -> Certainty:
+    return to_enum(Certainty, value)
+
+
+def _milestone_kind(value: MilestoneKind | MilestoneKindName) -> MilestoneKind:
+    return to_enum(MilestoneKind, value)
+
+
+def _show_status(value: ShowStatus | ShowStatusName) -> ShowStatus:
+    return to_enum(ShowStatus, value)
+
+
+def _crew_role(value: CrewRole | CrewRoleName) -> CrewRole:
+    return to_enum(CrewRole, value)
+
+
+def _org_kind(value: OrgKind | OrgKindName) -> OrgKind:
+    return to_enum(OrgKind, value)
+
+
+def _work_kind(value: WorkKind | WorkKindName) -> WorkKind:
+    return to_enum(WorkKind, value)
+
+
+def _relation_kind(value: RelationKind | RelationKindName) -> RelationKind:
+    return to_enum(RelationKind, value)
+
+
+def _optional_release_pattern(
+    value: ReleasePattern | ReleasePatternName | None,
+) -> ReleasePattern | None:
+    return None if value is None else to_enum(ReleasePattern, value)
+
+
+def _optional_cast_status(
+    value: CastStatus | CastStatusName | None,
+) -> CastStatus | None:
+    return None if value is None else to_enum(CastStatus, value)
+
+
 # -- field helpers ------------------------------------------------------------
 
 
@@ -408,20 +557,10 @@ def _number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         )
 
 
-def _optional_pattern(value: ReleasePattern | str | None) -> (
-    ReleasePattern | None
-):
-    return None if value is None else ReleasePattern(value)
 
 
-def _optional_cast_status(value: CastStatus | str | None) -> (
-    CastStatus | None
-):
-    return None if value is None else CastStatus(value)
-
-
-def _optional_billing(value: Billing | str | None) -> Billing | None:
-    return None if value is None else Billing(value)
+def _optional_billing(value: Billing | BillingName | None) -> Billing | None:
+    return None if value is None else to_enum(Billing, value)
 
 
 def _optional_text(
@@ -540,7 +679,9 @@ class Source:
     publisher: str | None = None
     author: str | None = None
     url: str | None = attrs.field(default=None, validator=_is_optional_url)
-    published: FuzzyDate | None = None
+    published: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     quote: str | None = None
     via: str | None = attrs.field(default=None, validator=_optional_text)
     retrieved: FuzzyDate | None = None
@@ -594,7 +735,7 @@ class Organization:
 
     id: str = attrs.field(validator=_is_id)
     name: str = attrs.field(validator=_non_empty)
-    kind: OrgKind = attrs.field(converter=OrgKind)
+    kind: OrgKind = attrs.field(converter=_org_kind, validator=checked)
     url: str | None = attrs.field(default=None, validator=_is_optional_url)
     logo: str | None = attrs.field(default=None, validator=_is_optional_url)
     parent: str | None = attrs.field(default=None, validator=_is_optional_id)
@@ -638,7 +779,7 @@ class SourceWork:
     """
 
     id: str = attrs.field(validator=_is_id)
-    kind: WorkKind = attrs.field(converter=WorkKind)
+    kind: WorkKind = attrs.field(converter=_work_kind, validator=checked)
     title: str = attrs.field(validator=_non_empty)
     authors: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
     year: int | None = attrs.field(default=None, validator=_optional_count)
@@ -667,7 +808,9 @@ class Retraction:
     .. versionadded:: 0.1.0
     """
 
-    date: FuzzyDate | None = None
+    date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     reason: str | None = None
     sources: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
 
@@ -699,9 +842,11 @@ class Fact:
     """
 
     id: str = attrs.field(validator=_is_id)
-    certainty: Certainty = attrs.field(converter=Certainty)
+    certainty: Certainty = attrs.field(converter=_certainty, validator=checked)
     sources: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
-    announced: FuzzyDate | None = None
+    announced: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     supersedes: str | None = attrs.field(
         default=None, validator=_is_optional_id
     )
@@ -738,8 +883,12 @@ class Milestone(Fact):
     .. versionadded:: 0.1.0
     """
 
-    kind: MilestoneKind = attrs.field(converter=MilestoneKind)
-    date: FuzzyDate | None = None
+    kind: MilestoneKind = attrs.field(
+        converter=_milestone_kind, validator=checked
+    )
+    date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     part: int | None = attrs.field(default=None, validator=_optional_count)
     location: str | None = None
     time: str | None = attrs.field(
@@ -771,7 +920,9 @@ class ReleasePlan(Fact):
     .. versionadded:: 0.1.0
     """
 
-    date: FuzzyDate | None = None
+    date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     platform: str | None = attrs.field(
         default=None, validator=_is_optional_id
     )
@@ -783,7 +934,7 @@ class ReleasePlan(Fact):
     )
     pattern: ReleasePattern | None = attrs.field(
         default=None,
-        converter=_optional_pattern,
+        converter=_optional_release_pattern, validator=checked,
     )
     episodes: int | None = attrs.field(default=None, validator=_optional_count)
     initial_episodes: int | None = attrs.field(
@@ -800,7 +951,7 @@ class StatusFact(Fact):
     .. versionadded:: 0.1.0
     """
 
-    status: ShowStatus = attrs.field(converter=ShowStatus)
+    status: ShowStatus = attrs.field(converter=_show_status, validator=checked)
 
 
 @attrs.frozen(kw_only=True)
@@ -832,10 +983,10 @@ class CastCredit(Fact):
     )
     undisclosed: bool = attrs.field(default=False, validator=_role_unsaid)
     billing: Billing | None = attrs.field(
-        default=None, converter=_optional_billing
+        default=None, converter=_optional_billing, validator=checked
     )
     status: CastStatus | None = attrs.field(
-        default=None, converter=_optional_cast_status
+        default=None, converter=_optional_cast_status, validator=checked
     )
     episodes: tuple[int, ...] = ()
 
@@ -855,7 +1006,7 @@ class CrewCredit(Fact):
     """
 
     person: str = attrs.field(validator=_is_id)
-    role: CrewRole = attrs.field(converter=CrewRole)
+    role: CrewRole = attrs.field(converter=_crew_role, validator=checked)
     work: str | None = attrs.field(default=None, validator=_is_optional_id)
     episodes: tuple[int, ...] = ()
 
@@ -890,7 +1041,9 @@ class Relation(Fact):
     .. versionadded:: 0.1.0
     """
 
-    kind: RelationKind = attrs.field(converter=RelationKind)
+    kind: RelationKind = attrs.field(
+        converter=_relation_kind, validator=checked
+    )
     show: str = attrs.field(validator=_is_id)
     title: str | None = None
 
@@ -923,7 +1076,9 @@ class Episode(Fact):
 
     number: int = attrs.field(validator=_number)
     title: str | None = None
-    air_date: FuzzyDate | None = None
+    air_date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
     runtime: int | None = attrs.field(default=None, validator=_optional_count)
     synopsis: str | None = None
 
@@ -1072,8 +1227,10 @@ class Show:
     def __attrs_post_init__(self) -> None:
         problems = _invariants.check(self)
         if problems:
+            # Built in code, there is no file: the show says which input.
             raise InvalidDataError([
-                Problem(path=_paths.render(path), message=message)
+                Problem(path=_paths.render(path), message=message,
+                        file=f"<show {self.id!r}>")
                 for path, message in problems
             ])
         object.__setattr__(self, "_index", _build_index(self))
@@ -1183,7 +1340,10 @@ class Catalog:
     shows: tuple[Show, ...] = attrs.field(converter=_sorted_shows)
 
     def __attrs_post_init__(self) -> None:
-        problems = [p for _, p in check_catalog(self.shows)]
+        problems = [
+            attrs.evolve(p, file=f"<show {self.shows[i].id!r}>")
+            for i, p in check_catalog(self.shows)
+        ]
         if problems:
             raise InvalidDataError(problems)
 
@@ -1258,7 +1418,7 @@ def check_catalog(shows: Sequence[Show]) -> list[tuple[int, Problem]]:
         if show.id in seen:
             problems.append((index, Problem(
                 path="$.id",
-                message=f"the show id {show.id!r} is used by another file "
+                message=f"the show id {show.id!r} is used by another show "
                 "too",
             )))
         seen.add(show.id)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -43,6 +43,7 @@ from showfacts.models import (
     CastStatus,
     Catalog,
     Certainty,
+    CertaintyName,
     CrewCredit,
     CrewRole,
     Episode,
@@ -1197,12 +1198,12 @@ def _names(shows: Iterable[Show]) -> str:
 def build_feed(
     source: Show | Catalog,
     site: Site,
-    fmt: str,
+    fmt: Literal["rss", "atom", "json"],
     *,
     show: str | None = None,
     season: int | None = None,
     kinds: Iterable[str] | None = None,
-    min_certainty: Certainty | str | None = None,
+    min_certainty: Certainty | CertaintyName | None = None,
     limit: int | None = None,
     spoilers: bool = True,
     computed: Sequence[NewsItem] | None = None,

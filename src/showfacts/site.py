@@ -47,13 +47,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 import attrs
 
 from showfacts import _pages, _text, calendar, feeds, jsonld, news
+from showfacts._discovery import Skipped
 from showfacts._pages import e
 from showfacts._readers import DEFAULT_LIMITS, Limits
 from showfacts._sitefolder import check_place, die_with_parent, replace_site
 from showfacts.config import SiteConfig
 from showfacts.exceptions import InputError, InvalidDataError, Problem
-from showfacts.iris import FEED_FILES, Site
-from showfacts.loading import load, show_files
+from showfacts.iris import Site
+from showfacts.loading import collect_show_files, load
 from showfacts.models import Catalog, Show, check_catalog
 
 
@@ -133,6 +134,7 @@ def build_site(
     spoilers: bool = True,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    on_skip: Callable[[Skipped], object] | None = None,
 ) -> BuildResult:
     """
     Build the static site of every show in ``paths`` into ``out``.
@@ -164,12 +166,14 @@ def build_site(
         spoilers: Include spoiler teases (always behind a "show" control).
         limits: Bounds on what each file may make showfacts do.
         progress: Called with (shows done, shows in all) as the build goes.
+        on_skip: Called with each file in a folder that is not a show file
+            (see :func:`showfacts.loading.show_files`).
 
     Returns:
         What was written.
 
     Raises:
-        InputError: If a path cannot be read.
+        InputError: If a path cannot be read or holds no show file.
         OutputError: If ``out`` is refused (see above), is being built by
             another build, or cannot be written (read-only, full disk);
             the previous site is then as it was.
@@ -198,10 +202,13 @@ def build_site(
     )
     target = pathlib.Path(out)
     check_place(out, roots)  # the site is never one of its own inputs
-    files = sorted({
-        str(f) for root in roots for f in show_files(root)
+    files = [
+        str(f) for f in collect_show_files(
+            roots, include=config.include, exclude=config.exclude,
+            on_skip=on_skip,
+        )
         if config.selects(f)
-    })
+    ]
     if not files:
         raise InputError("no show files (.yaml, .yml, .json, .toml) found")
     with replace_site(out, roots) as staging:
@@ -381,13 +388,13 @@ def _write_show(
                jsonld.dumps_jsonld(graph, pretty=True) + "\n", most)
         feed = news.build_feed(show, site, "rss", show=show.id,
                                spoilers=options.spoilers, computed=items)
-        for fmt in FEED_FILES:
+        for fmt in feeds.FORMATS:
             one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
             _write(staging, _relative(site, one.feed_url),
                    feeds.render(one, fmt), most)
         _write(staging, _relative(site, site.calendar_url(show.id)),
                calendar.to_calendar(show, site), most)
-        files += len(FEED_FILES) + 2
+        files += len(feeds.FORMATS) + 2
     return tuple((site.base + p.path, p.lastmod) for p in pages), files
 
 
@@ -430,7 +437,7 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
     updated = max(
         (i.updated or i.published for i in newest), default=news.EPOCH
     )
-    for fmt in FEED_FILES:
+    for fmt in feeds.FORMATS:
         feed = news.Feed(
             title=f"{options.pages.title}: news",
             link=site.base,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from showfacts._commands import (
     build,
     calendar,
+    completion,
     diff,
     feed,
     html,
@@ -28,5 +29,5 @@ from showfacts._commands import (
 #: In the order ``showfacts --help`` lists them: the main job first.
 MODULES = (
     build, serve, validate, lint, new, importing, jsonld, html, feed,
-    calendar, diff, schema,
+    calendar, diff, schema, completion,
 )

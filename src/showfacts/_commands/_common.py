@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import shtab
 
 from showfacts import loading
 from showfacts._atomic import write_atomic
+from showfacts._discovery import Skipped
 from showfacts._readers import DEFAULT_LIMITS, Limits
+from showfacts._terminal import located, paint
 from showfacts._text import terminal
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
+from showfacts.loading import FileFormat
 from showfacts.models import Catalog
 
 
@@ -25,13 +32,72 @@ FORMATS = ("yaml", "json", "toml")
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser that exits with status 2 on usage errors."""
+    """
+    An argument parser for people.
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        """Print the usage and the error, and exit with status 2."""
+    Usage errors exit with status 2 after this command's usage (not the
+    top level's), in colour on a terminal; a mistyped choice or option
+    gets a "did you mean"; the limit options stay out of the usage line.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print this command's usage and the error, and exit with 2."""
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)  # noqa: T201
+        prefix = paint(f"{self.prog}: error:", "error", sys.stderr)
+        print(f"{prefix} {message}", file=sys.stderr)  # noqa: T201
         raise SystemExit(EXIT_USAGE)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is None or value in action.choices:
+            return
+        choices = [str(c) for c in action.choices]
+        message = (f"invalid choice: {value!r} (choose from "
+                   f"{', '.join(choices)})")
+        close = difflib.get_close_matches(str(value), choices, n=1)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
+        raise argparse.ArgumentError(action, message)
+
+    def unknown(self, extras: Sequence[str]) -> NoReturn:
+        """Refuse unknown arguments, suggesting the nearest options."""
+        options = [o for a in self._actions for o in a.option_strings
+                   if a.help != argparse.SUPPRESS]
+        message = f"unrecognized arguments: {' '.join(extras)}"
+        for extra in extras:
+            if extra.startswith("-"):
+                close = difflib.get_close_matches(extra.split("=")[0],
+                                                  options, n=1)
+                if close:
+                    message += f"; did you mean {close[0]}?"
+                    break
+        self.error(message)
+
+    def format_usage(self) -> str:
+        """The usage line, without the limit options."""
+        with self._short_usage():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        """The help, whose usage line leaves out the limit options."""
+        with self._short_usage():
+            return super().format_help()
+
+    @contextlib.contextmanager
+    def _short_usage(self) -> Iterator[None]:
+        hidden = [a for a in self._actions if getattr(a, "limit", False)]
+        if self.usage is not None or not hidden:
+            yield
+            return
+        shown = [a for a in self._actions if a not in hidden]
+        formatter = self._get_formatter()
+        formatter.add_usage(None, shown, self._mutually_exclusive_groups,
+                            prefix="")
+        text = formatter.format_help().strip()
+        self.usage = text.replace("%", "%%")
+        try:
+            yield
+        finally:
+            self.usage = None
 
 
 if TYPE_CHECKING:
@@ -55,21 +121,104 @@ def add_command(commands: Commands, name: str, *, help: str,  # noqa: A002
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    # So that errors found after parsing print this command's usage.
+    parser.set_defaults(command_parser=parser)
     return parser
 
 
-def add_paths(parser: argparse.ArgumentParser, *, stdin: bool = True) -> None:
-    """Add PATH arguments, ``--format`` for standard input, and limits."""
+class Renamed(argparse.Action):
+    """An option that was renamed: refused, with the new spelling."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, *,
+                 hint: str, **kwargs: Any) -> None:
+        self.hint = hint
+        kwargs.setdefault("nargs", "?")
+        super().__init__(option_strings, dest, help=argparse.SUPPRESS,
+                         default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser,
+                 namespace: argparse.Namespace, values: Any,  # noqa: ARG002
+                 option_string: str | None = None) -> None:
+        parser.error(f"{option_string} is no longer an option here: "
+                     f"{self.hint}")
+
+
+def add_input_format(parser: argparse.ArgumentParser, *,
+                     renamed: bool = True) -> None:
+    """Add ``--input-format``; refuse the old ``--format`` if ``renamed``."""
     parser.add_argument(
+        "--input-format", choices=FORMATS, default="yaml",
+        help="format of standard input (default: yaml)",
+    )
+    if renamed:
+        parser.add_argument(
+            "--format", action=Renamed,
+            hint="the format of standard input is --input-format "
+            "(yaml, json or toml)",
+        )
+
+
+def add_verbose(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add ``-v/--verbose``: say what was skipped, and ``what``."""
+    parser.add_argument(
+        "-v", "--verbose", action="store_true",
+        help=f"say which files in folders were skipped, and {what}",
+    )
+
+
+#: How many undeclared show-like files are named without ``-v``.
+_NOTES = 3
+
+
+def skips(args: argparse.Namespace) -> Callable[[Skipped], None]:
+    """
+    Report skipped files on standard error.
+
+    With ``-v``, every one; without, only those that look like a show
+    file that forgot to declare the show schema, so that they are never
+    left out in silence.
+    """
+    verbose = bool(getattr(args, "verbose", False))
+    noted = [0]
+
+    def report(item: Skipped) -> None:
+        if verbose:
+            say(f"showfacts: skipped {item.path}: {item.reason}")
+        elif item.show_like:
+            noted[0] += 1
+            note = paint("showfacts: note:", "warning", sys.stderr)
+            if noted[0] > _NOTES:
+                if noted[0] == _NOTES + 1:
+                    print(f"{note} more files like these were skipped; "  # noqa: T201
+                          "-v lists them", file=sys.stderr)
+                return
+            print(  # noqa: T201
+                f"{note} skipped {terminal(str(item.path))}: it looks like a "
+                "show but "
+                f"{item.reason} (add '# yaml-language-server: "
+                "$schema=.../show.schema.json' or a '$schema' key)",
+                file=sys.stderr,
+            )
+
+    return report
+
+
+def add_path_arguments(parser: argparse.ArgumentParser, *,
+                       stdin: bool = True) -> None:
+    """Add the PATH arguments, completed as files."""
+    action = parser.add_argument(
         "paths", nargs="+", metavar="PATH",
         help="show files or folders" + (", or - for standard input"
                                          if stdin else ""),
     )
+    action.complete = shtab.FILE  # type: ignore[attr-defined]
+
+
+def add_paths(parser: argparse.ArgumentParser, *, stdin: bool = True) -> None:
+    """Add PATH arguments, ``--input-format`` for standard input, limits."""
+    add_path_arguments(parser, stdin=stdin)
     if stdin:
-        parser.add_argument(
-            "--format", choices=FORMATS, default="yaml",
-            help="format of standard input (default: yaml)",
-        )
+        add_input_format(parser)
     add_limits(parser)
 
 
@@ -100,30 +249,39 @@ season_number = whole_number("a season number", 0)
 _size = whole_number("a positive whole number")
 
 
+def _limit_adder(group: argparse._ArgumentGroup) -> Callable[..., None]:
+    def add(*names: str, **kwargs: Any) -> None:
+        action = group.add_argument(*names, **kwargs)
+        action.limit = True  # type: ignore[attr-defined]
+
+    return add
+
+
 def add_limits(parser: argparse.ArgumentParser) -> None:
     """Add the options that raise or lower the limits of what a file may do."""
     group = parser.add_argument_group(
-        "limits", "what one show file may make showfacts do (the defaults "
-        "are far above any real show file)",
+        "limit options", "what one show file may make showfacts do (the "
+        "defaults are far above any real show file; rarely needed)",
     )
     defaults = DEFAULT_LIMITS
-    group.add_argument(
+    add = _limit_adder(group)
+    add(
         "--max-file-size", type=_size, default=defaults.max_file_size,
         metavar="BYTES",
         help=f"refuse larger files (default: {defaults.max_file_size:,})",
     )
-    group.add_argument(
+    add(
         "--max-depth", type=_size, default=defaults.max_depth,
         metavar="N", help="refuse deeper nesting of lists and mappings "
         f"(default: {defaults.max_depth})",
     )
-    group.add_argument(
+    add(
         "--max-string-length", type=_size,
         default=defaults.max_string_length, metavar="N",
         help="refuse longer strings (default: "
         f"{defaults.max_string_length:,})",
     )
-    group.add_argument(
+    add(
         "--max-alias-nodes", type=_size, default=defaults.max_alias_nodes,
         metavar="N", help="refuse YAML aliases that expand to more values "
         f"(default: {defaults.max_alias_nodes:,})",
@@ -172,7 +330,7 @@ def report(problems: Sequence[object], most: int | None = None) -> None:
     if most is None:
         most = DEFAULT_LIMITS.max_problems
     for problem in problems[:most]:
-        say(problem)
+        print(located(terminal(str(problem)), sys.stderr), file=sys.stderr)  # noqa: T201
     if len(problems) > most:
         left = len(problems) - most
         say(f"showfacts: and {left:,} more problem{'s' if left != 1 else ''}"
@@ -191,11 +349,12 @@ def add_base_url(parser: argparse.ArgumentParser, *,
 
 def add_output(parser: argparse.ArgumentParser) -> None:
     """Add ``-o/--output``."""
-    parser.add_argument(
+    action = parser.add_argument(
         "-o", "--output", metavar="FILE", default="-",
         help="write to FILE instead of standard output; the file is "
         "replaced whole or not at all",
     )
+    action.complete = shtab.FILE  # type: ignore[attr-defined]
 
 
 def site(args: argparse.Namespace) -> Site:
@@ -216,8 +375,10 @@ def site(args: argparse.Namespace) -> Site:
     return Site(args.base_url)
 
 
-def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
-               limits: Limits = DEFAULT_LIMITS) -> Catalog:
+def load_paths(paths: Sequence[str], stdin_format: FileFormat = "yaml", *,
+               limits: Limits = DEFAULT_LIMITS,
+               on_skip: Callable[[Skipped], object] | None = None,
+               ) -> Catalog:
     """
     Load files and folders as one catalog; ``-`` reads standard input.
 
@@ -232,7 +393,7 @@ def load_paths(paths: Sequence[str], stdin_format: str = "yaml", *,
         return Catalog(shows=(show,))
     if "-" in paths:
         raise InputError("'-' (standard input) cannot be mixed with paths")
-    return loading.load_catalog(paths, limits=limits)
+    return loading.load_catalog(paths, limits=limits, on_skip=on_skip)
 
 
 def read_stdin(limits: Limits) -> bytes:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+import shtab
+
 from showfacts._commands._common import (
     EXIT_OK,
     Commands,
@@ -13,6 +15,7 @@ from showfacts._commands._common import (
     add_limits,
     examples,
     limits,
+    skips,
     whole_number,
 )
 
@@ -59,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = build_site(
             args.paths, args.out, base_url=args.base_url, jobs=args.jobs,
-            progress=progress, **site_options(args),
+            progress=progress, on_skip=skips(args), **site_options(args),
         )
     finally:
         progress.close()
@@ -130,11 +133,13 @@ def register(commands: Commands) -> None:
             "showfacts build data/ --out public --theme my-theme",
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="SRC",
-                        help="show files or folders")
-    parser.add_argument("--out", required=True, metavar="DIR",
-                        help="the site's folder: new, empty or built by "
-                        "showfacts")
+    action = parser.add_argument("paths", nargs="+", metavar="SRC",
+                                 help="show files or folders")
+    action.complete = shtab.FILE  # type: ignore[attr-defined]
+    action = parser.add_argument("--out", required=True, metavar="DIR",
+                                 help="the site's folder: new, empty or "
+                                 "built by showfacts")
+    action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
     add_site_options(parser)
     parser.add_argument("--jobs", type=whole_number("a number of processes"),
                         default=1, metavar="N",
@@ -143,6 +148,7 @@ def register(commands: Commands) -> None:
     talk.add_argument("-q", "--quiet", action="store_true",
                       help="no progress display")
     talk.add_argument("-v", "--verbose", action="store_true",
-                      help="say what was built")
+                      help="say what was built, and which files in "
+                      "folders were skipped")
     add_limits(parser)
     parser.set_defaults(handler=run)

@@ -11,10 +11,12 @@ from showfacts._commands._common import (
     add_command,
     add_output,
     add_paths,
+    add_verbose,
     examples,
     limits,
     load_paths,
     site,
+    skips,
     write_output,
 )
 
@@ -23,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     """Write the calendar of one show, or of every show given."""
     from showfacts.calendar import to_calendar  # noqa: PLC0415 - slow
 
-    catalog = load_paths(args.paths, args.format, limits=limits(args))
+    catalog = load_paths(args.paths, args.input_format, limits=limits(args),
+                         on_skip=skips(args))
     data = catalog.shows[0] if len(catalog) == 1 else catalog
     write_output(
         to_calendar(data, site(args), tentative=args.tentative),
@@ -51,6 +54,7 @@ def register(commands: Commands) -> None:
         ),
     )
     add_paths(parser)
+    add_verbose(parser, "nothing else")
     add_output(parser)
     add_base_url(parser)
     parser.add_argument(

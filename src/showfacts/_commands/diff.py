@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+import shtab
+
 from showfacts import loading
 from showfacts._commands._common import (
     EXIT_OK,
     Commands,
+    Renamed,
     add_base_url,
     add_command,
     add_limits,
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         old = diff.load_revision(paths, args.git, limits=limits(args))
         new = loading.load_catalog(paths, limits=limits(args))
     changes = diff.diff(old, new)
-    fmt: str = args.format
+    fmt: str = args.to
     output: str | bytes
     if fmt == "text":
         output = diff.to_text(changes)
@@ -91,22 +94,29 @@ def register(commands: Commands) -> None:
         epilog=examples(
             "showfacts diff last-week/ballard.yaml ballard.yaml",
             "showfacts diff --git HEAD~1 examples/",
-            "showfacts diff --git v1.0 shows/ --format rss \\",
+            "showfacts diff --git v1.0 shows/ --to rss \\",
             "    --base-url https://example.org/tv/ -o site/changes/feed.xml",
         ),
     )
-    parser.add_argument(
+    action = parser.add_argument(
         "paths", nargs="+", metavar="PATH",
         help="OLD and NEW, files or folders; with --git, the paths to "
         "compare with their state at REV",
     )
+    action.complete = shtab.FILE  # type: ignore[attr-defined]
     parser.add_argument(
         "--git", metavar="REV",
         help="read the old version of the paths from this git revision",
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="text",
-        help="text (default), json, or a feed: rss, atom, json-feed",
+        "--to", choices=FORMATS, default="text",
+        help="text (default), json (the list of changes), or a feed: rss, "
+        "atom, json-feed",
+    )
+    parser.add_argument(
+        "--format", action=Renamed,
+        hint="the output format is --to (text, json, rss, atom or "
+        "json-feed)",
     )
     add_base_url(parser)
     add_output(parser)

@@ -1,35 +1,49 @@
-"""``showfacts feed PATH... --format rss|atom|json``: write a news feed."""
+"""``showfacts feed PATH... --to rss|atom|json``: write a news feed."""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from showfacts._commands._common import (
     EXIT_OK,
-    FORMATS,
     Commands,
+    Renamed,
     add_base_url,
     add_command,
+    add_input_format,
     add_limits,
     add_output,
+    add_path_arguments,
+    add_verbose,
     examples,
     limits,
     load_paths,
     season_number,
     site,
+    skips,
     whole_number,
     write_output,
 )
 from showfacts.exceptions import InputError
-from showfacts.iris import FEED_FILES
 from showfacts.models import Certainty
 from showfacts.news import NEWS_KINDS, build_feed
+
+
+if TYPE_CHECKING:
+    from showfacts.feeds import FeedFormat
+
+
+#: The feed format each --to value writes.
+_FORMATS: dict[str, FeedFormat] = {
+    "rss": "rss", "atom": "atom", "json": "json", "json-feed": "json",
+}
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the feed and write it."""
     catalog = load_paths(args.paths, args.input_format,
-                         limits=limits(args))
+                         limits=limits(args), on_skip=skips(args))
     where = site(args)
     show = catalog.shows[0].id if len(catalog) == 1 else None
     if args.season is not None and show is None:
@@ -38,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             f"{len(catalog)}: {', '.join(s.id for s in catalog)}"
         )
     feed = build_feed(
-        catalog, where, args.format,
+        catalog, where, _FORMATS[args.to],
         show=show,
         season=args.season,
         kinds=args.kind,
@@ -48,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from showfacts.feeds import render  # noqa: PLC0415 - slow to import
 
-    write_output(render(feed, args.format), args.output,
+    write_output(render(feed, _FORMATS[args.to]), args.output,
                  most=args.max_output_bytes)
     return EXIT_OK
 
@@ -63,27 +77,26 @@ def register(commands: Commands) -> None:
         "first.  Every item below 'confirmed' says how sure it is in its "
         "title.  The same data always gives the same bytes.",
         epilog=examples(
-            "showfacts feed examples/ballard.yaml --format rss",
-            "showfacts feed examples/ballard.yaml --format atom --season 2 "
+            "showfacts feed examples/ballard.yaml --to rss",
+            "showfacts feed examples/ballard.yaml --to atom --season 2 "
             "-o atom.xml",
-            "showfacts feed examples/ --format json --min-certainty reported "
+            "showfacts feed examples/ --to json --min-certainty reported "
             "--no-spoilers --limit 20",
-            "showfacts feed examples/ --format rss --kind premiere --kind "
+            "showfacts feed examples/ --to rss --kind premiere --kind "
             "renewed",
         ),
     )
+    add_path_arguments(parser)
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH",
-        help="show files or folders, or - for standard input",
+        "--to", required=True, choices=tuple(_FORMATS),
+        help="the feed format: rss, atom or json (JSON Feed; json-feed, "
+        "as diff --to spells it, is the same)",
     )
     parser.add_argument(
-        "--format", required=True, choices=tuple(FEED_FILES),
-        help="the feed format",
+        "--format", action=Renamed,
+        hint="the feed format is --to (rss, atom or json)",
     )
-    parser.add_argument(
-        "--input-format", choices=FORMATS, default="yaml",
-        help="format of standard input (default: yaml)",
-    )
+    add_input_format(parser, renamed=False)
     parser.add_argument(
         "--season", type=season_number, metavar="N",
         help="only this season (needs exactly one show)",
@@ -110,4 +123,5 @@ def register(commands: Commands) -> None:
     add_base_url(parser)
     add_limits(parser)
     add_output(parser)
+    add_verbose(parser, "nothing else")
     parser.set_defaults(handler=run)

@@ -12,10 +12,12 @@ from showfacts._commands._common import (
     add_command,
     add_output,
     add_paths,
+    add_verbose,
     examples,
     limits,
     load_paths,
     site,
+    skips,
     write_output,
 )
 from showfacts._commands.jsonld import add_graph_options, subject
@@ -43,7 +45,8 @@ def _heading(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Print the HTML fragment."""
-    catalog = load_paths(args.paths, args.format, limits=limits(args))
+    catalog = load_paths(args.paths, args.input_format, limits=limits(args),
+                         on_skip=skips(args))
     from showfacts.markup import page_fragment  # noqa: PLC0415 - slow
 
     fragment = page_fragment(
@@ -73,6 +76,7 @@ def register(commands: Commands) -> None:
         ),
     )
     add_paths(parser)
+    add_verbose(parser, "nothing else")
     add_base_url(parser)
     add_graph_options(parser)
     parser.add_argument(

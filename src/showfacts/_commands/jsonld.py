@@ -16,7 +16,7 @@ import contextlib
 import heapq
 import pathlib
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from showfacts import loading
@@ -28,15 +28,18 @@ from showfacts._commands._common import (
     add_command,
     add_output,
     add_paths,
+    add_verbose,
     examples,
     limits,
     load_paths,
     read_stdin,
     season_number,
     site,
+    skips,
     write_output,
 )
 from showfacts._compact import DigestSet, SortedNames
+from showfacts._discovery import Skipped, nothing_found
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
 from showfacts.models import Catalog, Show
@@ -119,16 +122,28 @@ class _ShowFiles:
     so 100,000 files cost about a megabyte; iterating merges the folders.
     """
 
-    def __init__(self, paths: list[str]) -> None:
+    def __init__(self, paths: list[str],
+                 on_skip: Callable[[Skipped], object] | None = None) -> None:
         self.parts: list[tuple[str, SortedNames | tuple[str, ...]]] = []
         for path in paths:
             root = pathlib.Path(path)
             if root.is_dir():
                 prefix = root.as_posix()
                 prefix = "" if prefix == "." else f"{prefix}/"
-                self.parts.append(
-                    (prefix, SortedNames(loading.show_file_names(root)))
+                skipped: list[Skipped] = []
+
+                def note(item: Skipped,
+                         skipped: list[Skipped] = skipped) -> None:
+                    skipped.append(item)
+                    if on_skip is not None:
+                        on_skip(item)
+
+                names = SortedNames(
+                    loading.show_file_names(root, on_skip=note)
                 )
+                if not len(names):
+                    raise InputError(nothing_found(root, skipped))
+                self.parts.append((prefix, names))
             else:
                 self.parts.append(("", tuple(
                     f.as_posix() for f in loading.show_files(root)
@@ -171,7 +186,7 @@ def _stream(args: argparse.Namespace, where: Site) -> int:
                "pending": args.pending}
     paths: list[str] = args.paths
     if paths == ["-"]:
-        one = loading.loads(read_stdin(limits(args)), args.format,
+        one = loading.loads(read_stdin(limits(args)), args.input_format,
                             name="<stdin>", limits=limits(args))
         text = dumps_jsonld(to_jsonld(one, where, **options))
         write_output(text + "\n", args.output, most=args.max_output_bytes)
@@ -179,7 +194,7 @@ def _stream(args: argparse.Namespace, where: Site) -> int:
     if "-" in paths:
         raise InputError("'-' (standard input) cannot be mixed with paths")
     # Names and ids are kept compact: memory stays flat with the catalog.
-    files = _ShowFiles(paths)
+    files = _ShowFiles(paths, skips(args))
     problems: list[Problem] = []
     seen = DigestSet()
     #: Each id's first file, once a repeated id has been seen.
@@ -198,7 +213,7 @@ def _stream(args: argparse.Namespace, where: Site) -> int:
                     problems.append(Problem(
                         file=file, path="$.id",
                         message=f"the show id {show.id!r} is used by "
-                        f"another file too ({first[show.id]})",
+                        f"{first[show.id]} too",
                     ))
                     continue
             if first is not None:
@@ -219,7 +234,8 @@ def run(args: argparse.Namespace) -> int:
         return _stream(args, where)
     from showfacts.jsonld import dumps_jsonld, to_jsonld  # noqa: PLC0415
 
-    catalog = load_paths(args.paths, args.format, limits=limits(args))
+    catalog = load_paths(args.paths, args.input_format, limits=limits(args),
+                         on_skip=skips(args))
     graph = to_jsonld(subject(catalog, args.season), where,
                       claims=args.claims, spoilers=not args.no_spoilers,
                       pending=args.pending)
@@ -248,6 +264,7 @@ def register(commands: Commands) -> None:
         ),
     )
     add_paths(parser)
+    add_verbose(parser, "nothing else")
     add_base_url(parser)
     add_graph_options(parser)
     layout = parser.add_mutually_exclusive_group()

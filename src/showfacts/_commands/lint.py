@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from showfacts import loading
 from showfacts._commands._common import (
@@ -12,12 +13,17 @@ from showfacts._commands._common import (
     Commands,
     add_command,
     add_limits,
+    add_path_arguments,
+    add_verbose,
     examples,
     limits,
     report,
     say,
+    skips,
 )
 from showfacts._paths import parse as parse_path
+from showfacts._terminal import Style, colour, paint
+from showfacts._text import terminal
 from showfacts.lint import DEFAULT_MAX_AGE, Level, lint
 
 
@@ -42,7 +48,8 @@ def _days(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Lint; print one ``file:line: $.path: level: message`` per finding."""
-    loaded, problems = loading.load_many(args.paths, limits(args))
+    loaded, problems = loading.load_many(args.paths, limits(args),
+                                         on_skip=skips(args))
     problems += loading.catalog_problems(loaded)
     report(problems, args.max_problems)
     if problems:
@@ -55,7 +62,13 @@ def run(args: argparse.Namespace) -> int:
         document = documents[finding.show]
         where = document.locate(parse_path(finding.path))
         prefix = f"{document.name}:{where[0]}" if where else document.name
-        say(f"{prefix}: {finding}", err=False)
+        line = terminal(f"{prefix}: {finding}")
+        if colour(sys.stdout):
+            style: Style = ("error" if finding.level is Level.ERROR
+                            else "warning")
+            word = f": {finding.level.value}: "
+            line = line.replace(word, paint(word, style, sys.stdout), 1)
+        print(line)  # noqa: T201
     if len(findings) > args.max_problems:
         left = len(findings) - args.max_problems
         say(f"showfacts: and {left:,} more finding"
@@ -86,8 +99,7 @@ def register(commands: Commands) -> None:
             "showfacts lint data/ --strict --max-age 90",
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="show files or folders")
+    add_path_arguments(parser, stdin=False)
     parser.add_argument("--today", type=_date, metavar="DATE",
                         help="judge staleness as of this date "
                         "(default: today)")
@@ -97,5 +109,6 @@ def register(commands: Commands) -> None:
                         metavar="DAYS",
                         help="days after which an unconfirmed fact is old "
                         f"(default: {DEFAULT_MAX_AGE})")
+    add_verbose(parser, "nothing else")
     add_limits(parser)
     parser.set_defaults(handler=run)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pathlib
 import re
 
-from showfacts import loading
+from showfacts import _schema, loading
 from showfacts._commands._common import (
     EXIT_OK,
     Commands,
@@ -15,6 +16,7 @@ from showfacts._commands._common import (
     examples,
     write_output,
 )
+from showfacts._discovery import SCHEMA_FILE, schema_near
 from showfacts._invariants import reserved_name
 from showfacts._text import inline
 from showfacts.exceptions import InputError
@@ -22,8 +24,8 @@ from showfacts.models import ID_PATTERN
 
 
 TEMPLATE = """\
-# yaml-language-server: $schema=show.schema.json
-# (for completion in editors: showfacts schema -o show.schema.json)
+# yaml-language-server: $schema={schema}
+# (the line above makes this a show file, and gives editors completion)
 #
 # {heading}: a starter show file.  Every fact that can turn out to be wrong
 # carries a certainty (confirmed, reported, expected, rumored, speculative)
@@ -92,8 +94,9 @@ seasons:
 """
 
 
-def starter(slug: str, *, title: str | None = None) -> str:
-    """The text of a starter file for ``slug``."""
+def starter(slug: str, *, title: str | None = None,
+            schema: str = SCHEMA_FILE) -> str:
+    """The text of a starter file for ``slug`` that declares ``schema``."""
     if not re.fullmatch(ID_PATTERN, slug):
         raise InputError(
             f"{slug!r} is not a valid show id: use lower-case letters and "
@@ -112,6 +115,7 @@ def starter(slug: str, *, title: str | None = None) -> str:
             title, ensure_ascii=False
         ),
         file=f"{slug}.yaml",
+        schema=schema,
     )
 
 
@@ -139,14 +143,34 @@ def _plain(title: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the starter file, refusing to overwrite one."""
+    """Write the starter file (never over one); say what was written."""
     target = args.output or f"{args.slug}.yaml"
-    text = starter(args.slug, title=args.title)
+    if target == "-":
+        text = starter(args.slug, title=args.title)
+        loading.loads(text, "yaml", name=target)
+        write_output(text, target)
+        return EXIT_OK
+    path = pathlib.Path(target)
+    if path.exists() and not args.force:
+        raise InputError(f"{target}: exists already (use --force to replace)")
+    folder = path.absolute().parent
+    found = schema_near(folder)
+    schema_path = found or folder / SCHEMA_FILE
+    relative = os.path.relpath(schema_path, folder)
+    text = starter(args.slug, title=args.title,
+                   schema=pathlib.Path(relative).as_posix())
     # The starter must be valid: check it before writing it anywhere.
     loading.loads(text, "yaml", name=target)
-    if target != "-" and pathlib.Path(target).exists() and not args.force:
-        raise InputError(f"{target}: exists already (use --force to replace)")
+    written = [target]
+    if found is None:
+        write_output(_schema.schema_bytes(), str(path.parent / SCHEMA_FILE))
+        written.append(str(path.parent / SCHEMA_FILE))
     write_output(text, target)
+    print(f"wrote {target}")  # noqa: T201
+    if found is None:
+        print(f"wrote {written[1]} (the JSON Schema {target} declares, "  # noqa: T201
+              "for editors)")
+    print(f"next: fill it in, then run: showfacts validate {target}")  # noqa: T201
     return EXIT_OK
 
 
@@ -156,7 +180,10 @@ def register(commands: Commands) -> None:
         commands, "new",
         help="write a commented starter show file",
         description="Write SLUG.yaml: a commented show file that validates, "
-        "to fill in.",
+        "to fill in.  Its first line declares the show schema (which makes "
+        "it a show file in folders, and gives editors completion): the "
+        "show.schema.json found in its folder, a folder above or their "
+        "schemas/ folder, or else one written beside it.",
         epilog=examples(
             "showfacts new my-show",
             "showfacts new my-show --title 'My Show' -o data/my-show.yaml",

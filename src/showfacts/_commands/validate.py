@@ -11,10 +11,12 @@ from showfacts._commands._common import (
     Commands,
     add_command,
     add_paths,
+    add_verbose,
     examples,
     limits,
     load_paths,
     report,
+    skips,
 )
 from showfacts.exceptions import InvalidDataError
 
@@ -24,17 +26,18 @@ def run(args: argparse.Namespace) -> int:
     paths: list[str] = args.paths
     if paths == ["-"]:
         try:
-            load_paths(paths, args.format, limits=limits(args))
+            load_paths(paths, args.input_format, limits=limits(args))
         except InvalidDataError as exc:
             report(exc.problems, args.max_problems)
             return EXIT_INVALID
         return EXIT_OK
-    problems = loading.validate(paths, limits=limits(args))
+    problems = loading.validate(paths, limits=limits(args),
+                                on_skip=skips(args))
     report(problems, args.max_problems)
     if problems:
         return EXIT_INVALID
     if args.verbose:
-        files = sum(len(loading.show_files(p)) for p in paths)
+        files = len(loading.collect_show_files(paths))
         print(f"{files} file{'s' if files != 1 else ''} valid")  # noqa: T201
     return EXIT_OK
 
@@ -55,6 +58,5 @@ def register(commands: Commands) -> None:
         ),
     )
     add_paths(parser)
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="say how many files were valid")
+    add_verbose(parser, "how many files were valid")
     parser.set_defaults(handler=run)
