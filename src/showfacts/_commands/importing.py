@@ -24,10 +24,12 @@ from showfacts._readers import DEFAULT_LIMITS
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.importers import SERVICES, Imported, ShapeError
+from showfacts.loading import FileFormat
 
 
-_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json",
-             ".toml": "toml"}
+_SUFFIXES: dict[str, FileFormat] = {
+    ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml",
+}
 
 
 def _read(path: str) -> tuple[str, str]:
@@ -201,7 +203,6 @@ def _retrieved(args: argparse.Namespace) -> FuzzyDate | None:
 def header(imported: Imported, service: str, name: str) -> str:
     """The comment block at the top of a new file: what was left out."""
     lines = [
-        "# yaml-language-server: $schema=show.schema.json",
         (f"# Imported from {service} ({pathlib.Path(name).name}) by "
          "showfacts import."),
     ]
@@ -211,7 +212,7 @@ def header(imported: Imported, service: str, name: str) -> str:
         lines += [
             "#   " + " ".join(str(u).split()) for u in imported.unmapped
         ]
-    return "\n".join(lines) + "\n\n"
+    return "\n".join(lines) + "\n"
 
 
 def _report(imported: Imported, name: str) -> None:
@@ -245,12 +246,16 @@ def _into(imported: Imported, target: str, *, dry_run: bool) -> None:
     if not found:
         say(f"{target}: nothing changed", err=False)
         return
+    value = merge.apply_to_data(data, found)
+    declared = value.pop("$schema", None)
+    merged = loading.from_dict(value, name=target)
+    new_text = None
     if fmt == "yaml":
-        new_text = merge.apply_to_yaml(text, found)
-    else:
-        new_text = loading.dumps(
-            loading.from_dict(merge.apply_to_data(data, found)), fmt
-        )
+        from showfacts import _yamlfile  # noqa: PLC0415
+
+        new_text = _yamlfile.edit(text, loading.to_dict(merged))
+    if new_text is None:
+        new_text = loading.dumps(merged, fmt, schema=declared)
     new = loading.loads(new_text, fmt, name=target)
     changes = diff.diff(old, new)
     listing = diff.to_text(changes) if changes else (
@@ -270,10 +275,16 @@ def run(args: argparse.Namespace) -> int:
         _into(imported, args.into, dry_run=args.dry_run)
         return EXIT_OK
     target: str = args.output
-    fmt = _SUFFIXES.get(pathlib.Path(target).suffix.lower(), "yaml")
-    text = loading.dumps(imported.show, fmt)
+    fmt: FileFormat = _SUFFIXES.get(pathlib.Path(target).suffix.lower(),
+                                    "yaml")
+    from showfacts import _discovery  # noqa: PLC0415
+
+    place = pathlib.Path("show.yaml" if target == "-" else target)
+    text = loading.dumps(imported.show, fmt,
+                         schema=_discovery.declaration_for(place))
     if fmt == "yaml":
-        text = header(imported, args.service, name) + text
+        first, _, rest = text.partition("\n")
+        text = f"{first}\n{header(imported, args.service, name)}{rest}"
     if args.dry_run:
         return EXIT_OK
     if target != "-" and pathlib.Path(target).exists() and not args.force:

@@ -9,9 +9,10 @@ superseding it): the same value changes nothing, a changed value becomes a
 new fact that supersedes it.  Facts the file holds that the import no
 longer lists are left alone, and so is everything written by hand.
 
-For YAML the additions are spliced into the text, so every byte of what was
-there (order, comments, quoting, line breaks) stays as it was; JSON and
-TOML files are written again in showfacts' own layout.
+The command writes the result the way :func:`showfacts.dump` edits a
+file: in YAML, everything that did not change keeps its bytes (order,
+comments, quoting, line breaks); JSON and TOML files are written again in
+showfacts' own layout.
 
 .. versionadded:: 0.1.0
 """
@@ -25,14 +26,13 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
-import yaml
 
 from showfacts import loading
 from showfacts._invariants import SEASON_FACTS, SHOW_FACTS
 from showfacts.models import Show
 
 
-__all__ = ["Addition", "additions", "apply_to_data", "apply_to_yaml"]
+__all__ = ["Addition", "additions", "apply_to_data"]
 
 _RECORDS = ("sources", "people", "organizations", "characters", "works")
 _FIELDS = ("description", "genres", "countries", "languages", "image",
@@ -188,103 +188,3 @@ def apply_to_data(existing: Any, found: Sequence[Addition]) -> Any:
         else:
             place[addition.key] = addition.value
     return data
-
-
-# -- YAML, spliced ------------------------------------------------------------
-
-
-def _node_at(root: yaml.Node, path: Path) -> yaml.Node:
-    node = root
-    for step in path:
-        if isinstance(step, int):
-            node = node.value[step]
-        else:
-            node = next(v for k, v in node.value if k.value == step)
-    return node
-
-
-def _content_end(node: yaml.Node) -> int:
-    """The index just past the last character the node's content uses."""
-    if isinstance(node, yaml.ScalarNode) or _flowing(node):
-        return int(node.end_mark.index)
-    ends = [node.start_mark.index]
-    if isinstance(node, yaml.SequenceNode):
-        ends += [_content_end(item) for item in node.value]
-    else:
-        ends += [_content_end(v) for pair in node.value for v in pair]
-    return max(ends)
-
-
-def _flowing(node: yaml.Node) -> bool:
-    return bool(getattr(node, "flow_style", False))
-
-
-def _next_line(text: str, index: int) -> int:
-    newline = text.find("\n", index)
-    return len(text) if newline < 0 else newline + 1
-
-
-def _block(value: Any, indent: int) -> str:
-    dumped: str = yaml.dump(
-        value, Dumper=loading._Dumper,  # noqa: SLF001
-        sort_keys=False, allow_unicode=True, default_flow_style=False,
-        width=79,
-    )
-    pad = " " * indent
-    return "".join(pad + line if line.strip() else line
-                   for line in dumped.splitlines(keepends=True))
-
-
-def _flow(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def apply_to_yaml(text: str, found: Sequence[Addition]) -> str:
-    """
-    The YAML text with the additions spliced in; the rest byte for byte.
-
-    .. versionadded:: 0.1.0
-    """
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is None:
-        msg = "the file to merge into is empty"
-        raise ValueError(msg)
-    inserts: list[tuple[int, str, int]] = []
-    for order, addition in enumerate(found):
-        node = _node_at(root, addition.path)
-        if addition.key is None:
-            inserts.append((*_append(text, node, addition.value), order))
-        else:
-            inserts.append((*_add_key(text, node, addition.key,
-                                      addition.value), order))
-    pieces = text
-    for index, insert, _ in sorted(inserts, key=lambda x: (x[0], x[2]),
-                                   reverse=True):
-        before = pieces[:index]
-        if index == len(pieces) and not before.endswith("\n"):
-            insert = "\n" + insert  # noqa: PLW2901
-        pieces = before + insert + pieces[index:]
-    return pieces
-
-
-def _append(text: str, node: yaml.Node, value: Any) -> tuple[int, str]:
-    if _flowing(node) or not node.value:
-        close = text.rfind("]", 0, node.end_mark.index)
-        sep = ", " if node.value else ""
-        return close, sep + _flow(value)
-    last = node.value[-1]
-    start = last.start_mark
-    line_start = text.rfind("\n", 0, start.index) + 1
-    dash = text.rfind("-", line_start, start.index)
-    column = dash - line_start if dash >= 0 else start.column
-    return _next_line(text, _content_end(last)), _block([value], column)
-
-
-def _add_key(text: str, node: yaml.Node, key: str,
-             value: Any) -> tuple[int, str]:
-    if _flowing(node):
-        close = text.rfind("}", 0, node.end_mark.index)
-        sep = ", " if node.value else ""
-        return close, f"{sep}{_flow(key)}: {_flow(value)}"
-    column = node.value[0][0].start_mark.column if node.value else 0
-    return _next_line(text, _content_end(node)), _block({key: value}, column)
