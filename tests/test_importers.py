@@ -516,3 +516,23 @@ def test_retrieved_is_a_source_field(tmp_path, capsys):
     schema = json.loads((pathlib.Path(__file__).parents[1] / "schemas" /
                          "show.schema.json").read_text())
     assert "retrieved" in schema["$defs"]["source"]["properties"]
+
+
+def test_a_later_reading_is_its_own_source(tmp_path, capsys):
+    """Facts from a later --retrieved day cite a source of that day."""
+    target = tmp_path / "show.yaml"
+    _import("tvmaze-running.json", target, capsys, "--retrieved",
+            "2026-01-10")
+    args = ["import", "tvmaze", str(_ended(tmp_path)), "--into",
+            str(target), "--retrieved", "2026-12-06"]
+    assert 0 == run(args, capsys=capsys)[0]
+    show = loading.load(target)
+    assert ["tvmaze-880101", "tvmaze-880101-2026-12-06"] == [
+        s.id for s in show.sources
+    ]
+    assert ("tvmaze-880101",) == show.statuses[0].sources
+    assert ("tvmaze-880101-2026-12-06",) == show.statuses[1].sources
+    before = target.read_bytes()
+    status, out, _ = run(args, capsys=capsys)
+    assert (0, before) == (status, target.read_bytes())
+    assert "nothing changed" in out

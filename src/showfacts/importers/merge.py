@@ -95,7 +95,7 @@ def _current_of(base: str, facts: dict[str, dict[str, Any]]) -> str:
 
 
 def _same(old: dict[str, Any], new: dict[str, Any]) -> bool:
-    skip = {"id", "supersedes"}
+    skip = {"id", "supersedes", "sources"}
     return ({k: v for k, v in old.items() if k not in skip}
             == {k: v for k, v in new.items() if k not in skip})
 
@@ -113,6 +113,7 @@ def additions(existing: dict[str, Any], imported: Show) -> list[Addition]:
     """
     new = loading.to_dict(imported)
     old = _plain(existing)
+    later = _later_source(old, new)
     found: list[Addition] = []
     for key in _RECORDS:
         have = {r.get("id") for r in _list(old, key) if isinstance(r, dict)}
@@ -173,7 +174,53 @@ def additions(existing: dict[str, Any], imported: Show) -> list[Addition]:
         found += [Addition(("seasons",), None, s) for s in fresh_seasons]
     elif fresh_seasons:
         found.append(Addition((), "seasons", fresh_seasons))
+    if later is not None and any(
+        later["id"] in json.dumps(a.value) for a in found
+    ):
+        found.insert(0, Addition(("sources",), None, later))
     return found
+
+
+def _later_source(old: dict[str, Any],
+                  new: dict[str, Any]) -> dict[str, Any] | None:
+    """
+    A later reading of a record the file cites already, or ``None``.
+
+    When the file's source for the record was read on another day than
+    this import, the facts this import adds cite a new source,
+    ``ID-DAY``, so each fact keeps the day it was read; ``new`` is changed
+    to cite it.
+    """
+    [source] = new.get("sources") or [None]
+    if source is None or "retrieved" not in source:
+        return None
+    known = {s.get("id"): s for s in _list(old, "sources")
+             if isinstance(s, dict)}
+    mine = known.get(source["id"])
+    if mine is None or mine.get("retrieved") == source["retrieved"]:
+        return None
+    day = str(source["retrieved"]).replace("/", "-")
+    later = {**source, "id": f"{source['id']}-{day}"}
+    if later["id"] in known:
+        return None
+    new["sources"] = []
+    _recite(new, source["id"], later["id"])
+    return later
+
+
+def _recite(value: Any, old_id: str, new_id: str) -> None:
+    """Make every fact in ``value`` that cites ``old_id`` cite ``new_id``."""
+    if isinstance(value, dict):
+        sources = value.get("sources")
+        if isinstance(sources, list) and "id" in value:
+            value["sources"] = [new_id if s == old_id else s
+                                for s in sources]
+        for item in value.values():
+            if isinstance(item, (dict, list)):
+                _recite(item, old_id, new_id)
+    elif isinstance(value, list):
+        for item in value:
+            _recite(item, old_id, new_id)
 
 
 def apply_to_data(existing: Any, found: Sequence[Addition]) -> Any:
