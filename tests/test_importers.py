@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from showfacts import jsonld, loading
+from showfacts.dates import FuzzyDate
 from showfacts.importers import jsonld as jsonld_importer
 from showfacts.importers import tmdb, tvmaze, wikidata
 from showfacts.models import Billing, Certainty, OrgKind
@@ -536,3 +537,17 @@ def test_a_later_reading_is_its_own_source(tmp_path, capsys):
     status, out, _ = run(args, capsys=capsys)
     assert (0, before) == (status, target.read_bytes())
     assert "nothing changed" in out
+
+
+def test_jsonld_future_dates_are_reported():
+    """A day after the retrieval day is reported, not confirmed."""
+    data = {"@context": "https://schema.org", "@type": "TVSeries",
+            "name": "Night Crossing", "startDate": "2024-03-08",
+            "containsSeason": [{"@type": "TVSeason", "seasonNumber": 2,
+                                "startDate": "2026-10-01"}]}
+    show = jsonld_importer.to_show(
+        data, retrieved=FuzzyDate(edtf="2025-06-01")).show
+    assert Certainty.CONFIRMED == show.milestones[0].certainty
+    assert Certainty.REPORTED == show.season(2).milestones[0].certainty
+    undated = jsonld_importer.to_show(data).show
+    assert Certainty.REPORTED == undated.milestones[0].certainty

@@ -168,6 +168,8 @@ class Builder:
         self.seasons: dict[int, dict[str, Any]] = {}
         self.unmapped: list[Unmapped] = []
         self._ids: set[str] = set()
+        #: The last day known to have passed when the record was read.
+        self.aired_until: str | None = None
 
     # -- records -------------------------------------------------------------
 
@@ -231,6 +233,11 @@ class Builder:
     def drop(self, path: str, reason: str) -> None:
         """Note a field that the show does not hold."""
         self.unmapped.append(Unmapped(path, reason))
+
+    def dated(self, date: FuzzyDate | None) -> Certainty:
+        """Confirmed for a date known to have passed, else reported."""
+        return (Certainty.CONFIRMED if is_aired(date, self.aired_until)
+                else Certainty.REPORTED)
 
     # -- the result ----------------------------------------------------------
 

@@ -7,9 +7,12 @@ followed, relative URLs resolved against the page's address
 (``base_url``), HTML entities decoded, and numbers written as strings
 read as numbers.
 
-Certainty: schema.org has no word for "expected" or "rumored", so a page's
-plain statements are its publisher's confirmed statements; the page is the
-source every fact cites, and its authority is the page's.
+Certainty: a page's plain statements are its publisher's statements (the
+page is the source every fact cites), so people, crew and cast are
+``confirmed``; a date is ``confirmed`` when it has passed (on or before the
+retrieval day, or the last episode the page says was published) and
+``reported`` otherwise: a future day stated as a fact is often a
+placeholder, and schema.org has no word for "expected".
 
 .. versionadded:: 0.1.0
 """
@@ -218,6 +221,7 @@ def to_show(data: Any, *, name: str = "<jsonld>",
     )
     b = Builder(show_id=show_id or slug(title) or "show", title=title,
                 source=source)
+    b.aired_until = _aired_until(graph, retrieved)
     _series(b, graph, series)
     seasons = list(graph.each(series.get("containsSeason")))
     seasons += [n for n in graph.nodes if _SEASON in _types(n)
@@ -236,6 +240,25 @@ def to_show(data: Any, *, name: str = "<jsonld>",
             continue
         _episode(b, episode, number, f"$[TVEpisode {i}]")
     return b.result()
+
+
+def _aired_until(graph: _Graph, retrieved: FuzzyDate | None) -> str | None:
+    """The retrieval day, or the last episode the page says was published."""
+    days = [
+        d.edtf[:10] for d in (
+            iso_date(n.get("datePublished")) for n in graph.nodes
+            if _EPISODE in _types(n)
+        ) if d is not None and len(d.edtf) >= 10
+    ]
+    for season in graph.nodes:
+        for episode in graph.each(season.get("episode")):
+            date = iso_date(episode.get("datePublished")) if isinstance(
+                episode, Mapping) else None
+            if date is not None and len(date.edtf) >= 10:
+                days.append(date.edtf[:10])
+    if retrieved is not None and len(retrieved.edtf) >= 10:
+        days.append(retrieved.edtf[:10])
+    return max(days) if days else None
 
 
 def _series(b: Builder, graph: _Graph, series: Mapping[str, Any]) -> None:
@@ -273,7 +296,7 @@ def _series(b: Builder, graph: _Graph, series: Mapping[str, Any]) -> None:
         date = iso_date(series.get(key))
         if date is not None:
             b.fact("milestones", Milestone, id=b.fact_id("jsonld", kind.value),
-                   kind=kind, date=date, certainty=Certainty.CONFIRMED)
+                   kind=kind, date=date, certainty=b.dated(date))
         elif series.get(key):
             b.drop(f"$.{key}", f"{series[key]!r}: not an ISO 8601 date")
     b.fields["networks"] = _orgs(b, graph, series, "publisher",
@@ -365,7 +388,7 @@ def _season(b: Builder, graph: _Graph, season: Any, path: str) -> None:
         b.fact("milestones", Milestone, season=number,
                id=b.fact_id("jsonld", f"s{number}", "premiere"),
                kind=MilestoneKind.PREMIERE, date=date,
-               certainty=Certainty.CONFIRMED)
+               certainty=b.dated(date))
     _crew(b, graph, season, number, path)
     for i, actor in enumerate(graph.each(season.get("actor"))):
         person, character = _performer(graph, actor)
@@ -396,9 +419,8 @@ def _episode(b: Builder, episode: Any, season: int, path: str) -> None:
     if fact_id in b._ids:  # noqa: SLF001
         return
     b._ids.add(fact_id)  # noqa: SLF001
+    date = iso_date(episode.get("datePublished") or episode.get("startDate"))
     b.fact("episodes", Episode, season=season, id=fact_id, number=number,
-           title=_name(episode),
-           air_date=iso_date(episode.get("datePublished")
-                             or episode.get("startDate")),
+           title=_name(episode), air_date=date,
            synopsis=text(episode.get("description")),
-           certainty=Certainty.CONFIRMED)
+           certainty=Certainty.CONFIRMED if date is None else b.dated(date))
