@@ -551,3 +551,29 @@ def test_jsonld_future_dates_are_reported():
     assert Certainty.REPORTED == show.season(2).milestones[0].certainty
     undated = jsonld_importer.to_show(data).show
     assert Certainty.REPORTED == undated.milestones[0].certainty
+
+
+@pytest.mark.parametrize("service", ["tmdb", "jsonld"])
+def test_deep_nesting_is_refused(service, tmp_path, capsys):
+    """Hostile nesting: exit 1 and one line, never a traceback."""
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    status, _, err = run(["import", service, str(deep)], capsys=capsys)
+    assert 1 == status
+    assert "deep.json: nested too deeply" in err
+
+
+def test_hostile_text_stays_in_its_comment(tmp_path, capsys):
+    """Line breaks YAML knows, in an unmapped field, cannot end a comment."""
+    data = _load("tvmaze-ended.json")
+    data["type"] = "Scripted\u2028id: hijacked\x85title: x\nz"
+    data["dvdCountry"] = {"name": "\u2029- evil"}
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(data))
+    target = tmp_path / "show.yaml"
+    status, _, err = run(["import", "tvmaze", str(path), "-o", str(target)],
+                         capsys=capsys)
+    assert 0 == status, err
+    show = loading.load(target)
+    assert "the-orchard-line" == show.id
+    assert "\u2028" not in target.read_text()

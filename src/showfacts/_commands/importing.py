@@ -63,6 +63,9 @@ def _json(text: str, name: str) -> Any:
         msg = (f"{name}: line {exc.lineno}, column {exc.colno}: not JSON "
                f"({exc.msg}); the file may be cut off")
         raise ShapeError(msg) from None
+    except RecursionError:
+        msg = f"{name}: nested too deeply to be a saved response"
+        raise ShapeError(msg) from None
 
 
 def _tmdb_part(main: dict[str, Any], part: Any, name: str) -> None:
@@ -203,16 +206,22 @@ def _retrieved(args: argparse.Namespace) -> FuzzyDate | None:
 def header(imported: Imported, service: str, name: str) -> str:
     """The comment block at the top of a new file: what was left out."""
     lines = [
-        (f"# Imported from {service} ({pathlib.Path(name).name}) by "
-         "showfacts import."),
+        (f"# Imported from {service} "
+         f"({_comment(pathlib.Path(name).name)}) by showfacts import."),
     ]
     if imported.unmapped:
         lines.append("# Not mapped (what the show file does not hold, and "
                      "why):")
-        lines += [
-            "#   " + " ".join(str(u).split()) for u in imported.unmapped
-        ]
-    return "\n".join(lines) + "\n"
+        lines += ["#   " + _comment(str(u)) for u in imported.unmapped]
+    return "".join(line + "\n" for line in lines)
+
+
+def _comment(text: str) -> str:
+    """Text for a comment line: no character of the data can end it."""
+    return "".join(
+        c if c.isprintable() else f"\\u{ord(c):04x}"
+        for c in " ".join(text.split())
+    )
 
 
 def _report(imported: Imported, name: str) -> None:
@@ -285,6 +294,9 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "yaml":
         first, _, rest = text.partition("\n")
         text = f"{first}\n{header(imported, args.service, name)}{rest}"
+    # What is written must read back as the show: nothing in the data can
+    # break out of a comment or a value.
+    loading.loads(text, fmt, name=target)
     if args.dry_run:
         return EXIT_OK
     if target != "-" and pathlib.Path(target).exists() and not args.force:

@@ -94,6 +94,9 @@ def read_text(raw: str, name: str, base_url: str | None) -> Any:
     if stripped.startswith(("{", "[")):
         try:
             return json.loads(raw)
+        except RecursionError:
+            msg = f"{name}: nested too deeply to be JSON-LD"
+            raise ShapeError(msg) from None
         except json.JSONDecodeError as exc:
             msg = (f"{name}: line {exc.lineno}, column {exc.colno}: not "
                    f"JSON ({exc.msg}); the file may be cut off")
