@@ -332,7 +332,7 @@ def _orgs(b: Builder, graph: _Graph, node: Mapping[str, Any], key: str,
                 if isinstance(org, Mapping) else None,
             ))
     if found and kind is OrgKind.NETWORK:
-        b.drop(f"$.{key}", "kept as networks: schema.org's publisher does "
+        b.drop(f"$.{key}", "kept as networks: the publisher property does "
                "not tell a network from a streamer")
     return tuple(dict.fromkeys(found))
 
