@@ -157,6 +157,7 @@ def check(show: Any) -> Found:
             continue
         index[fact_id] = (path, collection, fact)
 
+    acyclic: set[str] = set()
     for path, collection, fact in iter_facts(show):
         for j, source in enumerate(_items(fact, "sources")):
             ref(source, sources, "source", path, "sources", j)
@@ -167,11 +168,11 @@ def check(show: Any) -> Found:
                     "sources", j)
             _check_date(_get(retracted, "date"), (*path, "retracted", "date"),
                         found)
-        for field in ("announced", "date", "air_date"):
+        for field in ("announced", "date", "air_date", "until"):
             _check_date(_get(fact, field), (*path, field), found)
-        supersedes = _get(fact, "supersedes")
-        if isinstance(supersedes, str):
-            found.extend(_check_supersedes(fact, path, collection, index))
+        if _targets(_get(fact, "supersedes")):
+            found.extend(_check_supersedes(fact, path, collection, index,
+                                           acyclic))
         if collection == "cast":
             ref(_get(fact, "person"), people, "person", path, "person")
             for j, character in enumerate(_items(fact, "characters")):
@@ -184,12 +185,17 @@ def check(show: Any) -> Found:
             ref(_get(fact, "platform"), orgs, "organization", path,
                 "platform")
             found.extend(_check_release_plan(fact, path))
+            found.extend(_check_schedule(fact, path))
         elif collection == "based_on":
             ref(_get(fact, "work"), works, "work", path, "work")
         elif collection == "milestones":
             ref(_get(fact, "platform"), orgs, "organization", path,
                 "platform")
             found.extend(_check_milestone(fact, path))
+            found.extend(_check_episode_range(fact, path))
+        elif collection == "episodes":
+            ref(_get(fact, "platform"), orgs, "organization", path,
+                "platform")
     return found
 
 
@@ -277,6 +283,55 @@ def _check_milestone(fact: Any, path: Path) -> Found:
     return found
 
 
+def _int(value: Any) -> int | None:
+    return value if type(value) is int else None
+
+
+def _check_episode_range(fact: Any, path: Path) -> Found:
+    """A release's first and last episode and its count agree."""
+    first = _int(_get(fact, "first_episode"))
+    last = _int(_get(fact, "last_episode"))
+    count = _int(_get(fact, "episode_count"))
+    if first is not None and last is not None:
+        if first > last:
+            return [((*path, "last_episode"),
+                     (f"the last episode ({last}) comes before the first "
+                     f"({first})"))]
+        if count is not None and count != last - first + 1:
+            return [((*path, "episode_count"),
+                     (f"{count} episodes, but episodes {first} to {last} "
+                     f"are {last - first + 1}"))]
+    return []
+
+
+def _check_schedule(fact: Any, path: Path) -> Found:
+    """A schedule's days, time and zone fit together."""
+    found: Found = []
+    time = _get(fact, "time")
+    zone = _get(fact, "timezone")
+    if (time is None) != (zone is None):
+        found.append((
+            (*path, "timezone" if time is not None else "time"),
+            "time and timezone go together: give both or neither",
+        ))
+    if isinstance(zone, str) and not _is_zone(zone):
+        found.append((
+            (*path, "timezone"),
+            (f"{zone!r} is not an IANA time zone (e.g. America/New_York, "
+            "Europe/London, UTC)"),
+        ))
+    pattern = _get(fact, "pattern")
+    pattern = getattr(pattern, "value", pattern)
+    if _items(fact, "weekdays") and pattern not in (
+        None, "weekly", "batch_then_weekly"
+    ):
+        found.append((
+            (*path, "weekdays"),
+            f"weekdays make a weekly schedule, not a {pattern} release",
+        ))
+    return found
+
+
 def _is_zone(name: str) -> bool:
     try:
         zoneinfo.ZoneInfo(name)
@@ -285,31 +340,72 @@ def _is_zone(name: str) -> bool:
     return True
 
 
+def _targets(value: Any) -> tuple[str, ...]:
+    """The ids a fact supersedes: one (a string) or several (a list)."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
 def _check_supersedes(
     fact: Any, path: Path, collection: str,
-    index: dict[str, tuple[Path, str, Any]],
+    index: dict[str, tuple[Path, str, Any]], acyclic: set[str],
 ) -> Found:
     fact_id = _get(fact, "id")
-    target = _get(fact, "supersedes")
-    where = (*path, "supersedes")
-    if target == fact_id:
-        return [(where, "a fact cannot supersede itself")]
-    if target not in index:
-        return [(where, _unknown("fact", target, index))]
-    other_collection = index[target][1]
-    if KINDS[other_collection] != KINDS[collection]:
-        return [(
-            where,
-            (f"a {KINDS[collection]} can only supersede another "
-            f"{KINDS[collection]}, but {target!r} is a "
-            f"{KINDS[other_collection]}"),
-        )]
-    chain = [fact_id]
-    step: Any = target
-    while isinstance(step, str) and step in index:
-        if step in chain:
-            loop = " -> ".join(repr(s) for s in [*chain, step])
-            return [(where, f"supersede cycle: {loop}")]
-        chain.append(step)
-        step = _get(index[step][2], "supersedes")
+    value = _get(fact, "supersedes")
+    targets = _targets(value)
+    listed = isinstance(value, list) or len(targets) > 1
+    found: Found = []
+    for j, target in enumerate(targets):
+        where = (*path, "supersedes", j) if listed else (*path, "supersedes")
+        if target == fact_id:
+            found.append((where, "a fact cannot supersede itself"))
+        elif target not in index:
+            found.append((where, _unknown("fact", target, index)))
+        elif KINDS[index[target][1]] != KINDS[collection]:
+            other_collection = index[target][1]
+            found.append((
+                where,
+                (f"a {KINDS[collection]} can only supersede another "
+                f"{KINDS[collection]}, but {target!r} is a "
+                f"{KINDS[other_collection]}"),
+            ))
+    if found:
+        return found
+    loop = _cycle(fact_id, index, acyclic)
+    if loop is not None:
+        text = " -> ".join(repr(s) for s in loop)
+        return [((*path, "supersedes"), f"supersede cycle: {text}")]
     return []
+
+
+def _cycle(start: str, index: dict[str, tuple[Path, str, Any]],
+           acyclic: set[str]) -> list[str] | None:
+    """
+    A supersede path from ``start`` that comes back on itself, if any.
+
+    A depth-first walk; every fact it leaves without finding a loop
+    reaches none, and goes into ``acyclic`` so that no later walk enters
+    it again: over a whole show the walks are linear.
+    """
+    path = [start]
+    on_path = {start}
+    stack = [iter(_targets(_get(index[start][2], "supersedes")))]
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            done = path.pop()
+            on_path.discard(done)
+            acyclic.add(done)
+            continue
+        if step not in index or step in acyclic:
+            continue
+        if step in on_path:
+            return [*path, step]
+        path.append(step)
+        on_path.add(step)
+        stack.append(iter(_targets(_get(index[step][2], "supersedes"))))
+    return None

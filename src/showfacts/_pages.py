@@ -251,11 +251,11 @@ def _entry(show: Show, ref: FactRef, site: Site, sources: str) -> str:
             f'<a href="#fact-{e(f.id)}">{e(f.id)}</a>' for f in newer
         )
         status = f" Superseded by {links}."
-    if fact.supersedes is not None:
-        status += (
-            f' Replaces <a href="#fact-{e(fact.supersedes)}">'
-            f"{e(fact.supersedes)}</a>."
-        )
+    if fact.supersedes:
+        status += " Replaces " + ", ".join(
+            f'<a href="#fact-{e(earlier)}">{e(earlier)}</a>'
+            for earlier in fact.supersedes
+        ) + "."
     date = news.fact_date(fact)
     when = f'<p class="when">{_time(date)}</p>' if date else ""
     what = f'<p class="what">{e(said.text)}'

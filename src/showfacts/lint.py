@@ -14,8 +14,9 @@ check                    level    finding
 ``stale``                error    a current expected, rumored or speculative
                                   fact whose date window has ended
 ``contradiction``        error    two current facts that cannot both hold: two
-                                  premiere (or finale, or part) dates that do
-                                  not overlap, two different statuses, two
+                                  premiere (or finale, or part) dates for the
+                                  same region and platform that do not
+                                  overlap, two different statuses, two
                                   release plans for the same platform and
                                   region that disagree
 ``unsourced``            warning  a fact that cites no source
@@ -26,7 +27,9 @@ check                    level    finding
                                   a confirmed event with its own date):
                                   feeds leave it out
 ``no-character``         warning  a current cast credit without a character
-``season-gap``           warning  season numbers with a gap (1, 2, 4)
+``season-gap``           warning  season numbers with a gap (1, 2, 4); seasons
+                                  named by their year (numbered above 100)
+                                  are not in the count
 =======================  =======  ============================================
 """
 
@@ -53,6 +56,7 @@ from showfacts.models import (
     StatusFact,
 )
 from showfacts.news import fact_date, publication_date
+from showfacts.releases import MAX_ORDINAL, ReleaseKey, release_key
 
 
 __all__ = ["DEFAULT_MAX_AGE", "Finding", "Level", "lint"]
@@ -186,7 +190,8 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
         finding(Level.ERROR, "contradiction", path, message)
         for path, message in _contradictions(current)
     )
-    numbers = sorted(s.number for s in show.seasons if s.number > 0)
+    numbers = sorted(s.number for s in show.seasons
+                     if 0 < s.number <= MAX_ORDINAL)
     for before, after in itertools.pairwise(numbers):
         if after - before > 1:
             missing = ", ".join(str(n) for n in range(before + 1, after))
@@ -224,7 +229,7 @@ def _contradictions(current: list[FactRef]) -> Iterator[
     tuple[str, str]
 ]:
     # Dated milestones about the same event must overlap.
-    events: dict[tuple[int | None, str, int | None], list[FactRef]] = {}
+    events: dict[ReleaseKey, list[FactRef]] = {}
     for ref in current:
         fact = ref.fact
         if (
@@ -233,12 +238,11 @@ def _contradictions(current: list[FactRef]) -> Iterator[
             and fact.kind in (MilestoneKind.PREMIERE, MilestoneKind.FINALE,
                               MilestoneKind.PART_RELEASE)
         ):
-            events.setdefault(
-                (ref.season, fact.kind.value, fact.part), []
-            ).append(ref)
-    for (season, kind, _), refs in sorted(
+            events.setdefault(release_key(ref.season, fact), []).append(ref)
+    for (season, milestone_kind, *_), refs in sorted(
         events.items(), key=lambda kv: str(kv[0])
     ):
+        kind = milestone_kind.value
         for a, b in itertools.combinations(refs, 2):
             first, second = a.fact, b.fact
             assert isinstance(first, Milestone)  # noqa: S101
