@@ -34,19 +34,21 @@ import pytest
 import showfacts as sf
 from showfacts import crosswalk, schedules
 from showfacts.calendar import to_calendar
+from showfacts.diff import diff
 from showfacts.exceptions import InvalidDataError
 from showfacts.feeds import to_atom, to_json_feed, to_rss
 from showfacts.iris import Site
 from showfacts.jsonld import to_jsonld
 from showfacts.lint import Level, lint
 from showfacts.markup import fact_card
-from showfacts.news import build_feed
+from showfacts.news import build_feed, statement
 from showfacts.releases import (
     episodes_phrase,
     part_label,
     region_name,
     schedule_phrase,
 )
+from showfacts.site import build_site
 from tests.conftest import ROOT
 from tests.test_jsonld import sdo_check, sdo_problems
 
@@ -656,3 +658,41 @@ def test_pattern_files_are_fictional():
     for name in FILES:
         assert load(name).fictional
     assert isinstance(DATA, pathlib.Path)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_fact_has_words(name):
+    """Each fact of each pattern has a statement, for pages and timelines."""
+    show = load(name)
+    for ref in show.facts():
+        assert statement(show, ref, SITE).text
+
+
+def test_site_builds(tmp_path):
+    """A site of every pattern builds, twice to the same bytes."""
+    folders = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        build_site(DATA, out, base_url=SITE.base, claims=True)
+        folders.append(out)
+    first = {p.relative_to(folders[0]): p.read_bytes()
+             for p in sorted(folders[0].rglob("*")) if p.is_file()}
+    second = {p.relative_to(folders[1]): p.read_bytes()
+              for p in sorted(folders[1].rglob("*")) if p.is_file()}
+    assert first == second
+    page = folders[0] / "shows" / "the-hollow-signal" / "index.html"
+    assert "Volume 2" in page.read_text(encoding="utf-8")
+
+
+def test_diff_of_new_release_facts():
+    """A diff that adds a final season and a volume says so in words."""
+    old = load("volumes.yaml")
+    new = load("volumes.yaml")
+    data = sf.to_dict(new)
+    data["seasons"][1]["milestones"].append({
+        "id": "s2-final", "kind": "final_season", "certainty": "confirmed",
+        "sources": ["streamflix-press"], "announced": "2025-08-20",
+    })
+    changed = sf.from_dict(data)
+    summaries = [c.summary for c in diff(old, changed)]
+    assert any("final season" in s for s in summaries)

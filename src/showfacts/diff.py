@@ -607,6 +607,7 @@ _MILESTONE_NOUNS = {
     MilestoneKind.FINALE: "finale",
     MilestoneKind.CANCELLED: "cancellation",
     MilestoneKind.ENDED: "end",
+    MilestoneKind.FINAL_SEASON: "final season",
 }
 
 
@@ -640,11 +641,13 @@ def _subject(show: Show, fact: Fact) -> str:
 
 def _noun(fact: Fact) -> str:
     if isinstance(fact, Milestone):
+        if fact.kind is MilestoneKind.PART_RELEASE and fact.part_name:
+            return f"{_line(fact.part_name)} release"
         if fact.kind is MilestoneKind.PART_RELEASE and fact.part:
             return f"Part {fact.part} release"
         return _MILESTONE_NOUNS[fact.kind]
     if isinstance(fact, Episode):
-        return f"Episode {fact.number}"
+        return _episode_noun(fact)
     return {
         ReleasePlan: "release plan",
         StatusFact: "status",
@@ -664,8 +667,14 @@ def _date_noun(fact: Fact) -> str:
     if isinstance(fact, Milestone):
         return f"{_noun(fact)} date"
     if isinstance(fact, Episode):
-        return f"Episode {fact.number} air date"
+        return f"{_episode_noun(fact)} air date"
     return "release date"
+
+
+def _episode_noun(fact: Episode) -> str:
+    """"Episode 4", or the episode by its title while it has no number."""
+    label = _line(fact.label)
+    return label[:1].upper() + label[1:]
 
 
 def _date_words(fact: Fact) -> str:

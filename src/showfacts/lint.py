@@ -147,9 +147,9 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
                 Level.WARNING, "unsourced", f"{ref.path}.sources",
                 f"{_what(ref)} cites no source; add where it was read",
             )
-        elif ref.collection in _NEWS and publication_date(
-            show, ref.fact
-        ) is None:
+        elif (ref.collection in _NEWS or _is_next(ref.fact)) and (
+            publication_date(show, ref.fact) is None
+        ):
             yield finding(
                 Level.WARNING, "undated", ref.path,
                 f"{_what(ref)} has no date to publish it under, so feeds "
@@ -203,6 +203,11 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
                 f"season {after} follows season {before}: season(s) "
                 f"{missing} are missing",
             )
+
+
+def _is_next(fact: Fact) -> bool:
+    """A next episode: feeds carry it, so it needs a date to go under."""
+    return getattr(fact, "next", False) is True
 
 
 def _what(ref: FactRef) -> str:

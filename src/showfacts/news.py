@@ -374,6 +374,9 @@ _STATUS_WORDS = {
     ShowStatus.UNDETERMINED: "awaits a decision on its future",
     ShowStatus.ENDED: "has ended",
     ShowStatus.CANCELLED: "is cancelled",
+    ShowStatus.AIRING: "is airing",
+    ShowStatus.BETWEEN_PARTS: "is between parts of a season",
+    ShowStatus.ENDING: "is ending",
 }
 
 _RELATION_WORDS = {
