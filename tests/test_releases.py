@@ -241,6 +241,20 @@ class TestTwoCountries:
         assert all("publishedBy" in e for e in events)
         assert "2025-09-21" == season["startDate"]  # the earliest
 
+    def test_a_plan_for_a_region_is_not_repeated(self):
+        """A release plan giving the US premiere makes no second event."""
+        data = sf.to_dict(load("two-countries.yaml"))
+        data["seasons"][0]["release_plans"] = [{
+            "id": "s1-plan-us", "date": "2026-01-04", "region": "US",
+            "platform": "eastern-public", "pattern": "weekly",
+            "certainty": "confirmed", "sources": ["eastern-press"],
+        }]
+        graph = to_jsonld(sf.from_dict(data), SITE)
+        events = as_list(nodes(graph, "TVSeason")[0]["releasedEvent"])
+        assert ["2025-09-21", "2026-01-04"] == sorted(
+            e["startDate"] for e in events
+        )
+
     def test_card_lists_each_release(self):
         """The card shows both countries."""
         card = fact_card(load("two-countries.yaml"), None, SITE)

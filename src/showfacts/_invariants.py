@@ -372,16 +372,17 @@ def _check_supersedes(
                 f"{KINDS[collection]}, but {target!r} is a "
                 f"{KINDS[other_collection]}"),
             ))
-    if found:
-        return found
-    loop = _cycle(fact_id, index, acyclic)
+    if found or not isinstance(fact_id, str):
+        return found  # a wrong id's shape is the schema check's to report
+    loop = _cycle(fact_id, targets, index, acyclic)
     if loop is not None:
         text = " -> ".join(repr(s) for s in loop)
         return [((*path, "supersedes"), f"supersede cycle: {text}")]
     return []
 
 
-def _cycle(start: str, index: dict[str, tuple[Path, str, Any]],
+def _cycle(start: str, targets: tuple[str, ...],
+           index: dict[str, tuple[Path, str, Any]],
            acyclic: set[str]) -> list[str] | None:
     """
     A supersede path from ``start`` that comes back on itself, if any.
@@ -392,7 +393,7 @@ def _cycle(start: str, index: dict[str, tuple[Path, str, Any]],
     """
     path = [start]
     on_path = {start}
-    stack = [iter(_targets(_get(index[start][2], "supersedes")))]
+    stack = [iter(targets)]
     while stack:
         step = next(stack[-1], None)
         if step is None:

@@ -1288,7 +1288,7 @@ class _ShowMapper:
             dated = _dated(fact)
             if dated is not None and (fact.platform or fact.region):
                 events.extend(self._plan_and_premiere_events(
-                    sv, dated, fact=fact, plans=False
+                    sv, dated, fact=fact, plans=False, seen=events,
                 ))
         for part in sv.parts:
             dated = _dated(part)
@@ -1309,6 +1309,7 @@ class _ShowMapper:
     def _plan_and_premiere_events(
         self, sv: _SeasonFacts, premiere: tuple[str, str] | None, *,
         fact: Milestone | None = None, plans: bool = True,
+        seen: list[dict[str, Any]] | None = None,
     ) -> list[dict[str, Any]]:
         show = self.show
         if fact is None:
@@ -1341,7 +1342,7 @@ class _ShowMapper:
         if not any(e["startDate"][:len(premiere[1])] == premiere[1]
                    and e.get("publishedBy") == publisher
                    and (location is None or e.get("location") == location)
-                   for e in events):
+                   for e in (*events, *(seen or ()))):
             described_by = [p for p in undated if p.region is None
                             and p.platform in (None, fact.platform)]
             described = " ".join(_describe_plan(show, p)
