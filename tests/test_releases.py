@@ -710,3 +710,29 @@ def test_diff_of_new_release_facts():
     changed = sf.from_dict(data)
     summaries = [c.summary for c in diff(old, changed)]
     assert any("final season" in s for s in summaries)
+
+
+def test_premiere_and_first_volume_are_one_release():
+    """A premiere recorded beside Volume 1 on its day is one event."""
+    data = sf.to_dict(load("volumes.yaml"))
+    data["seasons"][1]["milestones"].append({
+        "id": "s2-premiere", "kind": "premiere", "date": "2025-11-26",
+        "platform": "streamflix", "certainty": "confirmed",
+        "sources": ["streamflix-press"], "announced": "2025-08-20",
+    })
+    show = sf.from_dict(data)
+    events = [e for e in vevents(to_calendar(show, SITE))
+              if "season-2" in str(e["uid"])]
+    assert [
+        "The Hollow Signal Season 2 premiere (Volume 1)",
+        "The Hollow Signal Season 2 Volume 2 release",
+        "The Hollow Signal Season 2 The Finale release",
+    ] == [str(e["summary"]) for e in events]
+    season = next(n for n in nodes(to_jsonld(show, SITE), "TVSeason")
+                  if n["seasonNumber"] == 2)
+    released = as_list(season["releasedEvent"])
+    assert 3 == len(released)
+    assert "2025-11-26" == season["startDate"]
+    assert {"Volume 1", "Volume 2", "The Finale"} == {
+        e["name"] for e in released
+    }

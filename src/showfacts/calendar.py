@@ -339,7 +339,8 @@ def _show_events(
                        by_platform=len(platforms[key[:4]]) > 1)
         if event is not None:
             made.append(event)
-            yield event
+    made = _one_per_release(show, made)
+    yield from made
     for view in now.seasons:
         for episode in view.episodes:
             if episode.next and episode.air_date is not None:
@@ -410,6 +411,38 @@ def _event(
         region=region,
         platform=platform,
     )
+
+
+def _one_per_release(show: Show, made: list[Event]) -> list[Event]:
+    """
+    A part release on its season's premiere day is that premiere.
+
+    A season that starts with "Volume 1" is often recorded with a premiere
+    too; the calendar keeps one event, the premiere's (its UID came
+    first), and names the part in it.
+    """
+    premieres: dict[tuple[int | None, dt.date, str | None], Event] = {
+        (e.season, _local_day(show, e), e.region): e for e in made
+        if e.kind is MilestoneKind.PREMIERE and e.season is not None
+    }
+    kept: list[Event] = []
+    named: dict[str, Event] = {}
+    for event in made:
+        premiere = premieres.get(
+            (event.season, _local_day(show, event), event.region)
+        ) if event.kind is MilestoneKind.PART_RELEASE else None
+        if premiere is not None and premiere.platform in (
+            None, event.platform
+        ):
+            fact = show.fact(event.fact)
+            assert isinstance(fact, Milestone)  # noqa: S101
+            named[premiere.uid] = attrs.evolve(
+                premiere,
+                summary=f"{premiere.summary} ({_line(part_label(fact))})",
+            )
+            continue
+        kept.append(event)
+    return [named.get(e.uid, e) for e in kept]
 
 
 def _qualified(uid: str, *words: str | None) -> str:

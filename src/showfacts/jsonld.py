@@ -1302,7 +1302,17 @@ class _ShowMapper:
                 if description else None,
                 _text(part_label(part)),
             )
-            events.append(event)
+            # A premiere recorded for the same day, platform and region is
+            # the same release: one event, named after the part.
+            same = [i for i, e in enumerate(events)
+                    if e["startDate"][:10] == event["startDate"][:10]
+                    and e.get("publishedBy") == event.get("publishedBy")
+                    and e.get("location") == event.get("location")
+                    and "name" not in e]
+            if same:
+                events[same[0]] = event
+            else:
+                events.append(event)
             self.expressed.add(part.id)
         return _sorted_events(events)
 
