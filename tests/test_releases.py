@@ -40,7 +40,7 @@ from showfacts.feeds import to_atom, to_json_feed, to_rss
 from showfacts.iris import Site
 from showfacts.jsonld import to_jsonld
 from showfacts.lint import Level, lint
-from showfacts.markup import fact_card
+from showfacts.markup import fact_card, script_tag
 from showfacts.news import build_feed, statement
 from showfacts.releases import (
     episodes_phrase,
@@ -736,3 +736,23 @@ def test_premiere_and_first_volume_are_one_release():
     assert {"Volume 1", "Volume 2", "The Finale"} == {
         e["name"] for e in released
     }
+
+
+def test_hostile_part_names_stay_text():
+    """A part name with markup and controls breaks out of nothing."""
+    data = sf.to_dict(load("volumes.yaml"))
+    hostile = "</script><b>Vol & 2\x0b\u2028\r\nBEGIN:VEVENT"
+    data["seasons"][1]["milestones"][1]["part_name"] = hostile
+    show = sf.from_dict(data)
+    graph = to_jsonld(show, SITE)
+    tag = script_tag(graph)
+    assert "</script>" not in tag[:-len("</script>")]
+    html5lib.HTMLParser(strict=True).parseFragment(
+        fact_card(show, None, SITE))
+    for fmt in ("rss", "atom"):
+        feed = build_feed(show, SITE, fmt)
+        data_out = to_rss(feed) if fmt == "rss" else to_atom(feed)
+        assert 0 == feedparser.parse(data_out).bozo
+    calendar = to_calendar(show, SITE)
+    assert 4 == len(vevents(calendar))
+    assert 4 == calendar.split(b"\r\n").count(b"BEGIN:VEVENT")
