@@ -74,8 +74,9 @@ class TestExamples:
             "bosch/season-1/premiere@example.org",
             "bosch/season-7/premiere@example.org",
             "harbor-lights/season-1/premiere@example.org",
+            # Part 1 comes out on the premiere's day: one release, one
+            # event (the premiere's, which names the part).
             "harbor-lights/season-2/premiere@example.org",
-            "harbor-lights/season-2/part-1@example.org",
             "harbor-lights/season-2/part-2@example.org",
             "the-lantern-keepers/season-1/premiere@example.org",
             "the-lantern-keepers/season-1/finale@example.org",

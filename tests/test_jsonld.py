@@ -559,15 +559,20 @@ def _honest(show, graph):
         if iri not in by_id:
             continue
         node = by_id[iri]
-        premiere = sv.premiere
-        if premiere is not None and premiere.qualifier is not None:
-            premiere = None  # the best unqualified one may be typed
-        elif "startDate" in node:
-            assert premiere is not None
-            assert premiere.confirmed
-            assert premiere.date.iso() == node["startDate"]
-        elif premiere is not None and premiere.confirmed and premiere.date:
-            assert premiere.date.iso() is None
+        # The start is the earliest confirmed release (a premiere of any
+        # region or platform, or a part release), not only the best
+        # premiere: a season released in volumes, or first in another
+        # country, starts with that release.
+        releases = [
+            m for m in (*sv.milestones(showfacts.MilestoneKind.PREMIERE),
+                        *sv.milestones(showfacts.MilestoneKind.PART_RELEASE))
+            if m.confirmed and m.qualifier is None and m.date is not None
+            and m.date.iso() is not None
+        ]
+        if "startDate" in node:
+            assert node["startDate"] in {m.date.iso() for m in releases}
+        else:
+            assert not releases
         credited = {SITE.person_iri(c.person) for c in sv.cast
                     if c.confirmed}
         for role in values(node, "actor"):

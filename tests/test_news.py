@@ -656,8 +656,10 @@ class TestBuildFeed:
             build_feed(catalog, SITE, "rss", season=1)
 
     def test_news_kinds(self):
-        """Milestone kinds, then the other collections."""
-        assert ("release_plan", "cast", "crew", "tease") == NEWS_KINDS[-4:]
+        """Milestone kinds, then the other collections, then episodes."""
+        # "episode" came last, for next episodes, after the collections.
+        assert ("release_plan", "cast", "crew", "tease",
+                "episode") == NEWS_KINDS[-5:]
         assert set(NEWS_KINDS) >= {k.value for k in sf.MilestoneKind}
 
 

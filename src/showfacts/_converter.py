@@ -23,7 +23,11 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import (
+    make_dict_structure_fn,
+    make_dict_unstructure_fn,
+    override,
+)
 
 from showfacts import _paths, dates, models
 from showfacts._paths import Path
@@ -104,9 +108,22 @@ def _ordered(
 
     def unstructure(value: Any) -> dict[str, Any]:
         raw = base(value)
+        supersedes = raw.get("supersedes")
+        if supersedes is not None and len(supersedes) == 1:
+            raw["supersedes"] = supersedes[0]  # as files write one id
         return {k: raw[k] for k in sorted(raw, key=order.__getitem__)}
 
     return unstructure
+
+
+def _structure_ids(value: Any, _: Any) -> tuple[str, ...]:
+    """``supersedes``: one id as a string, or several as a list."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    msg = f"expected an id or a list of ids, not {value!r}"
+    raise TypeError(msg)
 
 
 @functools.cache
@@ -139,6 +156,13 @@ def converter() -> cattrs.Converter:
         ),
     )
     for cls in _fact_classes():
+        c.register_structure_hook(
+            cls,
+            make_dict_structure_fn(
+                cls, c, _cattrs_forbid_extra_keys=True,
+                supersedes=override(struct_hook=_structure_ids),
+            ),
+        )
         c.register_unstructure_hook(
             cls,
             _ordered(

@@ -211,10 +211,9 @@ def check(show: Any) -> Found:
                     "sources", j)
             _check_date(_get(retracted, "date"), (*path, "retracted", "date"),
                         found)
-        for field in ("announced", "date", "air_date"):
+        for field in ("announced", "date", "air_date", "until"):
             _check_date(_get(fact, field), (*path, field), found)
-        supersedes = _get(fact, "supersedes")
-        if isinstance(supersedes, str):
+        if _targets(_get(fact, "supersedes")):
             found.extend(_check_supersedes(
                 fact, path, collection, index, cycles,
                 lambda at, where, value: unknowns.add(
@@ -233,12 +232,17 @@ def check(show: Any) -> Found:
             ref(_get(fact, "platform"), orgs, "organization", path,
                 "platform")
             found.extend(_check_release_plan(fact, path))
+            found.extend(_check_schedule(fact, path))
         elif collection == "based_on":
             ref(_get(fact, "work"), works, "work", path, "work")
         elif collection == "milestones":
             ref(_get(fact, "platform"), orgs, "organization", path,
                 "platform")
             found.extend(_check_milestone(fact, path))
+            found.extend(_check_episode_range(fact, path))
+        elif collection == "episodes":
+            ref(_get(fact, "platform"), orgs, "organization", path,
+                "platform")
     unknowns.explain(found)
     found.extend(_check_urls(show))
     found.extend(_check_ids(show))
@@ -353,12 +357,70 @@ def _check_instant(date: Any, time: str, zone: str, path: Path) -> Found:
     return []
 
 
+def _int(value: Any) -> int | None:
+    return value if type(value) is int else None
+
+
+def _check_episode_range(fact: Any, path: Path) -> Found:
+    """A release's first and last episode and its count agree."""
+    first = _int(_get(fact, "first_episode"))
+    last = _int(_get(fact, "last_episode"))
+    count = _int(_get(fact, "episode_count"))
+    if first is not None and last is not None:
+        if first > last:
+            return [((*path, "last_episode"),
+                     (f"the last episode ({last}) comes before the first "
+                     f"({first})"))]
+        if count is not None and count != last - first + 1:
+            return [((*path, "episode_count"),
+                     (f"{count} episodes, but episodes {first} to {last} "
+                     f"are {last - first + 1}"))]
+    return []
+
+
+def _check_schedule(fact: Any, path: Path) -> Found:
+    """A schedule's days, time and zone fit together."""
+    found: Found = []
+    time = _get(fact, "time")
+    zone = _get(fact, "timezone")
+    if (time is None) != (zone is None):
+        found.append((
+            (*path, "timezone" if time is not None else "time"),
+            "time and timezone go together: give both or neither",
+        ))
+    if isinstance(zone, str) and not _is_zone(zone):
+        found.append((
+            (*path, "timezone"),
+            (f"{zone!r} is not an IANA time zone (e.g. America/New_York, "
+            "Europe/London, UTC)"),
+        ))
+    pattern = _get(fact, "pattern")
+    pattern = getattr(pattern, "value", pattern)
+    if _items(fact, "weekdays") and pattern not in (
+        None, "weekly", "batch_then_weekly"
+    ):
+        found.append((
+            (*path, "weekdays"),
+            f"weekdays make a weekly schedule, not a {pattern} release",
+        ))
+    return found
+
+
 def _is_zone(name: str) -> bool:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+def _targets(value: Any) -> tuple[str, ...]:
+    """The ids a fact supersedes: one (a string) or several (a list)."""
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
 
 
 def _check_supersedes(  # noqa: PLR0917
@@ -369,37 +431,41 @@ def _check_supersedes(  # noqa: PLR0917
     at: int,
 ) -> Found:
     fact_id = _get(fact, "id")
-    target = _get(fact, "supersedes")
-    where = (*path, "supersedes")
-    if target == fact_id:
-        return [(where, "a fact cannot supersede itself")]
-    if target not in index:
-        unknown(at, where, target)
+    value = _get(fact, "supersedes")
+    targets = _targets(value)
+    listed = isinstance(value, list) or len(targets) > 1
+    found: Found = []
+    for j, target in enumerate(targets):
+        where = (*path, "supersedes", j) if listed else (*path, "supersedes")
+        if target == fact_id:
+            found.append((where, "a fact cannot supersede itself"))
+        elif target not in index:
+            unknown(at, where, target)
+        elif KINDS[index[target][1]] != KINDS[collection]:
+            other_collection = index[target][1]
+            found.append((
+                where,
+                (f"a {KINDS[collection]} can only supersede another "
+                f"{KINDS[collection]}, but {target!r} is a "
+                f"{KINDS[other_collection]}"),
+            ))
+    if found or not isinstance(fact_id, str):
+        return found
+    on_cycle = cycles.get(fact_id)
+    if on_cycle is None:
         return []
-    other_collection = index[target][1]
-    if KINDS[other_collection] != KINDS[collection]:
-        return [(
-            where,
-            (f"a {KINDS[collection]} can only supersede another "
-            f"{KINDS[collection]}, but {target!r} is a "
-            f"{KINDS[other_collection]}"),
-        )]
-    found = cycles.get(fact_id) if isinstance(fact_id, str) else None
-    if found is not None:
-        cycle, start = found
-        size = len(cycle)
-        if size + 1 > _SHOWN_LOOP:
-            # Only the ids shown are gathered: a long cycle is not copied
-            # for each of its facts.
-            shown = [cycle[(start + i) % size]
-                     for i in range(_SHOWN_LOOP - 2)]
-            return [(where, f"supersede cycle of {size:,} facts: "
-                     + " -> ".join(repr(s) for s in shown)
-                     + f" -> ... -> {fact_id!r}")]
-        loop = [*cycle[start:], *cycle[:start], fact_id]
-        return [(where, "supersede cycle: "
-                 + " -> ".join(repr(s) for s in loop))]
-    return []
+    where = (*path, "supersedes")
+    cycle, start = on_cycle
+    size = len(cycle)
+    if size + 1 > _SHOWN_LOOP:
+        # Only the ids shown are gathered: a long cycle is not copied for
+        # each of its facts.
+        shown = [cycle[(start + i) % size] for i in range(_SHOWN_LOOP - 2)]
+        return [(where, f"supersede cycle of {size:,} facts: "
+                 + " -> ".join(repr(s) for s in shown)
+                 + f" -> ... -> {fact_id!r}")]
+    loop = [*cycle[start:], *cycle[:start], fact_id]
+    return [(where, "supersede cycle: " + " -> ".join(repr(s) for s in loop))]
 
 
 #: The most ids a supersede cycle's message names.
@@ -410,29 +476,39 @@ def _cycles(index: dict[str, tuple[Path, str, Any]]) -> dict[
     str, tuple[list[str], int]
 ]:
     """
-    Each fact on a supersede cycle, with its cycle and its place in it.
+    Each fact on a supersede cycle, with one cycle it is on and its place.
 
-    Each fact supersedes at most one other, so every walk is a path that
-    ends or loops; each fact is visited once, however long the chains.
+    One depth-first walk over every fact and every id it supersedes:
+    each fact and each link is visited once, however long the chains.
     """
     state: dict[str, int] = {}  # 1: on the current walk, 2: done
     cycles: dict[str, tuple[list[str], int]] = {}
     for start in index:
         if start in state:
             continue
-        walk: list[str] = []
-        step: Any = start
-        while isinstance(step, str) and step in index and step not in state:
+        walk = [start]
+        state[start] = 1
+        stack = [iter(_targets(_get(index[start][2], "supersedes")))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+                state[walk.pop()] = 2
+                continue
+            if step not in index:
+                continue
+            seen = state.get(step)
+            if seen == 1:
+                cycle = walk[walk.index(step):]
+                if len(cycle) > 1:  # a fact superseding itself is told apart
+                    for place, member in enumerate(cycle):
+                        cycles.setdefault(member, (cycle, place))
+                continue
+            if seen == 2:
+                continue
             state[step] = 1
             walk.append(step)
-            step = _get(index[step][2], "supersedes")
-        if isinstance(step, str) and state.get(step) == 1:
-            cycle = walk[walk.index(step):]
-            if len(cycle) > 1:  # a fact superseding itself is told apart
-                for place, member in enumerate(cycle):
-                    cycles[member] = (cycle, place)
-        for member in walk:
-            state[member] = 2
+            stack.append(iter(_targets(_get(index[step][2], "supersedes"))))
     return cycles
 
 

@@ -583,13 +583,14 @@ class Pages:
                 self._fact_link(show, f, here, show_page) for f in newer
             )
             status = f" Superseded by: {links}."
-        older = None
-        if fact.supersedes is not None:
+        older = []
+        for earlier in fact.supersedes:
             with contextlib.suppress(KeyError):
-                older = show.fact(fact.supersedes)
-        if older is not None:
-            status += (" Replaces: "
-                       + self._fact_link(show, older, here, show_page) + ".")
+                older.append(show.fact(earlier))
+        if older:
+            status += " Replaces: " + "; ".join(
+                self._fact_link(show, f, here, show_page) for f in older
+            ) + "."
         date = news.fact_date(fact)
         when = f'<p class="when">{_time(date)}</p>' if date else ""
         what = f'<p class="what">{e(said.text)}'

@@ -37,24 +37,34 @@ import datetime as dt
 import re
 import urllib.parse
 import zoneinfo
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 import icalendar
 
-from showfacts import _wording, views
+from showfacts import _wording, schedules, views
 from showfacts._edtf import Precision
 from showfacts._text import publishable
+from showfacts.dates import FuzzyDate
 from showfacts.exceptions import RenderError
 from showfacts.iris import Site
 from showfacts.models import (
     Catalog,
     Certainty,
+    Episode,
     Fact,
     Milestone,
     MilestoneKind,
+    ReleasePlan,
     Show,
     Source,
+)
+from showfacts.releases import (
+    episodes_phrase,
+    in_region,
+    part_label,
+    release_key,
+    schedule_phrase,
 )
 
 
@@ -104,7 +114,8 @@ class Event:
         show: The show's id.
         season: The season number, or ``None`` for a series premiere or
             finale recorded on the show.
-        kind: Premiere, part release or finale.
+        kind: Premiere, part release or finale; ``"episode"`` for a next
+            episode, ``"airing"`` for a day of a weekly schedule.
         part: The part number, for part releases.
         fact: The id of the current milestone the event shows.
         certainty: How sure that milestone is.
@@ -125,7 +136,7 @@ class Event:
     uid: str
     show: str
     season: int | None
-    kind: MilestoneKind
+    kind: MilestoneKind | str
     part: int | None
     fact: str
     certainty: Certainty
@@ -137,6 +148,14 @@ class Event:
     summary: str
     description: str
     url: str
+    #: The release's region (ISO 3166-1), if it has one.
+    region: str | None = None
+    #: Id of the platform, if the release names one.
+    platform: str | None = None
+    #: For a day worked out from a weekly schedule: it was not announced.
+    derived: bool = False
+    #: An iCalendar ``RRULE`` value, for an open-ended weekly schedule.
+    rrule: str | None = None
 
     @property
     def timed(self) -> bool:
@@ -276,15 +295,11 @@ def to_calendar(
 # -- events -------------------------------------------------------------------
 
 
-_Key = tuple[int | None, MilestoneKind, int | None]
+_Key = tuple[int | None, MilestoneKind, int | None, str | None, str | None]
 
 
 def _key(season: int | None, milestone: Milestone) -> _Key:
-    part = (
-        milestone.part if milestone.kind is MilestoneKind.PART_RELEASE
-        else None
-    )
-    return (season, milestone.kind, part)
+    return release_key(season, milestone)
 
 
 def _show_events(
@@ -311,13 +326,35 @@ def _show_events(
             candidates.setdefault(_key(season, milestone), []).append(
                 milestone
             )
+    platforms: dict[tuple[object, ...], set[str | None]] = {}
+    for season, kind, part, region, platform in candidates:
+        platforms.setdefault((season, kind, part, region), set()).add(
+            platform
+        )
+    made: list[Event] = []
     for key, facts in candidates.items():
         chosen = views.best(facts)
         assert chosen is not None  # noqa: S101 - facts is never empty
         event = _event(show, site, host=host, key=key, fact=chosen,
-                       revisions=everything[key], tentative=tentative)
+                       revisions=everything[key], tentative=tentative,
+                       by_platform=len(platforms[key[:4]]) > 1)
         if event is not None:
-            yield event
+            made.append(event)
+    made = _one_per_release(show, made)
+    yield from made
+    for view in now.seasons:
+        for episode in view.episodes:
+            if episode.next and episode.air_date is not None:
+                found = _episode_event(show, site, host, view.season.number,
+                                       episode, tentative=tentative)
+                if found is not None:
+                    yield found
+        for plan in view.release_plans:
+            if schedules.is_schedule(plan):
+                yield from _airing_events(
+                    show, site, host, view.season.number, plan,
+                    made=made, tentative=tentative,
+                )
 
 
 def _event(
@@ -329,8 +366,9 @@ def _event(
     fact: Milestone,
     revisions: list[Milestone],
     tentative: bool,
+    by_platform: bool = False,
 ) -> Event | None:
-    season, kind, part = key
+    season, kind, part, region, platform = key
     date = fact.date
     assert date is not None  # noqa: S101 - only dated facts get here
     day_exact = date.is_exact and date.precision is Precision.DAY
@@ -347,12 +385,14 @@ def _event(
         if first == dt.date.min or last == dt.date.max:
             return None  # an open window cannot be placed on a calendar
         start, end = first, last + dt.timedelta(days=1)
-    what = _what(show, season, kind, part)
-    summary = f"{_line(show.title)} {what}"
+    what = _what(show, season, kind, part, fact)
+    summary = f"{_line(show.title)} {what}{in_region(region)}"
     if not confirmed:
         summary += f" ({fact.certainty.word}: {_line(date.label())})"
+    uid = _uid(show.id, season, kind, part, host)
+    uid = _qualified(uid, region, platform if by_platform else None)
     return Event(
-        uid=_uid(show.id, season, kind, part, host),
+        uid=uid,
         show=show.id,
         season=season,
         kind=kind,
@@ -369,7 +409,198 @@ def _event(
                                  confirmed=confirmed, start=start, end=end),
         url=(site.show_url(show.id) if season is None
              else site.season_url(show.id, season)),
+        region=region,
+        platform=platform,
     )
+
+
+def _one_per_release(show: Show, made: list[Event]) -> list[Event]:
+    """
+    A part release on its season's premiere day is that premiere.
+
+    A season that starts with "Volume 1" is often recorded with a premiere
+    too; the calendar keeps one event, the premiere's (its UID came
+    first), and names the part in it.
+    """
+    premieres: dict[tuple[int | None, dt.date, str | None], Event] = {
+        (e.season, _local_day(show, e), e.region): e for e in made
+        if e.kind is MilestoneKind.PREMIERE and e.season is not None
+    }
+    kept: list[Event] = []
+    named: dict[str, Event] = {}
+    for event in made:
+        premiere = premieres.get(
+            (event.season, _local_day(show, event), event.region)
+        ) if event.kind is MilestoneKind.PART_RELEASE else None
+        if premiere is not None and premiere.platform in (
+            None, event.platform
+        ):
+            fact = show.fact(event.fact)
+            assert isinstance(fact, Milestone)  # noqa: S101
+            named[premiere.uid] = attrs.evolve(
+                premiere,
+                summary=f"{premiere.summary} ({_line(part_label(fact))})",
+            )
+            continue
+        kept.append(event)
+    return [named.get(e.uid, e) for e in kept]
+
+
+def _qualified(uid: str, *words: str | None) -> str:
+    """A UID made specific to a region or platform: ``...-gb@host``."""
+    suffix = "".join(f"-{w.lower()}" for w in words if w)
+    if not suffix:
+        return uid
+    where, at, host = uid.rpartition("@")
+    return f"{where}{suffix}{at}{host}"
+
+
+def _day_exact(fact_date: object) -> bool:
+    return (isinstance(fact_date, FuzzyDate) and fact_date.is_exact
+            and fact_date.precision is Precision.DAY)
+
+
+def _episode_event(show: Show, site: Site, host: str, season: int,
+                   episode: Episode, *, tentative: bool) -> Event | None:
+    """The next episode: an event like a premiere's, with its certainty."""
+    date = episode.air_date
+    assert date is not None  # noqa: S101
+    confirmed = episode.confirmed and _day_exact(date)
+    if not (confirmed or tentative):
+        return None
+    first, last = date.earliest, date.latest
+    if first == dt.date.min or last == dt.date.max:
+        return None
+    name = _line(show.season(season).name)
+    label = _line(episode.label)
+    summary = f"{_line(show.title)} {name} {label}{in_region(episode.region)}"
+    if not confirmed:
+        summary += f" ({episode.certainty.word}: {_line(date.label())})"
+    lines = [f"Next episode of {name} of {_line(show.title)}: {label}"
+             + (f" on {_line(show.organization(episode.platform).name)}"
+                if episode.platform else "") + "."]
+    when = _line(date.label())
+    lines.append(f"Confirmed: {when}." if confirmed else
+                 f"{episode.certainty.word.capitalize()}, not confirmed: "
+                 f"{when}.")
+    lines.extend("Source: " + _cite(s) for s in show.cited(episode))
+    if show.fictional:
+        lines.append(f"{_line(show.title)} is a made-up show: an example, "
+                     "not news.")
+    which = episode.id if episode.number is None else episode.number
+    uid = _qualified(f"{show.id}/season-{season}/episode-{which}@{host}",
+                     episode.region)
+    return Event(
+        uid=uid, show=show.id, season=season, kind="episode", part=None,
+        fact=episode.id, certainty=episode.certainty,
+        sequence=_sequence(show, [episode]), stamp=_stamp(show, episode),
+        start=first, end=last + dt.timedelta(days=1), confirmed=confirmed,
+        summary=summary, description="\n".join(lines),
+        url=site.season_url(show.id, season), region=episode.region,
+        platform=episode.platform,
+    )
+
+
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _airing_events(
+    show: Show, site: Site, host: str, season: int, plan: ReleasePlan, *,
+    made: list[Event], tentative: bool,
+) -> Iterator[Event]:
+    """
+    The days of a weekly schedule, one event each.
+
+    A day that already has a premiere, part release or finale event of
+    the season for the same region and platform (or for none) is that
+    event, not an airing.  An open-ended schedule is one event that
+    repeats (``RRULE``) from its first day without one.
+    """
+    confirmed = plan.confirmed
+    if not (confirmed or tentative):
+        return
+    taken = {
+        _local_day(show, e)
+        for e in made
+        if e.season == season and e.region in (None, plan.region)
+        and e.platform in (None, plan.platform)
+    }
+    name = _line(show.season(season).name)
+    title = _line(show.title)
+    platform = (_line(show.organization(plan.platform).name)
+                if plan.platform else None)
+    open_ended = schedules.open_ended(plan)
+    found = schedules.airings(plan)
+    if open_ended:
+        found = tuple(a for a in found if a.first) or found[:1]
+    for airing in found:
+        if airing.day in taken:
+            continue
+        start: dt.date | dt.datetime = airing.day
+        end: dt.date | None = airing.day + dt.timedelta(days=1)
+        if airing.start is not None:
+            start = airing.start.astimezone(dt.timezone.utc)
+            end = None
+        episodes = ""
+        if airing.episodes:
+            first, last = airing.episodes[0], airing.episodes[-1]
+            episodes = (f" episode {first}" if first == last
+                        else f" episodes {first} to {last}")
+        summary = f"{title} {name}{episodes}{in_region(plan.region)}"
+        if airing.derived:
+            summary += " (weekly schedule)"
+        if not confirmed:
+            summary += f" ({plan.certainty.word})"
+        schedule_words = _schedule_words(plan)
+        lines = [f"{name} of {title}"
+                 + (f" on {platform}" if platform else "")
+                 + f": {schedule_words}."]
+        if airing.derived:
+            lines.append(
+                f"{_day(airing.day)} is worked out from the "
+                f"{'confirmed' if confirmed else plan.certainty.word} weekly "
+                "schedule; it was not announced on its own."
+            )
+        else:
+            lines.append(f"{_day(airing.day)} is "
+                         + ("the first day" if airing.first else
+                            "the last day") + " of the schedule.")
+        if airing.start is not None:
+            utc = airing.start.astimezone(dt.timezone.utc)
+            lines.append(f"{plan.time} {plan.timezone} time "
+                         f"({utc:%Y-%m-%d %H:%M} UTC).")
+        lines.extend("Source: " + _cite(s) for s in show.cited(plan))
+        if show.fictional:
+            lines.append(f"{title} is a made-up show: an example, not news.")
+        rrule = None
+        if open_ended:
+            days = ",".join(_WEEKDAY_CODES[d.number] for d in plan.weekdays)
+            rrule = f"FREQ=WEEKLY;BYDAY={days}"
+        yield Event(
+            uid=_qualified(
+                f"{show.id}/season-{season}/airing-{airing.day.isoformat()}"
+                f"@{host}", plan.region, plan.platform),
+            show=show.id, season=season, kind="airing", part=None,
+            fact=plan.id, certainty=plan.certainty,
+            sequence=_sequence(show, [plan]), stamp=_stamp(show, plan),
+            start=start, end=end, confirmed=confirmed, summary=summary,
+            description="\n".join(lines),
+            url=site.season_url(show.id, season), region=plan.region,
+            platform=plan.platform, derived=airing.derived, rrule=rrule,
+        )
+
+
+def _local_day(show: Show, event: Event) -> dt.date:
+    """The day an event is on where it happens (its fact's own day)."""
+    date = getattr(show.fact(event.fact), "date", None)
+    if isinstance(date, FuzzyDate):
+        return date.earliest
+    start = event.start
+    return start.date() if isinstance(start, dt.datetime) else start
+
+
+def _schedule_words(plan: ReleasePlan) -> str:
+    return _line(schedule_phrase(plan) or "weekly")
 
 
 def _uid(show: str, season: int | None, kind: MilestoneKind,
@@ -382,7 +613,7 @@ def _uid(show: str, season: int | None, kind: MilestoneKind,
     return f"{where}/{name}@{host}"
 
 
-def _sequence(show: Show, revisions: list[Milestone]) -> int:
+def _sequence(show: Show, revisions: Sequence[Fact]) -> int:
     """
     The revisions of an event, from 0.
 
@@ -432,9 +663,11 @@ def _utc(day: dt.date, time: str, zone: str) -> dt.datetime:
 
 
 def _what(show: Show, season: int | None, kind: MilestoneKind,
-          part: int | None) -> str:
+          part: int | None, fact: Milestone | None = None) -> str:
     name = "series" if season is None else _line(show.season(season).name)
     if kind is MilestoneKind.PART_RELEASE:
+        if fact is not None and fact.part_name:
+            return f"{name} {_line(part_label(fact))} release"
         return f"{name} Part {part} release" if part else (
             f"{name} part release"
         )
@@ -461,6 +694,8 @@ def _description(
     title = _line(show.title)
     if kind is MilestoneKind.PART_RELEASE:
         noun = f"Release of Part {part}" if part else "Release of a part"
+        if fact.part_name:
+            noun = f"Release of {_line(part_label(fact))}"
     else:
         noun = kind.value.capitalize()
     of = title if season is None else (
@@ -469,7 +704,11 @@ def _description(
     what = f"{noun} of {of}"
     if fact.platform is not None:
         what += f" on {_line(show.organization(fact.platform).name)}"
+    what += in_region(fact.region)
     lines = [what + "."]
+    episodes = episodes_phrase(fact)
+    if episodes:
+        lines.append(f"{episodes[:1].upper()}{episodes[1:]}.")
     if isinstance(start, dt.datetime):
         when = (
             f"{_day(date.earliest)}, {fact.time} {fact.timezone} time "
@@ -545,11 +784,15 @@ def _vevent(event: Event) -> icalendar.Event:
     vevent.add("dtstart", event.start)
     if event.end is not None:
         vevent.add("dtend", event.end)
+    if event.rrule is not None:
+        vevent.add("rrule", icalendar.vRecur.from_ical(event.rrule))
     vevent.add("summary", icalendar.vText(event.summary))
     vevent.add("description", icalendar.vText(event.description))
     vevent.add("status", "CONFIRMED" if event.confirmed else "TENTATIVE")
     vevent.add("transp", "TRANSPARENT")
     vevent.add("categories", [_CATEGORIES[event.kind]])
+    if event.derived:
+        vevent.add("x-showfacts-derived", "TRUE")
     vevent.add("url", icalendar.vUri(event.url))
     return vevent
 
@@ -558,4 +801,6 @@ _CATEGORIES = {
     MilestoneKind.PREMIERE: "Premiere",
     MilestoneKind.PART_RELEASE: "Part release",
     MilestoneKind.FINALE: "Finale",
+    "episode": "Episode",
+    "airing": "Airing",
 }

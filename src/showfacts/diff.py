@@ -291,8 +291,8 @@ class _Differ:
         new = self.new
         if fact.retracted is not None:
             return self._retracted(fact)
-        if fact.supersedes is not None:
-            earlier_id = fact.supersedes
+        if fact.supersedes:
+            earlier_id = fact.supersedes[0]
             in_old = earlier_id in self.old_ids
             earlier = (self.old if in_old else new).fact(earlier_id)
             kind = _classify(earlier, fact) or ChangeKind.SUPERSEDED
@@ -533,19 +533,42 @@ def _plain(_: Any, __: Any, value: Any) -> Any:
 _ADDED_FIELDS = frozenset({"qualifier", "attribution", "role", "undisclosed"})
 
 
-def _counts(attribute: attrs.Attribute[Any], value: Any) -> bool:
-    if attribute.name == "note":
-        return False
-    return not (
-        attribute.name in _ADDED_FIELDS and value == attribute.default
-    )
+
+
+#: Fields added to fact classes after their first release: left out of a
+#: fingerprint while at their default, so that change ids (guids) made
+#: before they existed stay the same.
+_LATER_FIELDS = frozenset({
+    ("Milestone", "region"), ("Milestone", "part_name"),
+    ("Milestone", "episode_count"), ("Milestone", "first_episode"),
+    ("Milestone", "last_episode"), ("ReleasePlan", "weekdays"),
+    ("ReleasePlan", "time"), ("ReleasePlan", "timezone"),
+    ("ReleasePlan", "per_airing"), ("ReleasePlan", "until"),
+    ("Episode", "finale"), ("Episode", "next"), ("Episode", "region"),
+    ("Episode", "platform"),
+})
 
 
 def _fingerprint(fact: Fact | None) -> Any:
     if fact is None:
         return None
-    value = attrs.asdict(fact, filter=_counts, value_serializer=_plain)
-    return [type(fact).__name__, value]
+    name = type(fact).__name__
+
+    def keep(attribute: attrs.Attribute[Any], value: Any) -> bool:
+        return attribute.name != "note" and not (
+            (attribute.name in _ADDED_FIELDS
+             or (name, attribute.name) in _LATER_FIELDS)
+            and value == attribute.default
+        )
+
+    value = attrs.asdict(fact, filter=keep, value_serializer=_plain)
+    # ``supersedes`` was one id or none before it took several.
+    earlier = fact.supersedes
+    value["supersedes"] = (
+        None if not earlier else earlier[0] if len(earlier) == 1
+        else list(earlier)
+    )
+    return [name, value]
 
 
 def _change_id(kind: ChangeKind, show: str, fact_ids: tuple[str, ...], *,
@@ -594,6 +617,7 @@ _MILESTONE_NOUNS = {
     MilestoneKind.FINALE: "finale",
     MilestoneKind.CANCELLED: "cancellation",
     MilestoneKind.ENDED: "end",
+    MilestoneKind.FINAL_SEASON: "final season",
 }
 
 
@@ -627,11 +651,13 @@ def _subject(show: Show, fact: Fact) -> str:
 
 def _noun(fact: Fact) -> str:
     if isinstance(fact, Milestone):
+        if fact.kind is MilestoneKind.PART_RELEASE and fact.part_name:
+            return f"{_line(fact.part_name)} release"
         if fact.kind is MilestoneKind.PART_RELEASE and fact.part:
             return f"Part {fact.part} release"
         return _MILESTONE_NOUNS[fact.kind]
     if isinstance(fact, Episode):
-        return f"Episode {fact.number}"
+        return _episode_noun(fact)
     return {
         ReleasePlan: "release plan",
         StatusFact: "status",
@@ -651,8 +677,14 @@ def _date_noun(fact: Fact) -> str:
     if isinstance(fact, Milestone):
         return f"{_noun(fact)} date"
     if isinstance(fact, Episode):
-        return f"Episode {fact.number} air date"
+        return f"{_episode_noun(fact)} air date"
     return "release date"
+
+
+def _episode_noun(fact: Episode) -> str:
+    """"Episode 4", or the episode by its title while it has no number."""
+    label = _line(fact.label)
+    return label[:1].upper() + label[1:]
 
 
 def _date_words(fact: Fact) -> str:

@@ -78,6 +78,15 @@ from showfacts.models import (
     Tease,
     WorkKind,
 )
+from showfacts.releases import (
+    MAX_ORDINAL,
+    episodes_phrase,
+    format_words,
+    in_region,
+    part_label,
+    region_name,
+    schedule_phrase,
+)
 from showfacts.views import best
 
 
@@ -370,6 +379,9 @@ _SHOW_STATUS = {
     ShowStatus.UNDETERMINED: "Undetermined",
     ShowStatus.ENDED: "Ended",
     ShowStatus.CANCELLED: "Cancelled",
+    ShowStatus.AIRING: "Airing",
+    ShowStatus.BETWEEN_PARTS: "Between parts",
+    ShowStatus.ENDING: "Ending",
 }
 _STATUS_PHRASE = {
     ShowStatus.IN_DEVELOPMENT: "is in development",
@@ -380,6 +392,9 @@ _STATUS_PHRASE = {
     ShowStatus.UNDETERMINED: "has an undetermined future",
     ShowStatus.ENDED: "has ended",
     ShowStatus.CANCELLED: "is cancelled",
+    ShowStatus.AIRING: "is airing",
+    ShowStatus.BETWEEN_PARTS: "is between parts of a season",
+    ShowStatus.ENDING: "is ending",
 }
 _CREW_PHRASE = {
     CrewRole.SHOWRUNNER: "is a showrunner of",
@@ -441,6 +456,8 @@ _CREW_PROPERTIES = {
 _CONFIRMED = Certainty.CONFIRMED
 _PREMIERE = MilestoneKind.PREMIERE
 _FINALE = MilestoneKind.FINALE
+_PART = MilestoneKind.PART_RELEASE
+_FINAL_SEASON = MilestoneKind.FINAL_SEASON
 _SOURCE_AUTHOR = CrewRole.SOURCE_AUTHOR
 _DAY = Precision.DAY
 
@@ -493,13 +510,20 @@ def _milestone_statement(show: Show, number: int | None,
     where = f" in {fact.location}" if fact.location else ""
     detail = f" ({fact.detail})" if fact.detail else ""
     dated = f", {date.label()}" if date is not None else ""
+    on += in_region(fact.region)
+    episodes = episodes_phrase(fact)
+    if episodes:
+        detail = f" ({episodes})" + detail
     if kind is MilestoneKind.PREMIERE:
         return f"{subject} premieres{_when(date)}{at}{on}{detail}"
     if kind is MilestoneKind.FINALE:
         return f"The finale of {subject} airs{_when(date)}{at}{on}{detail}"
     if kind is MilestoneKind.PART_RELEASE:
-        part = f"Part {fact.part}" if fact.part else "A part"
+        part = part_label(fact)
+        part = part[:1].upper() + part[1:]
         return f"{part} of {subject} is released{_when(date)}{at}{on}{detail}"
+    if kind is MilestoneKind.FINAL_SEASON:
+        return f"{subject} is the final season of {show.title}{detail}{dated}"
     if kind is MilestoneKind.RENEWED:
         if number is not None:
             name = _season_name(show, number)
@@ -530,14 +554,17 @@ def _release_phrase(show: Show, fact: ReleasePlan) -> str:
     if platform:
         parts.append(f"on {platform}")
     if fact.region:
-        parts.append(f"in {fact.region}")
+        parts.append(f"in {region_name(fact.region)}")
     if fact.date is not None:
         parts.append(f"from {fact.date.label()}")
+    schedule = schedule_phrase(fact)
+    if schedule:
+        parts.append(f"({schedule})")
     counts = []
     if fact.episodes:
         counts.append(f"{fact.episodes} episode"
                       f"{'s' if fact.episodes != 1 else ''}")
-    if fact.initial_episodes:
+    if fact.initial_episodes and not schedule:
         counts.append(f"{fact.initial_episodes} on the first day")
     if fact.parts:
         counts.append(f"in {fact.parts} part{'s' if fact.parts != 1 else ''}")
@@ -592,15 +619,20 @@ def _crew_statement(show: Show, subject: str, fact: CrewCredit) -> str:
 
 def _episode_statement(subject: str, fact: Episode) -> str:
     clauses = []
-    if fact.title:
+    if fact.title and fact.number is not None:
         clauses.append(f"is titled “{fact.title}”")
     if fact.air_date is not None:
         clauses.append(f"airs {fact.air_date.label()}")
     if fact.runtime:
         clauses.append(f"runs {fact.runtime} minutes")
-    base = f"Episode {fact.number} of {subject}"
+    if fact.finale:
+        clauses.insert(0, "is the finale")
+    if fact.region:
+        clauses.append(f"is for {region_name(fact.region)}")
+    label = fact.label
+    base = f"{label[:1].upper()}{label[1:]} of {subject}"
     if not clauses:
-        return f"{subject} has an episode {fact.number}"
+        return f"{subject} has an {label}"
     if len(clauses) == 1:
         return f"{base} {clauses[0]}"
     return f"{base} {', '.join(clauses[:-1])} and {clauses[-1]}"
@@ -740,8 +772,22 @@ class _SeasonFacts:
     confirmed it is this one, and when it is not, nothing is stated.
     """
 
-    __slots__ = ("cast", "crew", "episode_count", "episodes", "filming",
-                 "finale", "premiere", "release_plans", "season", "typed")
+    __slots__ = (
+        "cast",
+        "crew",
+        "episode_count",
+        "episodes",
+        "filming",
+        "final",
+        "finale",
+        "parts",
+        "premiere",
+        "premieres",
+        "release_plans",
+        "season",
+        "start",
+        "typed",
+    )
 
     def __init__(self, show: Show, season: Season) -> None:
         is_current = show.is_current
@@ -755,6 +801,9 @@ class _SeasonFacts:
             self.episodes.sort(key=_episode_number)
         premieres = []
         finales = []
+        parts = []
+        #: Whether a confirmed current milestone says it is the last season.
+        self.final = False
         #: Where the season was made.
         self.filming: list[Milestone] = []
         for m in milestones:
@@ -763,9 +812,22 @@ class _SeasonFacts:
                 premieres.append(m)
             elif kind is _FINALE:
                 finales.append(m)
+            elif kind is _PART:
+                parts.append(m)
             elif kind in _FILMING:
                 self.filming.append(m)
-        self.premiere = _best(premieres) if premieres else None
+            elif kind is _FINAL_SEASON:
+                self.final = True
+        #: The best premiere of each region and platform, and the best
+        #: release of each part of each region and platform.
+        self.premieres = _best_each(premieres)
+        self.parts = _best_each(parts)
+        self.premiere = (
+            _earliest(self.premieres) if len(self.premieres) > 1
+            else self.premieres[0] if self.premieres else None
+        )
+        #: The season's start: its earliest confirmed release.
+        self.start = _earliest([*self.premieres, *self.parts])
         self.finale = _best(finales) if finales else None
         self.episode_count = None
         if self.release_plans:
@@ -773,6 +835,8 @@ class _SeasonFacts:
                           if p.episodes is not None])
             if plan is not None:
                 self.episode_count = plan.episodes
+        if self.episode_count is None and season.episodes_complete:
+            self.episode_count = len(season.episodes) or None
         #: Whether a current confirmed fact is about the season: whether
         #: it is a node.
         self.typed = bool(
@@ -807,8 +871,47 @@ def _best(facts: list[F]) -> F | None:
     return facts[0] if facts else None
 
 
-def _episode_number(episode: Episode) -> int:
-    return episode.number
+def _best_each(releases: list[Milestone]) -> list[Milestone]:
+    """The best release of each part, region and platform, in file order."""
+    if len(releases) <= 1:
+        return releases
+    groups: dict[tuple[int | None, str | None, str | None],
+                 list[Milestone]] = {}
+    for m in releases:
+        groups.setdefault((m.part, m.region, m.platform), []).append(m)
+    chosen = {id(_best(group)) for group in groups.values()}
+    return [m for m in releases if id(m) in chosen]
+
+
+def _earliest(releases: list[Milestone]) -> Milestone | None:
+    """The release with the earliest ISO date (the first of equals)."""
+    dated = [(m.date.earliest, i, m) for i, m in enumerate(releases)
+             if m.date is not None and _iso(m.date) is not None]
+    if not dated:
+        return None
+    return min(dated, key=lambda t: (t[0], t[1]))[2]
+
+
+def _season_total(show: Show, typed: Mapping[int, _SeasonFacts]) -> (
+    int | None
+):
+    """How many seasons the show has, when the file says so."""
+    numbered = sorted(n for n in typed if n >= 1)
+    if show.seasons_complete:
+        # Seasons known only from unconfirmed facts are not nodes, and
+        # are not counted; the rest must be numbered 1 to N.
+        if numbered and numbered == list(range(1, len(numbered) + 1)):
+            return len(numbered)
+        return None
+    finals = [n for n, facts in typed.items() if facts.final]
+    if len(finals) == 1 and 1 <= finals[0] <= MAX_ORDINAL:
+        return finals[0]
+    return None
+
+def _episode_number(episode: Episode) -> tuple[bool, int]:
+    """Numbered episodes by number, then those known by title only."""
+    number = episode.number
+    return (number is None, number or 0)
 
 
 def _season_number(season: Season) -> int:
@@ -1041,6 +1144,9 @@ class _ShowMapper:
                 node["creativeWorkStatus"] = _SHOW_STATUS[status.status]
                 self.expressed.add(status.id)
         description = _text(show.description)
+        if show.format is not None:
+            description = (format_words(show.format)
+                           + (f" {description}" if description else ""))
         if show.fictional:
             description = ("Fictional: not a real show."
                            + (f" {description}" if description else ""))
@@ -1094,7 +1200,7 @@ class _ShowMapper:
         elif 1 in self.typed:
             # The first season's premiere starts the series, but does not
             # say all a premiere milestone of the show would.
-            start = _dated(self.typed[1].premiere)
+            start = _dated(self.typed[1].start)
         end = _dated(_best([m for m in milestones if m.kind in _ENDINGS]))
         if end is not None:
             self.expressed.add(end[0])
@@ -1104,11 +1210,16 @@ class _ShowMapper:
         """
         ``numberOfEpisodes`` and ``numberOfSeasons``, in that order.
 
-        The last numbered season that is a node counts the seasons; the
-        episodes are counted only when every season up to it has a count.
+        A partial file never claims a total: the seasons are counted only
+        when the file declares its list complete (``seasons_complete``:
+        the seasons that are nodes, which must be numbered 1 to N),
+        or when a confirmed milestone says which season is the final one
+        (its number, when it is an ordinal, up to :data:`MAX_ORDINAL`).
+        The episodes are counted only when every season counted has a
+        count.
         """
-        last = max(self.typed, default=0)
-        if last < 1:
+        last = _season_total(self.show, self.typed)
+        if last is None:
             return
         total = 0
         for number in range(1, last + 1):
@@ -1120,6 +1231,7 @@ class _ShowMapper:
         else:  # every season counted
             node["numberOfEpisodes"] = total
         node["numberOfSeasons"] = last
+
 
     def locations(self, node: dict[str, Any],
                   milestones: Iterable[Milestone]) -> None:
@@ -1163,9 +1275,9 @@ class _ShowMapper:
         g, show, season = self.g, self.show, sv.season
         number = season.number
         put = g.put
-        premiere = _dated(sv.premiere)
+        premiere = _dated(sv.start)
         finale = _dated(sv.finale)
-        events = self.release_events(sv, premiere)
+        events = self.release_events(sv, _dated(sv.premiere))
         node = g.node(iri, "TVSeason")
         for credit in sv.cast:
             self.cast(node, credit)
@@ -1206,16 +1318,59 @@ class _ShowMapper:
         """
         The season's release events, from confirmed dated release plans.
 
-        A confirmed premiere with a platform is an event too, unless a
-        plan already gives that day and platform; a confirmed undated plan
-        for the same platform, everywhere, describes it.
+        A confirmed premiere with a platform or a region is an event too,
+        one for each region and platform, unless a plan already gives that
+        day, platform and region; a confirmed undated plan for the same
+        platform, everywhere, describes it.  A confirmed part release
+        known to the day is an event named after the part.
         """
+        events = self._plan_and_premiere_events(sv, premiere)
+        for fact in sv.premieres:
+            if fact is sv.premiere:
+                continue
+            dated = _dated(fact)
+            if dated is not None and (fact.platform or fact.region):
+                events.extend(self._plan_and_premiere_events(
+                    sv, dated, fact=fact, plans=False, seen=events,
+                ))
+        for part in sv.parts:
+            dated = _dated(part)
+            if (dated is None or part.date is None
+                    or part.date.precision is not _DAY):
+                continue
+            description = episodes_phrase(part)
+            event = self.event(
+                _date_time(part) or dated[1], part.platform, part.region,
+                _text(_sentence(description[:1].upper() + description[1:]))
+                if description else None,
+                _text(part_label(part)),
+            )
+            # A premiere recorded for the same day, platform and region is
+            # the same release: one event, named after the part.
+            same = [i for i, e in enumerate(events)
+                    if e["startDate"][:10] == event["startDate"][:10]
+                    and e.get("publishedBy") == event.get("publishedBy")
+                    and e.get("location") == event.get("location")
+                    and "name" not in e]
+            if same:
+                events[same[0]] = event
+            else:
+                events.append(event)
+            self.expressed.add(part.id)
+        return _sorted_events(events)
+
+    def _plan_and_premiere_events(
+        self, sv: _SeasonFacts, premiere: tuple[str, str] | None, *,
+        fact: Milestone | None = None, plans: bool = True,
+        seen: list[dict[str, Any]] | None = None,
+    ) -> list[dict[str, Any]]:
         show = self.show
-        fact = sv.premiere
+        if fact is None:
+            fact = sv.premiere
         moment = _date_time(fact) if premiere is not None and fact else None
         events: list[dict[str, Any]] = []
         undated: list[ReleasePlan] = []
-        for plan in sv.release_plans:
+        for plan in sv.release_plans if plans else ():
             date = _iso(plan.date) if plan.date is not None else None
             if date is None:
                 undated.append(plan)
@@ -1229,21 +1384,32 @@ class _ShowMapper:
                 _text(_describe_plan(show, plan)),
             ))
             self.expressed.add(plan.id)
-        if premiere is None or fact is None or fact.platform is None:
-            return _sorted_events(events)
-        publisher = _ref(self.site.organization_iri(fact.platform))
+        if premiere is None or fact is None or (
+            fact.platform is None and fact.region is None
+        ):
+            return events
+        publisher = (None if fact.platform is None
+                     else _ref(self.site.organization_iri(fact.platform)))
+        location = (None if fact.region is None
+                    else {"@type": "Country", "name": fact.region})
         if not any(e["startDate"][:len(premiere[1])] == premiere[1]
-                   and e.get("publishedBy") == publisher for e in events):
-            plans = [p for p in undated if p.region is None
-                     and p.platform in (None, fact.platform)]
-            described = " ".join(_describe_plan(show, p) for p in plans)
+                   and e.get("publishedBy") == publisher
+                   and (location is None or e.get("location") == location)
+                   for e in (*events, *(seen or ()))):
+            described_by = [p for p in undated if p.region is None
+                            and p.platform in (None, fact.platform)]
+            described = " ".join(_describe_plan(show, p)
+                                 for p in described_by)
             events.append(self.event(moment or premiere[1],
-                                     fact.platform, None, _text(described)))
-            self.expressed.update(p.id for p in plans)
-        return _sorted_events(events)
+                                     fact.platform, fact.region,
+                                     _text(described)))
+            self.expressed.update(p.id for p in described_by)
+        self.expressed.add(fact.id)
+        return events
 
     def event(self, start: str, platform: str | None, region: str | None,
-              description: str | None) -> dict[str, Any]:
+              description: str | None,
+              name: str | None = None) -> dict[str, Any]:
         """A release event, its keys in the order they are written."""
         kind = "PublicationEvent"
         if platform is not None:
@@ -1254,6 +1420,8 @@ class _ShowMapper:
             event["description"] = description
         if region is not None:
             event["location"] = {"@type": "Country", "name": region}
+        if name:
+            event["name"] = name
         if platform is not None:
             event["publishedBy"] = self.organization(platform)
         event["startDate"] = start
@@ -1295,7 +1463,12 @@ class _ShowMapper:
         Episode numbers are unique in a season, so the node is new; its
         keys are set in the order they are written.
         """
-        iri = self.site.episode_iri(self.show.id, season, episode.number)
+        iri = (
+            self.site.episode_iri(self.show.id, season, episode.number)
+            if episode.number is not None
+            else f"{self.site.season_url(self.show.id, season)}"
+            f"#episode-fact-{episode.id}"
+        )
         node = self.g.node(iri, "TVEpisode")
         air = episode.air_date
         iso = _iso(air) if air is not None else None
@@ -1308,12 +1481,17 @@ class _ShowMapper:
             node["description"] = description
         if episode.runtime is not None:
             node["duration"] = f"PT{episode.runtime}M"
-        node["episodeNumber"] = episode.number
+        if episode.number is not None:
+            node["episodeNumber"] = episode.number
         name = _text(episode.title)
         if name is not None:
             node["name"] = name
         node["partOfSeason"] = {"@id": season_iri}
         node["partOfSeries"] = {"@id": self.series}
+        if iso is not None and (episode.region or episode.platform):
+            node["releasedEvent"] = self.event(
+                iso, episode.platform, episode.region, None
+            )
         return {"@id": iri}
 
     # -- claims ---------------------------------------------------------------

@@ -14,8 +14,9 @@ check                    level    finding
 ``stale``                error    a current expected, rumored or speculative
                                   fact whose date window has ended
 ``contradiction``        error    two current facts that cannot both hold: two
-                                  premiere (or finale, or part) dates that do
-                                  not overlap, two different statuses, two
+                                  premiere (or finale, or part) dates for the
+                                  same region and platform that do not
+                                  overlap, two different statuses, two
                                   release plans for the same platform and
                                   region that disagree
 ``unsourced``            warning  a fact that cites no source
@@ -32,7 +33,9 @@ check                    level    finding
                                   does not fall on ("Tuesday, September 3"
                                   for 3 September 2025, a Wednesday); the
                                   words are kept as the source gave them
-``season-gap``           warning  season numbers with a gap (1, 2, 4)
+``season-gap``           warning  season numbers with a gap (1, 2, 4); seasons
+                                  named by their year (numbered above 100)
+                                  are not in the count
 =======================  =======  ============================================
 """
 
@@ -61,6 +64,7 @@ from showfacts.models import (
 )
 from showfacts.news import fact_date, publication_date
 from showfacts.phrases import WEEKDAYS, stated_weekday
+from showfacts.releases import MAX_ORDINAL, ReleaseKey, release_key
 
 
 __all__ = ["DEFAULT_MAX_AGE", "Finding", "Level", "lint"]
@@ -151,9 +155,9 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
                 Level.WARNING, "unsourced", f"{ref.path}.sources",
                 f"{_what(ref)} cites no source; add where it was read",
             )
-        elif ref.collection in _NEWS and publication_date(
-            show, ref.fact
-        ) is None:
+        elif (ref.collection in _NEWS or _is_next(ref.fact)) and (
+            publication_date(show, ref.fact) is None
+        ):
             yield finding(
                 Level.WARNING, "undated", ref.path,
                 f"{_what(ref)} has no date to publish it under, so feeds "
@@ -201,7 +205,8 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
         finding(Level.ERROR, "contradiction", path, message)
         for path, message in _contradictions(current)
     )
-    numbers = sorted(s.number for s in show.seasons if s.number > 0)
+    numbers = sorted(s.number for s in show.seasons
+                     if 0 < s.number <= MAX_ORDINAL)
     for before, after in itertools.pairwise(numbers):
         if after - before > 1:
             missing = ", ".join(str(n) for n in range(before + 1, after))
@@ -213,6 +218,11 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
                 f"season {after} follows season {before}: season(s) "
                 f"{missing} are missing",
             )
+
+
+def _is_next(fact: Fact) -> bool:
+    """A next episode: feeds carry it, so it needs a date to go under."""
+    return getattr(fact, "next", False) is True
 
 
 def _what(ref: FactRef) -> str:
@@ -278,7 +288,7 @@ def _contradictions(current: list[FactRef]) -> Iterator[
     tuple[str, str]
 ]:
     # Dated milestones about the same event must overlap.
-    events: dict[tuple[int | None, str, int | None], list[FactRef]] = {}
+    events: dict[ReleaseKey, list[FactRef]] = {}
     for ref in current:
         fact = ref.fact
         if (
@@ -287,12 +297,11 @@ def _contradictions(current: list[FactRef]) -> Iterator[
             and fact.kind in (MilestoneKind.PREMIERE, MilestoneKind.FINALE,
                               MilestoneKind.PART_RELEASE)
         ):
-            events.setdefault(
-                (ref.season, fact.kind.value, fact.part), []
-            ).append(ref)
-    for (season, kind, _), refs in sorted(
+            events.setdefault(release_key(ref.season, fact), []).append(ref)
+    for (season, milestone_kind, *_), refs in sorted(
         events.items(), key=lambda kv: str(kv[0])
     ):
+        kind = milestone_kind.value
         for b, a in _disjoint(refs):
             first, second = a.fact, b.fact
             assert isinstance(first, Milestone)  # noqa: S101

@@ -242,6 +242,8 @@ class _Card:
 
     def event(self, node: Mapping[str, Any]) -> str:
         parts = [self.date("startDate", node["startDate"])]
+        if node.get("name") is not None:
+            parts.insert(0, self.texts(node, "name", " / ") + ":")
         if node.get("publishedBy") is not None:
             parts.append("on " + self.items(node, "publishedBy"))
         if node.get("location") is not None:
@@ -405,7 +407,8 @@ class _Card:
     def episode(self, ref: Mapping[str, Any]) -> str:
         iri = ref["@id"]
         node = self.nodes[iri]
-        parts = [self.text("episodeNumber", node["episodeNumber"])]
+        parts = ([self.text("episodeNumber", node["episodeNumber"])]
+                 if node.get("episodeNumber") is not None else [])
         if node.get("name") is not None:
             parts.append("“" + self.texts(node, "name", " / ") + "”")
         if node.get("datePublished") is not None:

@@ -26,7 +26,7 @@ from typing import Any, Literal, Protocol, TypeVar
 import attrs
 
 from showfacts import _invariants, _paths
-from showfacts._coerce import checked, fuzzy_date, to_enum
+from showfacts._coerce import Invalid, checked, fuzzy_date, to_enum
 from showfacts._readers import MAX_NUMBER
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InvalidDataError, Problem
@@ -68,12 +68,16 @@ __all__ = [
     "Retraction",
     "Season",
     "Show",
+    "ShowFormat",
+    "ShowFormatName",
     "ShowStatus",
     "ShowStatusName",
     "Source",
     "SourceWork",
     "StatusFact",
     "Tease",
+    "Weekday",
+    "WeekdayName",
     "WorkKind",
     "WorkKindName",
 ]
@@ -178,6 +182,10 @@ class MilestoneKind(str, enum.Enum):
     FINALE = "finale"
     CANCELLED = "cancelled"
     ENDED = "ended"
+    #: The season is the show's last ("the fifth and final season").
+    #:
+    #: .. versionadded:: 0.2.0
+    FINAL_SEASON = "final_season"
 
 
 class ReleasePattern(str, enum.Enum):
@@ -210,6 +218,53 @@ class ShowStatus(str, enum.Enum):
     UNDETERMINED = "undetermined"
     ENDED = "ended"
     CANCELLED = "cancelled"
+    #: A season is being released now.
+    #:
+    #: .. versionadded:: 0.2.0
+    AIRING = "airing"
+    #: A season released in parts is between two of them.
+    #:
+    #: .. versionadded:: 0.2.0
+    BETWEEN_PARTS = "between_parts"
+    #: The show ends after the current or next season.
+    #:
+    #: .. versionadded:: 0.2.0
+    ENDING = "ending"
+
+
+class ShowFormat(str, enum.Enum):
+    """
+    What kind of series a show is, when it is not an open-ended one.
+
+    See :mod:`showfacts.crosswalk` for TMDb's words for these.
+
+    .. versionadded:: 0.2.0
+    """
+
+    LIMITED_SERIES = "limited_series"
+    MINISERIES = "miniseries"
+    ANTHOLOGY = "anthology"
+
+
+class Weekday(str, enum.Enum):
+    """
+    A day of the week, for schedules.
+
+    .. versionadded:: 0.2.0
+    """
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def number(self) -> int:
+        """0 for Monday to 6 for Sunday, as :meth:`datetime.date.weekday`."""
+        return list(Weekday).index(self)
 
 
 class Billing(str, enum.Enum):
@@ -325,6 +380,7 @@ MilestoneKindName = Literal[
     "finale",
     "cancelled",
     "ended",
+    "final_season",
 ]
 #: The values of :class:`ReleasePattern`, for type checkers.
 ReleasePatternName = Literal[
@@ -343,6 +399,9 @@ ShowStatusName = Literal[
     "undetermined",
     "ended",
     "cancelled",
+    "airing",
+    "between_parts",
+    "ending",
 ]
 #: The values of :class:`Billing`, for type checkers.
 BillingName = Literal[
@@ -391,6 +450,22 @@ RelationKindName = Literal[
     "crossover_with",
     "prequel_of",
     "sequel_of",
+]
+#: The values of :class:`Weekday`, for type checkers.
+WeekdayName = Literal[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]
+#: The values of :class:`ShowFormat`, for type checkers.
+ShowFormatName = Literal[
+    "limited_series",
+    "miniseries",
+    "anthology",
 ]
 
 
@@ -555,6 +630,42 @@ def _number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             f"'{attribute.name}' must be a whole number from 0, "
             f"not {value!r}",
         )
+
+
+def _optional_number(
+    instance: Any, attribute: attrs.Attribute[Any], value: Any
+) -> None:
+    if value is not None:
+        _number(instance, attribute, value)
+
+
+def _supersedes(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """One id, several ids or none, as a tuple."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _weekdays(
+    value: Iterable[Weekday | WeekdayName],
+) -> tuple[Weekday, ...]:
+    days: tuple[Any, ...] = tuple(to_enum(Weekday, v) for v in value)
+    # One day that is not a weekday refuses them all (``checked``).
+    bad: Any = next((d for d in days if isinstance(d, Invalid)), None)
+    return days if bad is None else bad
+
+
+def _optional_format(
+    value: ShowFormat | ShowFormatName | None,
+) -> ShowFormat | None:
+    return None if value is None else to_enum(ShowFormat, value)
+
+
+_is_optional_region = _optional_matches(
+    re.compile(COUNTRY_PATTERN), "an ISO 3166-1 country code"
+)
 
 
 
@@ -828,8 +939,10 @@ class Fact:
         certainty: How sure the fact is.
         sources: Ids of the show's sources that state it.
         announced: When it was announced.
-        supersedes: Id of an earlier fact of the same kind that this one
-            replaces (a narrowed date, a confirmed rumor).
+        supersedes: Ids of earlier facts of the same kind that this one
+            replaces (a narrowed date, a confirmed rumor; two sources'
+            windows for the same premiere).  One id or several may be
+            given; it is always a tuple.
         retracted: Set when the fact was withdrawn.
         qualifier: A short public caveat the source gives ("CBS has yet
             to confirm"); shown wherever the fact is shown.  A qualified
@@ -847,8 +960,8 @@ class Fact:
     announced: FuzzyDate | None = attrs.field(
         default=None, converter=fuzzy_date, validator=checked
     )
-    supersedes: str | None = attrs.field(
-        default=None, validator=_is_optional_id
+    supersedes: tuple[str, ...] = attrs.field(
+        default=(), converter=_supersedes, validator=_is_ids
     )
     retracted: Retraction | None = None
     qualifier: str | None = attrs.field(
@@ -879,8 +992,19 @@ class Milestone(Fact):
         platform: Id of the organization that releases it.
         url: A link, e.g. to a trailer.
         detail: A short description ("first teaser").
+        region: For releases, the ISO 3166-1 country it is in; ``None``
+            when the source names none.  Releases in different regions,
+            or on different platforms, are different events.
+        part_name: For part releases, the name the platform uses
+            ("Volume 2"); without it, "Part N".
+        episode_count: For releases, how many episodes come out.
+        first_episode: For releases, the number of the first episode.
+        last_episode: For releases, the number of the last episode.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``region``, ``part_name``, ``episode_count``, ``first_episode``
+       and ``last_episode``.
     """
 
     kind: MilestoneKind = attrs.field(
@@ -901,6 +1025,19 @@ class Milestone(Fact):
     )
     url: str | None = attrs.field(default=None, validator=_is_optional_url)
     detail: str | None = None
+    region: str | None = attrs.field(
+        default=None, validator=_is_optional_region
+    )
+    part_name: str | None = None
+    episode_count: int | None = attrs.field(
+        default=None, validator=_optional_count
+    )
+    first_episode: int | None = attrs.field(
+        default=None, validator=_optional_number
+    )
+    last_episode: int | None = attrs.field(
+        default=None, validator=_optional_number
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -916,8 +1053,19 @@ class ReleasePlan(Fact):
         episodes: How many episodes in all.
         initial_episodes: How many on the first day.
         parts: For releases in parts, how many.
+        weekdays: For weekly releases, the days episodes come out on.
+        time: A local start time (``20:00``), with ``timezone``.
+        timezone: An IANA time zone (``America/New_York``).
+        per_airing: For weekly releases, how many episodes each airing
+            holds, when the source says.
+        until: When the weekly run ends (the finale's day), when known.
+
+    A plan with ``weekdays`` is a schedule: :mod:`showfacts.schedules`
+    derives the airing days from it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``weekdays``, ``time``, ``timezone``, ``per_airing`` and ``until``.
     """
 
     date: FuzzyDate | None = attrs.field(
@@ -941,6 +1089,20 @@ class ReleasePlan(Fact):
         default=None, validator=_optional_count
     )
     parts: int | None = attrs.field(default=None, validator=_optional_count)
+    weekdays: tuple[Weekday, ...] = attrs.field(
+        default=(), converter=_weekdays, validator=checked
+    )
+    time: str | None = attrs.field(
+        default=None,
+        validator=_optional_matches(re.compile(TIME_PATTERN), "HH:MM"),
+    )
+    timezone: str | None = None
+    per_airing: int | None = attrs.field(
+        default=None, validator=_optional_count
+    )
+    until: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -1065,22 +1227,49 @@ class Episode(Fact):
     An episode of a season.
 
     Attributes:
-        number: Its number in the season.
+        number: Its number in the season; ``None`` while only its title is
+            known (a finale announced by name).
         title: Its title.
         air_date: When it is released.
         runtime: Length in minutes.
         synopsis: A short summary.
+        finale: It is the season's finale.
+        next: It is the next episode to be released (TMDb's
+            ``next_episode_to_air``): feeds and calendars show it.
+        region: The ISO 3166-1 country the air date is for.
+        platform: Id of the organization that releases it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``number`` may be left out; ``finale``, ``next``, ``region`` and
+       ``platform``.
     """
 
-    number: int = attrs.field(validator=_number)
+    number: int | None = attrs.field(default=None,
+                                     validator=_optional_number)
     title: str | None = None
     air_date: FuzzyDate | None = attrs.field(
         default=None, converter=fuzzy_date, validator=checked
     )
     runtime: int | None = attrs.field(default=None, validator=_optional_count)
     synopsis: str | None = None
+    finale: bool = False
+    next: bool = False
+    region: str | None = attrs.field(
+        default=None, validator=_is_optional_region
+    )
+    platform: str | None = attrs.field(
+        default=None, validator=_is_optional_id
+    )
+
+    @property
+    def label(self) -> str:
+        """``episode 3``, the title when the number is unknown, or both."""
+        if self.number is not None:
+            return f"episode {self.number}"
+        if self.title:
+            return f"episode \u201c{' '.join(self.title.split())}\u201d"
+        return "an episode"
 
 
 # -- show and season ----------------------------------------------------------
@@ -1091,7 +1280,12 @@ class Season:
     """
     A season and everything known about it.
 
+    Attributes:
+        episodes_complete: The file lists every episode of the season, so
+            the list's length is the season's episode count.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``episodes_complete``.
     """
 
     number: int = attrs.field(validator=_number)
@@ -1104,6 +1298,7 @@ class Season:
     crew: tuple[CrewCredit, ...] = ()
     teases: tuple[Tease, ...] = ()
     episodes: tuple[Episode, ...] = ()
+    episodes_complete: bool = False
 
     @property
     def name(self) -> str:
@@ -1183,8 +1378,13 @@ class Show:
         milestones: Show-wide milestones (in development, cancelled, ended).
         teases: Show-wide teases.
         seasons: The seasons.
+        format: A limited series, a miniseries or an anthology; ``None``
+            for an open-ended series, or when no source says.
+        seasons_complete: The file lists every season of the show, so
+            their count is the show's season count.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``format`` and ``seasons_complete``.
     """
 
     id: str = attrs.field(validator=_is_id)
@@ -1221,6 +1421,10 @@ class Show:
     milestones: tuple[Milestone, ...] = ()
     teases: tuple[Tease, ...] = ()
     seasons: tuple[Season, ...] = ()
+    format: ShowFormat | None = attrs.field(
+        default=None, converter=_optional_format, validator=checked
+    )
+    seasons_complete: bool = False
 
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
@@ -1302,12 +1506,26 @@ class Show:
         """
         What was said before: the supersede chain, oldest first.
 
-        The chain ends with the fact itself.
+        The chain ends with the fact itself.  A fact that supersedes
+        several earlier ones has every fact they supersede, directly or
+        not, before it, each once, in document order.
         """
-        chain = [self.fact(fact_id)]
-        while chain[-1].supersedes is not None:
-            chain.append(self.fact(chain[-1].supersedes))
-        return tuple(reversed(chain))
+        fact = self.fact(fact_id)
+        if len(fact.supersedes) <= 1:
+            chain = [fact]
+            while len(chain[-1].supersedes) == 1:
+                chain.append(self.fact(chain[-1].supersedes[0]))
+            if not chain[-1].supersedes:
+                return tuple(reversed(chain))
+        seen: set[str] = set()
+        todo = list(fact.supersedes)
+        while todo:
+            earlier = todo.pop()
+            if earlier not in seen:
+                seen.add(earlier)
+                todo.extend(self.fact(earlier).supersedes)
+        order = self._index.order
+        return (*(self.fact(i) for i in order if i in seen), fact)
 
     def cited(self, fact: Fact) -> tuple[Source, ...]:
         """The sources a fact cites."""
@@ -1380,8 +1598,8 @@ def _build_index(show: Show) -> _Index:
             path=_paths.render(path),
         )
         order.append(fact.id)
-        if fact.supersedes is not None:
-            superseded_by.setdefault(fact.supersedes, []).append(fact.id)
+        for earlier in fact.supersedes:
+            superseded_by.setdefault(earlier, []).append(fact.id)
     return _Index(
         refs=refs,
         order=tuple(order),

@@ -62,6 +62,14 @@ from showfacts.models import (
     StatusFact,
     Tease,
 )
+from showfacts.releases import (
+    episodes_phrase,
+    in_region,
+    part_label,
+    region_name,
+    schedule_phrase,
+)
+from showfacts.views import best
 
 
 __all__ = [
@@ -286,6 +294,7 @@ NEWS_KINDS = (
     "cast",
     "crew",
     "tease",
+    "episode",
 )
 
 _KIND_LABELS = {
@@ -301,10 +310,12 @@ _KIND_LABELS = {
     "finale": "finale",
     "cancelled": "cancellation",
     "ended": "ending",
+    "final_season": "final season",
     "release_plan": "release",
     "cast": "cast",
     "crew": "crew",
     "tease": "tease",
+    "episode": "episode",
 }
 
 #: For each milestone kind: the verb of a headline, the noun of an update,
@@ -323,6 +334,8 @@ _MILESTONE_WORDS: dict[MilestoneKind, tuple[str, str, bool]] = {
     MilestoneKind.FINALE: ("finale airs", "finale", True),
     MilestoneKind.CANCELLED: ("cancelled", "cancellation", False),
     MilestoneKind.ENDED: ("ends", "end", True),
+    MilestoneKind.FINAL_SEASON: ("is the final season", "final season",
+                                 False),
 }
 
 
@@ -333,6 +346,7 @@ _COLLECTION_KINDS = {
     "cast": "cast",
     "crew": "crew",
     "teases": "tease",
+    "episodes": "episode",
 }
 
 
@@ -356,6 +370,9 @@ _STATUS_WORDS = {
     ShowStatus.UNDETERMINED: "awaits a decision on its future",
     ShowStatus.ENDED: "has ended",
     ShowStatus.CANCELLED: "is cancelled",
+    ShowStatus.AIRING: "is airing",
+    ShowStatus.BETWEEN_PARTS: "is between parts of a season",
+    ShowStatus.ENDING: "is ending",
 }
 
 _RELATION_WORDS = {
@@ -724,14 +741,23 @@ class _Words:
 
     def episode(self, subject: str, fact: Episode) -> _Item:
         title = _inline(fact.title)
-        core = f"{subject} episode {fact.number}"
-        if title:
+        core = f"{subject} {_inline(fact.label)}"
+        if title and fact.number is not None:
             core += f", “{title}”"
+        if fact.finale:
+            core += " (the finale)"
+        if fact.next:
+            core = f"Next: {core}"
+            if fact.air_date is not None:
+                core += f", {self.when(fact.air_date)}"
+            core += in_region(fact.region)
         details: list[tuple[str, str]] = []
         if fact.air_date is not None:
             details.append(("Airs", self.when(fact.air_date)))
         if fact.runtime:
             details.append(("Runtime", f"{fact.runtime} minutes"))
+        if fact.platform is not None:
+            details.append(("Platform", self.organization(fact.platform)))
         return _Item(core=core, details=tuple(details))
 
     def milestone(self, subject: str, fact: Milestone) -> _Item:
@@ -740,6 +766,8 @@ class _Words:
             verb = f"Part {fact.part} releases" if fact.part else (
                 "part releases"
             )
+            if fact.part_name:
+                verb = f"{_inline(part_label(fact))} releases"
         details: list[tuple[str, str]] = []
         if fact.date is None:
             core = f"{subject} {verb}"
@@ -750,6 +778,10 @@ class _Words:
         else:
             core = f"{subject} {verb}"
             details.append(("Date", self.when(fact.date)))
+        core += in_region(fact.region)
+        episodes = episodes_phrase(fact)
+        if episodes:
+            details.append(("Episodes", episodes))
         if fact.time is not None:
             zone = _inline(fact.timezone)
             details.append(("Time", f"{fact.time} {zone}".strip()))
@@ -788,8 +820,11 @@ class _Words:
             else f"{subject} {' '.join(words)}"
         )
         details: list[tuple[str, str]] = []
+        schedule = schedule_phrase(fact)
+        if schedule:
+            details.append(("Schedule", _inline(schedule)))
         if fact.region is not None:
-            details.append(("Region", fact.region))
+            details.append(("Region", region_name(fact.region)))
         if fact.episodes and fact.pattern is not ReleasePattern.ALL_AT_ONCE:
             details.append(("Episodes", str(fact.episodes)))
         if fact.initial_episodes and (
@@ -903,6 +938,8 @@ class _Words:
 
     def milestone_noun(self, a: Milestone, b: Milestone) -> str:
         if b.kind is MilestoneKind.PART_RELEASE:
+            if b.part_name:
+                return f"{_inline(part_label(b))} release"
             return f"Part {b.part} release" if b.part else "part release"
         if a.kind is not b.kind:
             return "date"
@@ -974,7 +1011,8 @@ def _sources_html(heading: str, sources: Iterable[Source]) -> str:
 
 
 def _refs(show: Show) -> Iterable[FactRef]:
-    return (r for r in show.facts() if r.collection in _NEWS_COLLECTIONS)
+    return (r for r in show.facts() if r.collection in _NEWS_COLLECTIONS
+            or (isinstance(r.fact, Episode) and r.fact.next))
 
 
 def items_for_show(
@@ -1047,7 +1085,7 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
     spoiler = isinstance(fact, Tease) and fact.spoiler
     certainty = fact.certainty
 
-    previous = show.fact(fact.supersedes) if fact.supersedes else None
+    previous = _replaced(show, fact)
     replaced_by = show.superseded_by(fact.id)
     state = (
         "retracted" if fact.retracted is not None
@@ -1157,6 +1195,14 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
         certainty=certainty,
         spoiler=spoiler,
         image=image,
+    )
+
+
+def _replaced(show: Show, fact: Fact) -> Fact | None:
+    """The fact this one replaces; of several, the most trustworthy."""
+    earlier = [show.fact(i) for i in fact.supersedes]
+    return best(earlier) if len(earlier) > 1 else (
+        earlier[0] if earlier else None
     )
 
 

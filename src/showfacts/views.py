@@ -137,7 +137,7 @@ class SeasonView:
         """Current episodes, by number."""
         return tuple(
             sorted(self._current(self.season.episodes),
-                   key=lambda e: e.number)
+                   key=lambda e: (e.number is None, e.number or 0))
         )
 
 
