@@ -134,10 +134,12 @@ def test_tmdb_jsonld_says_what_tmdb_said(tmp_path, capsys):
     assert "https://www.imdb.com/title/tt9900001/" in same_as
     assert "https://www.themoviedb.org/tv/990001" in same_as
     assert data["homepage"] in same_as
-    # Seasons 1 and 2 have aired: season 0 (specials) is never counted,
-    # and season 3 is only announced.
-    assert 2 == series["numberOfSeasons"]
+    # Seasons 1 and 2 have aired: season 0 (specials) is not a season,
+    # and season 3 is only announced; no total is claimed.
     graph = jsonld.to_jsonld(loading.load(target), BASE)
+    assert "numberOfSeasons" not in series
+    assert [1, 2] == sorted(n["seasonNumber"] for n in graph["@graph"]
+                            if n["@type"] == "TVSeason")
     episodes = {n["name"]: n for n in graph["@graph"]
                 if n["@type"] == "TVEpisode"}
     assert "Salt & Iron" in episodes
@@ -245,7 +247,7 @@ def test_a_changed_status_supersedes(tmp_path, capsys):
     assert ["tvmaze-status", "tvmaze-status-2"] == [
         s.id for s in show.statuses
     ]
-    assert "tvmaze-status" == show.statuses[1].supersedes
+    assert ("tvmaze-status",) == show.statuses[1].supersedes
     after = target.read_text(encoding="utf-8")
     # Only insertions: every byte of the file as it was is still there,
     # in order, hand-written facts and comments included.
@@ -267,7 +269,7 @@ def test_a_moved_date_supersedes(tmp_path, capsys):
     assert 0 == status
     assert "moved" in out
     season = loading.load(target).season(2)
-    assert "tvmaze-s2-premiere" == season.milestones[-1].supersedes
+    assert ("tvmaze-s2-premiere",) == season.milestones[-1].supersedes
 
 
 def test_dry_run_writes_nothing(tmp_path, capsys):
@@ -453,7 +455,7 @@ def test_wikidata_ranks():
     milestones = {m.id: m for m in show.milestones}
     old = milestones["wikidata-premiere-deprecated"]
     new = milestones["wikidata-premiere"]
-    assert "wikidata-premiere-deprecated" == new.supersedes
+    assert ("wikidata-premiere-deprecated",) == new.supersedes
     assert Certainty.CONFIRMED == new.certainty
     assert "2023-10" == old.date.edtf
     assert "2025" == milestones["wikidata-ended"].date.edtf  # year only
