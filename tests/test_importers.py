@@ -424,7 +424,8 @@ def test_tvmaze_next_episode_and_schedule():
     [episode] = imported.show.season(2).episodes
     assert ("Second Tide", Certainty.REPORTED) == (
         episode.title, episode.certainty)
-    assert any(u.path == "$.schedule" for u in imported.unmapped)
+    assert not any(u.path == "$.schedule" for u in imported.unmapped)
+    assert imported.show.season(2).release_plans
     cast = [u.reason for u in imported.unmapped if "cast" in u.path]
     assert any("Silas Venn / The Auditor" in r for r in cast)
 
@@ -579,3 +580,38 @@ def test_hostile_text_stays_in_its_comment(tmp_path, capsys):
     show = loading.load(target)
     assert "the-orchard-line" == show.id
     assert "\u2028" not in target.read_text()
+
+
+def test_tvmaze_schedule_is_a_release_plan():
+    """Days and the network's zone become the season's weekly plan."""
+    data = _load("tvmaze-ended.json")
+    data["_embedded"] = {"seasons": [
+        {"id": 1, "number": 1, "name": "", "premiereDate": "2018-01-08",
+         "endDate": "2018-03-12"},
+        {"id": 2, "number": 2, "name": "", "premiereDate": "2020-01-06",
+         "endDate": "2021-03-22"},
+    ]}
+    show = tvmaze.to_show(data).show
+    [plan] = show.season(2).release_plans
+    assert ["monday"] == [d.value for d in plan.weekdays]
+    assert ("21:00", "Europe/London", "GB", "channel-meridian") == (
+        plan.time, plan.timezone, plan.region, plan.platform)
+    assert Certainty.CONFIRMED == plan.certainty  # the run has started
+    running = tvmaze.to_show(_load("tvmaze-running.json")).show
+    [plan] = running.season(2).release_plans
+    assert (None, None, Certainty.REPORTED) == (
+        plan.time, plan.timezone, plan.certainty)
+
+
+def test_next_episodes_finales_and_specials():
+    """Next and finale flags; a special without a number keeps its name."""
+    tm = tmdb.to_show(_load("tmdb-running.json")).show
+    [nxt] = [e for s in tm.seasons for e in s.episodes if e.next]
+    assert ("High Tide", 1) == (nxt.title, nxt.number)
+    [last] = [e for s in tm.seasons for e in s.episodes if e.finale]
+    assert "Low Water" == last.title
+    tv = tvmaze.to_show(_load("tvmaze-running.json")).show
+    [nxt] = [e for s in tv.seasons for e in s.episodes if e.next]
+    assert "Second Tide" == nxt.title
+    [special] = [e for e in tv.season(1).episodes if e.number is None]
+    assert "Behind the Harbour" == special.title

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from showfacts import crosswalk
 from showfacts.dates import FuzzyDate
 from showfacts.importers._build import (
@@ -319,7 +321,7 @@ def _seasons(b: Builder, data: Mapping[str, Any],
 
 
 def _episode(b: Builder, episode: Any, path: str, season: int,
-             aired_until: str | None) -> None:
+             aired_until: str | None, *, is_next: bool = False) -> None:
     if not isinstance(episode, Mapping) or not isinstance(
         episode.get("episode_number"), int
     ):
@@ -328,8 +330,11 @@ def _episode(b: Builder, episode: Any, path: str, season: int,
     number = episode["episode_number"]
     fact_id = f"tmdb-s{season}e{number}"
     known = b.season(season).get("episodes", [])
-    if any(e.id == fact_id for e in known):
-        return
+    for i, found in enumerate(known):
+        if found.id == fact_id:
+            if is_next:
+                known[i] = attrs.evolve(found, next=True)
+            return
     date = iso_date(episode.get("air_date"))
     runtime = episode.get("runtime")
     b._ids.add(fact_id)  # noqa: SLF001
@@ -339,6 +344,9 @@ def _episode(b: Builder, episode: Any, path: str, season: int,
         runtime=runtime if isinstance(runtime, int) and runtime > 0
         else None,
         synopsis=text(episode.get("overview")),
+        # TMDb's episode_type "finale" is a season's (or the show's) last.
+        finale=True if episode.get("episode_type") == "finale" else None,
+        next=True if is_next else None,
         certainty=_date_certainty(date, aired_until),
     )
 
@@ -353,7 +361,8 @@ def _next_and_last(b: Builder, data: Mapping[str, Any],
         if not isinstance(season, int) or season < 0:
             b.drop(f"$.{key}", "an episode without a season number")
             continue
-        _episode(b, episode, f"$.{key}", season, aired_until)
+        _episode(b, episode, f"$.{key}", season, aired_until,
+                 is_next=key == "next_episode_to_air")
 
 
 def _credits(b: Builder, data: Mapping[str, Any]) -> None:

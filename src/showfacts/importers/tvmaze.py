@@ -15,6 +15,7 @@ a show in development are ``reported``: TVmaze is edited by its users.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,6 +36,7 @@ from showfacts.importers._build import (
     text,
 )
 from showfacts.models import (
+    TIME_PATTERN,
     Certainty,
     CrewCredit,
     CrewRole,
@@ -43,6 +45,8 @@ from showfacts.models import (
     Milestone,
     MilestoneKind,
     OrgKind,
+    ReleasePattern,
+    ReleasePlan,
     Source,
     StatusFact,
 )
@@ -125,6 +129,7 @@ def to_show(data: Any, *, name: str = "<tvmaze>",
     _cast(b, embedded)
     _seasons(b, embedded, aired_until)
     _episodes(b, embedded, aired_until)
+    _schedule(b, data, embedded, aired_until)
     for key in sorted(data):
         if key in _IGNORED:
             b.drop(f"$.{key}", _IGNORED[key])
@@ -175,15 +180,6 @@ def _show_fields(b: Builder, data: Mapping[str, Any], tvmaze_id: int) -> None:
         if key != "imdb" and externals[key]:
             b.drop(f"$.externals.{key}",
                    "showfacts holds IMDb, TMDb, TVmaze and Wikidata ids")
-    schedule = data.get("schedule")
-    if isinstance(schedule, Mapping) and (
-        schedule.get("days") or schedule.get("time")
-    ):
-        days = ", ".join(d for d in items(schedule, "days")
-                         if isinstance(d, str))
-        when = " at ".join(x for x in (days, schedule.get("time")) if x)
-        b.drop("$.schedule", f"{when}: the model has no weekly schedule "
-               "yet")
 
 
 def _status(b: Builder, data: Mapping[str, Any], name: str,
@@ -330,12 +326,22 @@ def _episodes(b: Builder, embedded: Mapping[str, Any],
         if not isinstance(episode, Mapping):
             continue
         season, number = episode.get("season"), episode.get("number")
-        if not isinstance(season, int) or not isinstance(number, int):
+        if not isinstance(season, int) or season < 0:
             b.drop(path, f"{text(episode.get('name'))}: an episode without "
-                   "a number (a special)")
+                   "a season")
             continue
-        fact_id = f"tvmaze-s{season}e{number}"
+        if isinstance(number, int) and number >= 0:
+            fact_id = f"tvmaze-s{season}e{number}"
+        elif isinstance(episode.get("id"), int) and text(episode.get("name")):
+            # A special without a number: kept by its name and TVmaze id.
+            number = None
+            fact_id = f"tvmaze-s{season}-episode-{episode['id']}"
+        else:
+            b.drop(path, "an episode with neither a number nor a name")
+            continue
         if fact_id in seen:
+            if path == "$._embedded.nextepisode":
+                _mark_next(b, season, fact_id)
             continue
         seen.add(fact_id)
         b._ids.add(fact_id)  # noqa: SLF001
@@ -349,6 +355,7 @@ def _episodes(b: Builder, embedded: Mapping[str, Any],
             synopsis=html_text(episode.get("summary")),
             certainty=Certainty.CONFIRMED if is_aired(date, aired_until)
             else Certainty.REPORTED,
+            next=True if path == "$._embedded.nextepisode" else None,
         )
         if episode.get("airtime"):
             b.drop(f"{path}.airtime", "times are not kept per episode yet")
@@ -356,3 +363,83 @@ def _episodes(b: Builder, embedded: Mapping[str, Any],
 
 def _name_of(record: Any) -> str | None:
     return text(record.get("name")) if isinstance(record, Mapping) else None
+
+
+def _mark_next(b: Builder, season: int, fact_id: str) -> None:
+    import attrs  # noqa: PLC0415
+
+    episodes = b.season(season).get("episodes", [])
+    for i, episode in enumerate(episodes):
+        if episode.id == fact_id:
+            episodes[i] = attrs.evolve(episode, next=True)
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday",
+             "saturday", "sunday"}
+
+
+def _schedule(b: Builder, data: Mapping[str, Any],
+              embedded: Mapping[str, Any], aired_until: str | None) -> None:
+    """The weekly schedule, as the release plan of the season it is for."""
+    schedule = data.get("schedule")
+    if not isinstance(schedule, Mapping):
+        return
+    days = [d.lower() for d in items(schedule, "days")
+            if isinstance(d, str) and d.lower() in _WEEKDAYS]
+    time = schedule.get("time") if isinstance(schedule.get("time"), str) \
+        and schedule.get("time") else None
+    if not days and not time:
+        return
+    season = _schedule_season(data, embedded)
+    if season is None or not days:
+        b.drop("$.schedule", f"{', '.join(days) or 'no day'} at "
+               f"{time or 'no time'}: no weekday, or no season it is for "
+               "(embed the seasons or the next episode)")
+        return
+    channel = data.get("network") or data.get("webChannel")
+    country = channel.get("country") if isinstance(channel, Mapping) \
+        else None
+    country = country if isinstance(country, Mapping) else {}
+    code = country.get("code")
+    zone = country.get("timezone")
+    platform = slug(text(channel.get("name")) or "") \
+        if isinstance(channel, Mapping) else ""
+    b.fact(
+        "release_plans", ReleasePlan, season=season,
+        id=b.fact_id("tvmaze", f"s{season}", "schedule"),
+        pattern=ReleasePattern.WEEKLY, weekdays=tuple(days),
+        time=time if time and re.fullmatch(TIME_PATTERN, time) else None,
+        # The network's zone frames its time; without a time it says
+        # nothing.
+        timezone=zone if time and isinstance(zone, str) and zone else None,
+        region=code if isinstance(code, str) and len(code) == 2 else None,
+        platform=platform if platform in b.organizations else None,
+        # A run that has started is confirmed; one to come is reported.
+        certainty=Certainty.CONFIRMED
+        if is_aired(_premiere(embedded, season), aired_until)
+        else Certainty.REPORTED,
+    )
+
+
+def _premiere(embedded: Mapping[str, Any], number: int) -> FuzzyDate | None:
+    for season in items(embedded, "seasons"):
+        if isinstance(season, Mapping) and season.get("number") == number:
+            return iso_date(season.get("premiereDate"))
+    return None
+
+
+def _schedule_season(data: Mapping[str, Any],
+                     embedded: Mapping[str, Any]) -> int | None:
+    """The season a show's schedule is for: the one airing or next."""
+    for key in ("nextepisode", "previousepisode"):
+        episode = embedded.get(key)
+        if isinstance(episode, Mapping) and isinstance(
+            episode.get("season"), int
+        ) and (key == "nextepisode" or data.get("status") != "Running"
+               or not isinstance(embedded.get("nextepisode"), Mapping)):
+            return int(episode["season"])
+    numbers: list[int] = [
+        int(s["number"]) for s in items(embedded, "seasons")
+        if isinstance(s, Mapping) and isinstance(s.get("number"), int)
+    ]
+    return max(numbers) if numbers else None
