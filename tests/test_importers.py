@@ -615,3 +615,11 @@ def test_next_episodes_finales_and_specials():
     assert "Second Tide" == nxt.title
     [special] = [e for e in tv.season(1).episodes if e.number is None]
     assert "Behind the Harbour" == special.title
+
+
+def test_tmdb_miniseries_is_a_format():
+    """TMDb's Miniseries type is the show's format; Scripted is not."""
+    data = _load("tmdb-ended.json")
+    assert tmdb.to_show(data).show.format is None
+    data["type"] = "Miniseries"
+    assert "miniseries" == tmdb.to_show(data).show.format.value

@@ -44,6 +44,7 @@ from showfacts.models import (
     Milestone,
     MilestoneKind,
     OrgKind,
+    ShowFormat,
     Source,
     StatusFact,
 )
@@ -71,7 +72,8 @@ _IGNORED = {
     "vote_count": "a user rating count, not a fact about the show",
     "backdrop_path": "one image per show is kept: the poster",
     "in_production": "told by the status",
-    "type": "a TMDb category (Scripted, Reality, ...); no field holds it",
+    "type": "a TMDb category (Scripted, Reality, ...); only Miniseries "
+    "is a show format",
     "origin_country": "kept as the show's countries",
     "original_name": "kept as the title when it differs from the name",
     "number_of_seasons": "a count, derived from the seasons (season 0 "
@@ -143,7 +145,11 @@ def to_show(data: Any, *, name: str = "<tmdb>",
                kind=MilestoneKind.PREMIERE, date=first,
                certainty=_date_certainty(first, aired_until))
     _credits(b, data)
+    if data.get("type") == "Miniseries":
+        b.fields["format"] = ShowFormat.MINISERIES
     for key, reason in _IGNORED.items():
+        if key == "type" and data.get("type") == "Miniseries":
+            continue
         if key in data and key not in {"origin_country", "languages",
                                        "last_air_date", "original_name"}:
             b.drop(f"$.{key}", reason)
