@@ -623,3 +623,14 @@ def test_tmdb_miniseries_is_a_format():
     assert tmdb.to_show(data).show.format is None
     data["type"] = "Miniseries"
     assert "miniseries" == tmdb.to_show(data).show.format.value
+
+
+def test_pages_without_extruct(capsys, monkeypatch):
+    """Without the import extra, a page is exit 2 saying what to install."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "extruct", None)
+    status, _, err = run(["import", "jsonld", str(DATA / "jsonld-page.html"),
+                          "--base-url", PAGE], capsys=capsys)
+    assert 2 == status
+    assert "showfacts[import]" in err

@@ -59,7 +59,11 @@ def _user_agent() -> str:
 class _Client:
     def __init__(self, *, timeout: float,
                  sleep: Callable[[float], None]) -> None:
-        import httpx  # noqa: PLC0415 - only fetching needs it
+        try:
+            import httpx  # noqa: PLC0415 - only fetching needs it
+        except ImportError:
+            msg = "--fetch needs httpx: pip install 'showfacts[import]'"
+            raise FetchError(msg) from None
 
         self.httpx = httpx
         self.client = httpx.Client(

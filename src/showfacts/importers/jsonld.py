@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from showfacts.dates import FuzzyDate
+from showfacts.exceptions import InputError
 from showfacts.importers._build import (
     Builder,
     Imported,
@@ -75,7 +76,12 @@ def extract(page: str, base_url: str | None = None) -> list[Any]:
 
     .. versionadded:: 0.1.0
     """
-    import extruct  # type: ignore[import-untyped]  # noqa: PLC0415
+    try:
+        import extruct  # type: ignore[import-untyped]  # noqa: PLC0415
+    except ImportError:
+        msg = ("reading JSON-LD from HTML pages needs extruct: "
+               "pip install 'showfacts[import]'")
+        raise InputError(msg) from None
 
     found = extruct.extract(page, base_url=base_url, syntaxes=["json-ld"],
                             uniform=False)
