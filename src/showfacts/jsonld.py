@@ -44,14 +44,20 @@ from typing import Any, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
+from showfacts import _people_words as pw
 from showfacts._json import dumps_indented
 from showfacts._text import publishable
 from showfacts.dates import FuzzyDate, Precision
 from showfacts.exceptions import InvalidDataError, Problem, RenderError
 from showfacts.iris import DEFAULT_BASE_URL, Site
 from showfacts.models import (
+    GONE,
+    LEFT,
     URL_PATTERN,
+    AdditionalCast,
     Adaptation,
+    Award,
+    AwardOutcome,
     Billing,
     CastCredit,
     CastStatus,
@@ -104,7 +110,9 @@ CONTEXT = "https://schema.org"
 #: The pending (not yet stable) schema.org terms showfacts can emit, each
 #: only behind an option: ``Claim`` and ``appearance`` with ``claims=True``,
 #: ``creativeWorkStatus`` with ``pending=True``.
-PENDING_TERMS = frozenset({"Claim", "appearance", "creativeWorkStatus"})
+#: ``creditText`` (an image's credit) with ``pending=True`` too.
+PENDING_TERMS = frozenset({"Claim", "appearance", "creativeWorkStatus",
+                           "creditText"})
 
 #: Node types that may stand in a graph without being referenced: the
 #: series, the claims about them, the article that is the page.
@@ -359,6 +367,8 @@ _STATUS = {
     CastStatus.NEW: "new",
     CastStatus.RECAST: "recast",
     CastStatus.DEPARTING: "departing",
+    CastStatus.NOT_RETURNING: "not returning",
+    CastStatus.KILLED_OFF: "killed off",
 }
 _SHOW_STATUS = {
     ShowStatus.IN_DEVELOPMENT: "In development",
@@ -388,8 +398,10 @@ _CREW_PHRASE = {
     CrewRole.DIRECTOR: "is a director of",
     CrewRole.EXECUTIVE_PRODUCER: "is an executive producer of",
     CrewRole.SOURCE_AUTHOR: "wrote the source material of",
+    CrewRole.PRODUCER: "is a producer of",
 }
 _RELATION_PHRASE = {
+    **pw.RELATION_PHRASES,
     RelationKind.SPIN_OFF_OF: "is a spin-off of",
     RelationKind.SAME_FRANCHISE: "is in the same franchise as",
     RelationKind.CROSSOVER_WITH: "has crossovers with",
@@ -412,6 +424,8 @@ _WORK_TYPES = {
     WorkKind.COMIC: "ComicSeries",
     WorkKind.GAME: "VideoGame",
     WorkKind.SHOW: "TVSeries",
+    WorkKind.FILM: "Movie",
+    WorkKind.SPECIAL: "CreativeWork",
 }
 #: Relations that make the other show a source of this one.
 _DERIVED_FROM = (
@@ -419,6 +433,21 @@ _DERIVED_FROM = (
     RelationKind.PREQUEL_OF,
     RelationKind.SEQUEL_OF,
 )
+#: Relations that make the other show or work a source of this one, and
+#: those that make this one a source of the other (``isBasedOn`` on the
+#: other node).  Same franchise, same universe and crossovers have no
+#: schema.org term: they are claims.
+_SOURCE_OF_THIS = (*_DERIVED_FROM, RelationKind.ADAPTATION_OF)
+_BASED_ON_THIS = (
+    RelationKind.HAS_SPIN_OFF,
+    RelationKind.HAS_PREQUEL,
+    RelationKind.HAS_SEQUEL,
+    RelationKind.ADAPTED_AS,
+)
+#: Crew roles that stay true once held: a creator who steps back still
+#: created the show.
+_LASTING_ROLES = (CrewRole.CREATOR, CrewRole.DEVELOPER,
+                  CrewRole.SOURCE_AUTHOR)
 _FILMING = (MilestoneKind.FILMING_STARTED, MilestoneKind.FILMING_WRAPPED)
 #: Milestones that end a show.
 _ENDINGS = (MilestoneKind.ENDED, MilestoneKind.FINALE)
@@ -432,6 +461,7 @@ _CREW_PROPERTIES = {
     CrewRole.WRITER: ("author", "writer"),
     CrewRole.SHOWRUNNER: ("producer", "showrunner"),
     CrewRole.EXECUTIVE_PRODUCER: ("producer", "executive producer"),
+    CrewRole.PRODUCER: ("producer", None),
 }
 
 # Enum members the mapping compares every fact with, read once: on
@@ -552,10 +582,30 @@ def _describe_plan(show: Show, fact: ReleasePlan) -> str:
     return _sentence(phrase[:1].upper() + phrase[1:])
 
 
+def _name(show: Show) -> pw.Name:
+    """Names as claims write them: a character's first name."""
+    def name(kind: str, item_id: str) -> str:
+        try:
+            if kind == "person":
+                return show.person(item_id).name
+            if kind == "character":
+                return show.character(item_id).names[0]
+            if kind == "organization":
+                return show.organization(item_id).name
+            return show.work(item_id).title
+        except KeyError:
+            return item_id
+
+    return name
+
+
 def _cast_statement(show: Show, subject: str, fact: CastCredit) -> str:
     person = show.person(fact.person).name
     names = [show.character(c).names[0] for c in fact.characters]
     roles = " and ".join(names)
+    gone = pw.gone_statement(fact, subject, roles, person)
+    if gone is not None:
+        return gone
     billing = (f" ({_BILLING[fact.billing]})"
                if fact.billing is not Billing.MAIN else "")
     if fact.status is CastStatus.RETURNING:
@@ -565,6 +615,9 @@ def _cast_statement(show: Show, subject: str, fact: CastCredit) -> str:
         return f"{person} {verb}{billing}"
     elif fact.status is CastStatus.RECAST:
         verb = f"takes over as {roles} in" if roles else "takes over a role in"
+        verb = (f"takes over as {roles}"
+                f"{pw.recast_from(fact, show, _name(show))} in"
+                if roles else verb)
     elif fact.status is CastStatus.DEPARTING:
         verb = f"leaves {subject}" + (f", where they play {roles}"
                                        if roles else "")
@@ -576,6 +629,9 @@ def _cast_statement(show: Show, subject: str, fact: CastCredit) -> str:
 
 def _crew_statement(show: Show, subject: str, fact: CrewCredit) -> str:
     person = show.person(fact.person).name
+    changed = pw.crew_statement(fact, subject, person)
+    if changed is not None:
+        return changed
     if fact.role is CrewRole.SOURCE_AUTHOR and fact.work is not None:
         return (f"{person} wrote {show.work(fact.work).title}, the source "
                 f"of {subject}")
@@ -615,13 +671,22 @@ def _statement(show: Show, ref: FactRef) -> str:
     if isinstance(fact, StatusFact):
         return f"{show.title} {_STATUS_PHRASE[fact.status]}"
     if isinstance(fact, Relation):
+        if fact.work is not None:
+            return pw.relation_statement(fact, show, show.title,
+                                         _name(show))
         other = fact.title or fact.show
         return f"{show.title} {_RELATION_PHRASE[fact.kind]} {other}"
     if isinstance(fact, Adaptation):
         work = show.work(fact.work)
-        authors = " and ".join(show.person(a).name for a in work.authors)
+        name = _name(show)
+        authors = " and ".join(pw.author_name(show, a, name)
+                               for a in work.authors)
         by = f" by {authors}" if authors else ""
-        return f"{show.title} is based on {work.title}{by}"
+        return f"{subject} is based on {work.title}{by}"
+    if isinstance(fact, Award):
+        return pw.award_statement(fact, show, subject, _name(show))
+    if isinstance(fact, AdditionalCast):
+        return pw.additional_cast_statement(fact, subject, _name(show))
     if isinstance(fact, Episode):
         return _episode_statement(subject, fact)
     return f"{subject}: {fact.id}"  # pragma: no cover - every kind is above
@@ -665,20 +730,67 @@ _NUMBERED_URLS = {
     "tv": ("https://www.themoviedb.org/tv/", "https://www.tvmaze.com/shows/"),
     "person": ("https://www.themoviedb.org/person/",
                "https://www.tvmaze.com/people/"),
+    # Each service's pages by id, as it publishes them; ``None`` where it
+    # has no page for that kind of thing (the id is then kept in the
+    # data only).  TMDb seasons and episodes have pages by show and
+    # number only.
+    "season": (None, "https://www.tvmaze.com/seasons/"),
+    "episode": (None, "https://www.tvmaze.com/episodes/"),
+    "character": (None, "https://www.tvmaze.com/characters/"),
+    "film": ("https://www.themoviedb.org/movie/", None),
+    OrgKind.NETWORK.value: ("https://www.themoviedb.org/network/",
+                            "https://www.tvmaze.com/networks/"),
+    OrgKind.STREAMER.value: ("https://www.themoviedb.org/network/",
+                             "https://www.tvmaze.com/webchannels/"),
+    OrgKind.STUDIO.value: ("https://www.themoviedb.org/company/", None),
 }
+#: TheTVDB's pages by id: its dereferrer for series, seasons, episodes and
+#: films, and its people pages.
+_TVDB_URLS = {
+    "tv": "https://thetvdb.com/dereferrer/series/",
+    "season": "https://thetvdb.com/dereferrer/season/",
+    "episode": "https://thetvdb.com/dereferrer/episode/",
+    "film": "https://thetvdb.com/dereferrer/movie/",
+    "person": "https://thetvdb.com/people/",
+}
+#: The kind of page a work's numbered ids lead to.
+_WORK_PAGES = {WorkKind.SHOW: "tv", WorkKind.FILM: "film"}
 
 
 def _same_as(ids: ExternalIds, kind: str | None = None) -> Sequence[str]:
-    """``sameAs`` URLs; TMDb and TVmaze only where the kind is known."""
+    """``sameAs`` URLs; TMDb, TVmaze and TheTVDB only where the kind is known."""
     urls = ids.urls()
-    if kind is None or not (ids.tmdb or ids.tvmaze):
+    if kind is None or not (ids.tmdb or ids.tvmaze or ids.tvdb):
         return urls
-    tmdb, tvmaze = _NUMBERED_URLS[kind]
+    tmdb, tvmaze = _NUMBERED_URLS.get(kind, (None, None))
+    tvdb = _TVDB_URLS.get(kind)
     return [
         *urls,
-        *((f"{tmdb}{ids.tmdb}",) if ids.tmdb else ()),
-        *((f"{tvmaze}{ids.tvmaze}",) if ids.tvmaze else ()),
+        *((f"{tmdb}{ids.tmdb}",) if ids.tmdb and tmdb else ()),
+        *((f"{tvmaze}{ids.tvmaze}",) if ids.tvmaze and tvmaze else ()),
+        *((f"{tvdb}{ids.tvdb}",) if ids.tvdb and tvdb else ()),
     ]
+
+
+def _image(url: str | None, credit: str | None, alt: str | None, *,
+           pending: bool) -> Any:
+    """
+    An image: its URL, or an ``ImageObject`` with its text alternative
+    (``caption``) and, with the pending terms, its credit (``creditText``).
+    """
+    if url is None:
+        return None
+    alt = _text(alt)
+    credit = _text(credit) if pending else None
+    if not alt and not credit:
+        return url
+    node: dict[str, Any] = {"@type": "ImageObject"}
+    if alt:
+        node["caption"] = alt
+    node["contentUrl"] = url
+    if credit:
+        node["creditText"] = credit
+    return node
 
 
 #: EDTF values that are plain ISO 8601 dates: a year, a month or a day,
@@ -727,17 +839,25 @@ class _SeasonFacts:
     confirmed it is this one, and when it is not, nothing is stated.
     """
 
-    __slots__ = ("cast", "crew", "episode_count", "episodes", "filming",
-                 "finale", "premiere", "release_plans", "season", "typed")
+    __slots__ = ("additional_cast", "awards", "based_on", "cast", "crew",
+                 "episode_count", "episodes", "filming", "finale",
+                 "premiere", "release_plans", "season", "typed")
 
     def __init__(self, show: Show, season: Season) -> None:
         is_current = show.is_current
         self.season = season
         milestones = _confirmed(season.milestones, is_current)
         self.release_plans = _confirmed(season.release_plans, is_current)
-        self.cast = _confirmed(season.cast, is_current)
-        self.crew = _confirmed(season.crew, is_current)
+        self.cast = _current_cast(_confirmed(season.cast, is_current),
+                                  show)
+        self.crew = _current_crew(_confirmed(season.crew, is_current))
         self.episodes = _confirmed(season.episodes, is_current)
+        self.based_on = _confirmed(season.based_on, is_current)
+        self.additional_cast = [
+            f for f in _confirmed(season.additional_cast, is_current)
+            if f.characters and f.status not in GONE
+        ]
+        self.awards = _won(_confirmed(season.awards, is_current))
         if len(self.episodes) > 1:
             self.episodes.sort(key=_episode_number)
         premieres = []
@@ -765,6 +885,7 @@ class _SeasonFacts:
         self.typed = bool(
             milestones or self.release_plans or self.cast or self.crew
             or self.episodes or _confirmed(season.teases, is_current)
+            or self.based_on or self.additional_cast or self.awards
         )
 
 
@@ -779,6 +900,55 @@ def _confirmed(facts: tuple[F, ...], is_current: Callable[[str], bool]) -> (
         if fact.certainty is _CONFIRMED and is_current(fact.id):
             found.append(fact)  # noqa: PERF401 - see above
     return found
+
+
+def _current_cast(credits: list[CastCredit], show: Show) -> (
+    list[CastCredit]
+):
+    """
+    The credits of a cast that say who is in it now.
+
+    Those who will not return, or whose character is killed off, are not;
+    nor is a person a recast in the same cast replaces.
+    """
+    if not credits:
+        return credits
+    replaced = set()
+    for credit in credits:
+        if credit.status is CastStatus.RECAST:
+            replaced.add(credit.replaces)
+            if credit.replaces_credit is not None:
+                before = show.fact(credit.replaces_credit)
+                if isinstance(before, CastCredit):
+                    replaced.add(before.person)
+    return [
+        c for c in credits
+        if c.status not in GONE
+        and (c.person not in replaced or c.status is CastStatus.RECAST)
+    ]
+
+
+def _current_crew(credits: list[CrewCredit]) -> list[CrewCredit]:
+    """
+    The credits of a crew that say who holds a role now.
+
+    A departure or a step back is not a current role, and it ends the
+    other credits for the same person and role in the same list (a
+    creator who steps back still created the show).
+    """
+    left = {(c.person, c.role) for c in credits if c.status in LEFT}
+    if not left:
+        return credits
+    return [
+        c for c in credits
+        if c.status not in LEFT
+        and ((c.person, c.role) not in left or c.role in _LASTING_ROLES)
+    ]
+
+
+def _won(awards: list[Award]) -> list[Award]:
+    """The awards won: nominations are no schema.org ``award``."""
+    return [a for a in awards if a.outcome is AwardOutcome.WON]
 
 
 def _best(facts: list[F]) -> F | None:
@@ -811,8 +981,15 @@ class _ShowMapper:
         #: is the best current one, when that one is confirmed).
         self.based_on = _confirmed(show.based_on, is_current)
         self.relations = _confirmed(show.relations, is_current)
-        self.crew_credits = _confirmed(show.crew, is_current)
+        self.crew_credits = _current_crew(_confirmed(show.crew, is_current))
         self.milestones = _confirmed(show.milestones, is_current)
+        self.cast_credits = _current_cast(_confirmed(show.cast, is_current),
+                                          show)
+        self.additional_cast = [
+            f for f in _confirmed(show.additional_cast, is_current)
+            if f.characters and f.status not in GONE
+        ]
+        self.awards = _won(_confirmed(show.awards, is_current))
         #: Facts whose statement the typed graph makes in full.
         self.expressed: set[str] = set()
         #: IRIs this show has already described.
@@ -856,7 +1033,20 @@ class _ShowMapper:
             node = self.g.named(iri, "Person", _text(person.name))
             for url in _same_as(person.external_ids, "person"):
                 self.g.put(node, "sameAs", url)
+            if person.image is not None:
+                self.g.put(node, "image", _image(
+                    person.image, person.image_credit, person.image_alt,
+                    pending=self.g.options.pending,
+                ))
         return {"@id": iri}
+
+    def author(self, author_id: str) -> dict[str, Any]:
+        """A work's author: a person, or an organization (a studio)."""
+        try:
+            self.show.person(author_id)
+        except KeyError:
+            return self.organization(author_id)
+        return self.person(author_id)
 
     def organization(self, org_id: str) -> dict[str, Any]:
         iri = self._organization_iris.get(org_id)
@@ -869,7 +1059,8 @@ class _ShowMapper:
                 self.g.add(iri, "name", _text(org.name))
                 self.g.add(iri, "url", org.url)
                 self.g.add(iri, "logo", org.logo)
-                self.g.add_all(iri, "sameAs", _same_as(org.external_ids))
+                self.g.add_all(iri, "sameAs", _same_as(org.external_ids,
+                                                       org.kind.value))
                 if org.parent is not None:
                     self.g.add(iri, "parentOrganization",
                                self.organization(org.parent))
@@ -892,6 +1083,12 @@ class _ShowMapper:
                           [_text(n) for n in character.names[1:]])
             if character.description is not None:
                 g.add(iri, "description", _text(character.description))
+            g.add(iri, "image", _image(
+                character.image, character.image_credit,
+                character.image_alt, pending=g.options.pending,
+            ))
+            g.add_all(iri, "sameAs",
+                      _same_as(character.external_ids, "character"))
             home = character.home_show
             if home is not None and home != self.show.id:
                 g.put(node, "subjectOf", self.other_series(home))
@@ -903,11 +1100,12 @@ class _ShowMapper:
         if self._first(iri, _WORK_TYPES[work.kind]):
             self.g.add(iri, "name", _text(work.title))
             for author in work.authors:
-                self.g.add(iri, "author", self.person(author))
+                self.g.add(iri, "author", self.author(author))
             if work.year is not None:
                 self.g.add(iri, "datePublished", f"{work.year:04d}")
             self.g.add(iri, "url", work.url)
-            self.g.add_all(iri, "sameAs", _same_as(work.external_ids))
+            self.g.add_all(iri, "sameAs", _same_as(
+                work.external_ids, _WORK_PAGES.get(work.kind)))
             if work.part_of is not None:
                 self.g.add(iri, "isPartOf", self.work(work.part_of))
         return _ref(iri)
@@ -949,6 +1147,9 @@ class _ShowMapper:
         """The works typed statements refer to, and what they are part of."""
         found: set[str] = set()
         todo = [a.work for a in self.based_on]
+        todo.extend(r.work for r in self.relations if r.work is not None)
+        for facts in self.typed.values():
+            todo.extend(a.work for a in facts.based_on)
         while todo:
             work_id = todo.pop()
             if work_id in found:
@@ -986,6 +1187,9 @@ class _ShowMapper:
         put = g.put
         for credit in self.crew_credits:
             self.crew(node, credit)
+        for cast in self.cast_credits:
+            self.cast(node, cast)
+        self.people_facts(node, self.additional_cast, self.awards, None)
         if seasons:
             node["containsSeason"] = _one_or_all(
                 [{"@id": season} for season in seasons]
@@ -1018,9 +1222,7 @@ class _ShowMapper:
             put(node, "isBasedOn", self.work(adaptation.work))
             self.expressed.add(adaptation.id)
         for relation in self.relations:
-            if relation.kind in _DERIVED_FROM:
-                put(node, "isBasedOn", self.other_series(relation.show))
-                self.expressed.add(relation.id)
+            self.relation(node, relation)
         if show.franchise is not None:
             franchise = self.site.franchise_iri(show.franchise.id)
             g.node(franchise, "CreativeWorkSeries")
@@ -1088,6 +1290,45 @@ class _ShowMapper:
                     self.g.put(node, "locationCreated",
                                {"@type": "Place", "name": place})
 
+    def relation(self, node: dict[str, Any], relation: Relation) -> None:
+        """A relation as ``isBasedOn`` one way or the other, if it is one."""
+        kind = relation.kind
+        if kind not in _SOURCE_OF_THIS and kind not in _BASED_ON_THIS:
+            return  # a claim: no schema.org term says it
+        if relation.work is not None:
+            other = self.work(relation.work)
+        elif relation.show is not None:
+            other = self.other_series(relation.show)
+        else:  # pragma: no cover - the invariants refuse it
+            return
+        if kind in _SOURCE_OF_THIS:
+            self.g.put(node, "isBasedOn", other)
+        else:
+            self.g.add(other["@id"], "isBasedOn", _ref(self.series))
+        self.expressed.add(relation.id)
+
+    def people_facts(self, node: dict[str, Any],
+                     additional: list[AdditionalCast], awards: list[Award],
+                     season: int | None) -> None:
+        """Characters whose actors are not yet named, and awards won."""
+        put = self.g.put
+        for fact in additional:
+            for character_id in fact.characters:
+                put(node, "character", self.character(character_id)[0])
+            if fact.count is None and fact.text is None:
+                self.expressed.add(fact.id)
+        show = self.show
+        for award in awards:
+            person = pw.award_winner(award, show)
+            if person is None:
+                put(node, "award", _text(pw.award_text(
+                    award, show.title, for_person=False)))
+            else:
+                target = self.person(person)["@id"]
+                self.g.add(target, "award", _text(pw.award_text(
+                    award, _season_label(show, season), for_person=True)))
+            self.expressed.add(award.id)
+
     def crew(self, node: dict[str, Any], credit: CrewCredit) -> None:
         g = self.g
         role = credit.role
@@ -1099,6 +1340,15 @@ class _ShowMapper:
             return
         prop, name = _CREW_PROPERTIES[role]
         person = self.person(credit.person)
+        share = credit.share
+        if share is not None:
+            # "sole showrunner", "co-creator": the share is part of the
+            # role's name, beside the plain one cards look for.
+            shared = pw.role_noun(role, share)
+            g.put(node, prop, {"@type": "Role", prop: person, "roleName":
+                               shared if name is None else [name, shared]})
+            self.expressed.add(credit.id)
+            return
         # A Role's keys in the order they are written: each property
         # sorts before "roleName".
         g.put(node, prop, person if name is None else
@@ -1128,6 +1378,10 @@ class _ShowMapper:
             self.cast(node, credit)
         for crew in sv.crew:
             self.crew(node, crew)
+        self.people_facts(node, sv.additional_cast, sv.awards, number)
+        for adaptation in sv.based_on:
+            put(node, "isBasedOn", self.work(adaptation.work))
+            self.expressed.add(adaptation.id)
         if season.description is not None:
             description = _text(season.description)
             if description is not None:
@@ -1141,7 +1395,9 @@ class _ShowMapper:
                 for episode in sv.episodes
             ])
         if season.image is not None:
-            node["image"] = season.image
+            node["image"] = _image(season.image, season.image_credit,
+                                   season.image_alt,
+                                   pending=g.options.pending)
         self.locations(node, sv.filming)
         name = _text(season.name)
         if name is not None:
@@ -1151,6 +1407,8 @@ class _ShowMapper:
         node["partOfSeries"] = {"@id": self.series}
         for event in events:
             put(node, "releasedEvent", event)
+        for url in _same_as(season.external_ids, "season"):
+            put(node, "sameAs", url)
         node["seasonNumber"] = number
         if premiere is not None:
             node["startDate"] = premiere[1]
@@ -1261,11 +1519,17 @@ class _ShowMapper:
         if episode.runtime is not None:
             node["duration"] = f"PT{episode.runtime}M"
         node["episodeNumber"] = episode.number
+        if episode.image is not None:
+            node["image"] = _image(episode.image, episode.image_credit,
+                                   episode.image_alt,
+                                   pending=self.g.options.pending)
         name = _text(episode.title)
         if name is not None:
             node["name"] = name
         node["partOfSeason"] = {"@id": season_iri}
         node["partOfSeries"] = {"@id": self.series}
+        for url in _same_as(episode.external_ids, "episode"):
+            self.g.put(node, "sameAs", url)
         return {"@id": iri}
 
     # -- claims ---------------------------------------------------------------

@@ -32,12 +32,15 @@ from typing import Any
 
 import attrs
 
+from showfacts import _people_words as pw
 from showfacts._text import escaped, inline, publishable
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError
 from showfacts.iris import FEED_FILES, Site
 from showfacts.models import (
+    AdditionalCast,
     Adaptation,
+    Award,
     CastCredit,
     CastStatus,
     Catalog,
@@ -281,6 +284,7 @@ NEWS_KINDS = (
     "cast",
     "crew",
     "tease",
+    "award",
 )
 
 _KIND_LABELS = {
@@ -300,6 +304,7 @@ _KIND_LABELS = {
     "cast": "cast",
     "crew": "crew",
     "tease": "tease",
+    "award": "award",
 }
 
 #: For each milestone kind: the verb of a headline, the noun of an update,
@@ -337,6 +342,8 @@ _COLLECTION_KINDS = {
     "cast": "cast",
     "crew": "crew",
     "teases": "tease",
+    "additional_cast": "cast",
+    "awards": "award",
 }
 
 
@@ -348,7 +355,8 @@ def _kind(ref: FactRef) -> str:
 
 
 #: The collections whose facts are news, in the order a show lists them.
-_NEWS_COLLECTIONS = ("milestones", "release_plans", "cast", "crew", "teases")
+_NEWS_COLLECTIONS = ("milestones", "release_plans", "cast", "crew", "teases",
+                     "additional_cast", "awards")
 
 
 _STATUS_WORDS = {
@@ -666,16 +674,29 @@ class _Words:
             status = _STATUS_WORDS[fact.status]
             return _Item(core=f"{subject} {status}")
         if isinstance(fact, Relation):
-            other = _name(fact.title, fact.show)
+            if fact.work is not None or fact.kind not in _RELATION_WORDS:
+                return _Item(core=pw.relation_statement(
+                    fact, self.show, subject, self.name))
+            other = _name(fact.title, fact.show or "")
             relation = _RELATION_WORDS[fact.kind]
             return _Item(core=f"{subject} {relation} {other}")
         if isinstance(fact, Adaptation):
             work = self.source_work(fact)
             return _Item(core=f"{subject} is based on {work}")
+        if isinstance(fact, Award):
+            return _Item(core=pw.award_statement(fact, self.show, subject,
+                                                 self.name))
+        if isinstance(fact, AdditionalCast):
+            return _Item(core=pw.additional_cast_statement(
+                fact, subject, self.name))
         if isinstance(fact, Episode):
             return self.episode(subject, fact)
         msg = f"no words for a {type(fact).__name__}"  # pragma: no cover
         raise TypeError(msg)  # pragma: no cover
+
+    def name(self, kind: str, item_id: str) -> str:
+        """A name of that kind, for :mod:`showfacts._people_words`."""
+        return self._name_of(kind, item_id)
 
     def source_work(self, fact: Adaptation) -> str:
         """'Renée Ballard, a book series by Michael Connelly'."""
@@ -685,7 +706,8 @@ class _Words:
         except KeyError:
             return title
         kind = work.kind.value.replace("_", " ")
-        authors = _and([self.person(a) for a in work.authors])
+        authors = _and([pw.author_name(self.show, a, self.name)
+                        for a in work.authors])
         article = "an" if kind[0] in "aeiou" else "a"
         by = f" by {authors}" if authors else ""
         return f"{title}, {article} {kind}{by}"
@@ -772,14 +794,20 @@ class _Words:
         person = self.person(fact.person)
         names = _and([self.character(c) for c in fact.characters])
         role = f"as {names}" if names else "in an undisclosed role"
-        if fact.status is CastStatus.RETURNING:
+        gone = pw.gone_statement(fact, subject, names, person)
+        if gone is not None:
+            core = gone
+        elif fact.status is CastStatus.RETURNING:
             core = f"{person} returns {role} in {subject}"
         elif fact.status is CastStatus.NEW:
             core = f"{person} joins {subject} {role}"
         elif fact.status is CastStatus.RECAST:
             core = (
-                f"{person} takes over {role} in {subject}" if names
-                else f"{person} takes over a role in {subject}"
+                f"{person} takes over {role}"
+                f"{pw.recast_from(fact, self.show, self.name)} in {subject}"
+                if names
+                else f"{person} takes over a role"
+                f"{pw.recast_from(fact, self.show, self.name)} in {subject}"
             )
         elif fact.status is CastStatus.DEPARTING:
             core = f"{person} leaves {subject}"
@@ -798,6 +826,11 @@ class _Words:
 
     def crew(self, subject: str, fact: CrewCredit) -> _Item:
         person = self.person(fact.person)
+        changed = pw.crew_statement(fact, subject, person)
+        if changed is not None:
+            episodes = _episodes(fact.episodes)
+            return _Item(core=changed + (f" ({episodes})" if episodes
+                                         else ""))
         phrases = {
             CrewRole.SHOWRUNNER: f"{person} is showrunner of {subject}",
             CrewRole.CREATOR: f"{person} created {subject}",
@@ -806,6 +839,7 @@ class _Words:
             CrewRole.DIRECTOR: f"{person} directs {subject}",
             CrewRole.EXECUTIVE_PRODUCER:
                 f"{person} is executive producer of {subject}",
+            CrewRole.PRODUCER: f"{person} is a producer of {subject}",
             CrewRole.SOURCE_AUTHOR:
                 f"{subject} is based on {self.work(fact.work)} by {person}"
                 if fact.work else f"{subject} is based on work by {person}",
@@ -1092,6 +1126,7 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
         updated = published
     kind = _kind(ref)
     link, image, categories = words.place(ref, kind, spoiler)
+    image = pw.fact_image(show, fact) or image
     return NewsItem(
         guid=site.fact_iri(show.id, fact.id),
         title=_inline(title),
