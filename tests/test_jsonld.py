@@ -82,6 +82,9 @@ TYPES: dict[str, tuple[str, ...]] = {
     "TVEpisode": ("Episode",),
     "Book": ("CreativeWork",),
     "VideoGame": ("CreativeWork",),
+    "Movie": ("CreativeWork",),
+    "MediaObject": ("CreativeWork",),
+    "ImageObject": ("MediaObject",),
     "Person": ("Thing",),
     "Organization": ("Thing",),
     "Place": ("Thing",),
@@ -109,6 +112,10 @@ TERMS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "appearance": (frozenset({"Claim"}), _CW),
     "articleSection": (frozenset({"Article"}), frozenset({"Text"})),
     "author": (_CW, _AGENT),
+    "award": (_CW | _AGENT, frozenset({"Text"})),
+    "caption": (frozenset({"ImageObject"}), frozenset({"Text"})),
+    "contentUrl": (frozenset({"MediaObject"}), frozenset({"URL"})),
+    "creditText": (_CW, frozenset({"Text"})),
     "character": (_CW, frozenset({"Person"})),
     "characterName": (frozenset({"PerformanceRole"}), frozenset({"Text"})),
     "containsSeason": (frozenset({"TVSeries"}),
@@ -129,7 +136,7 @@ TERMS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "genre": (_CW, frozenset({"Text"})),
     "hasPart": (_CW, _CW),
     "headline": (_CW, frozenset({"Text"})),
-    "image": (frozenset({"Thing"}), frozenset({"URL"})),
+    "image": (frozenset({"Thing"}), frozenset({"URL", "ImageObject"})),
     "inLanguage": (frozenset({"CreativeWork", "Event"}),
                    frozenset({"Text"})),
     "isBasedOn": (_CW, _CW),
@@ -168,7 +175,8 @@ TERMS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 #: The pending terms among them.
-PENDING = frozenset({"Claim", "appearance", "creativeWorkStatus"})
+PENDING = frozenset({"Claim", "appearance", "creativeWorkStatus",
+                     "creditText"})
 
 DATATYPES = frozenset({"Text", "URL", "Integer", "Date", "DateTime",
                        "Duration"})
@@ -446,7 +454,7 @@ def check_all(graph: Mapping[str, Any], *, claims: bool = False,
     if claims:
         allowed |= {"Claim", "appearance"}
     if pending:
-        allowed.add("creativeWorkStatus")
+        allowed |= {"creativeWorkStatus", "creditText"}
     extra = pending_terms(graph) - allowed
     problems += [f"pending term {t!r} without its option" for t in extra]
     if sdo_check() is not None:

@@ -645,7 +645,8 @@ class TestBuildFeed:
 
     def test_news_kinds(self):
         """Milestone kinds, then the other collections."""
-        assert ("release_plan", "cast", "crew", "tease") == NEWS_KINDS[-4:]
+        assert ("release_plan", "cast", "crew", "tease", "award") == (
+            NEWS_KINDS[-5:])
         assert set(NEWS_KINDS) >= {k.value for k in sf.MilestoneKind}
 
 

@@ -848,16 +848,18 @@ class _SeasonFacts:
         self.season = season
         milestones = _confirmed(season.milestones, is_current)
         self.release_plans = _confirmed(season.release_plans, is_current)
-        self.cast = _current_cast(_confirmed(season.cast, is_current),
-                                  show)
-        self.crew = _current_crew(_confirmed(season.crew, is_current))
+        cast = _confirmed(season.cast, is_current)
+        crew = _confirmed(season.crew, is_current)
+        self.cast = _current_cast(cast, show)
+        self.crew = _current_crew(crew)
         self.episodes = _confirmed(season.episodes, is_current)
         self.based_on = _confirmed(season.based_on, is_current)
+        additional = _confirmed(season.additional_cast, is_current)
         self.additional_cast = [
-            f for f in _confirmed(season.additional_cast, is_current)
-            if f.characters and f.status not in GONE
+            f for f in additional if f.characters and f.status not in GONE
         ]
-        self.awards = _won(_confirmed(season.awards, is_current))
+        awards = _confirmed(season.awards, is_current)
+        self.awards = _won(awards)
         if len(self.episodes) > 1:
             self.episodes.sort(key=_episode_number)
         premieres = []
@@ -883,9 +885,9 @@ class _SeasonFacts:
         #: Whether a current confirmed fact is about the season: whether
         #: it is a node.
         self.typed = bool(
-            milestones or self.release_plans or self.cast or self.crew
+            milestones or self.release_plans or cast or crew
             or self.episodes or _confirmed(season.teases, is_current)
-            or self.based_on or self.additional_cast or self.awards
+            or self.based_on or additional or awards
         )
 
 
@@ -1929,7 +1931,8 @@ def check_graph(graph: Mapping[str, Any]) -> list[str]:
     ...}`` reference points to a node of the graph (no dangling reference)
     and that nodes with an ``@id`` are not defined a second time inside
     another; and that every node is referred to by another, unless it is
-    an entry (a ``TVSeries``, ``Claim`` or ``NewsArticle``): no orphans.
+    an entry (a ``TVSeries``, ``Claim`` or ``NewsArticle``) or refers to
+    one (a film based on the series): no orphans.
 
     >>> check_graph({"@context": "https://schema.org", "@graph": [
     ...     {"@id": "https://x.example/#a", "@type": "TVSeries",
@@ -1974,6 +1977,8 @@ def check_graph(graph: Mapping[str, Any]) -> list[str]:
         kinds = kind if isinstance(kind, list) else [kind]
         types[iri] = {k for k in kinds if isinstance(k, str)}
     referenced: set[str] = set()
+    #: Nodes that refer to an entry: works derived from a series.
+    attached: set[str] = set()
     for i, node in enumerate(nodes):
         if not isinstance(node, Mapping):
             continue
@@ -1993,8 +1998,11 @@ def check_graph(graph: Mapping[str, Any]) -> list[str]:
                     problems.append(f"{path}: dangling reference to {iri!r}")
                 elif iri != own:
                     referenced.add(iri)
+                    if types[iri] & ENTRY_TYPES and isinstance(own, str):
+                        attached.add(own)
     for iri, i in ids.items():
-        if iri not in referenced and not types[iri] & ENTRY_TYPES:
+        if (iri not in referenced and iri not in attached
+                and not types[iri] & ENTRY_TYPES):
             problems.append(
                 f"$.@graph[{i}]: orphan node {iri!r}: nothing refers to it"
             )

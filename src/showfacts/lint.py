@@ -28,6 +28,10 @@ check                    level    finding
 ``no-character``         warning  a current cast credit without a character
 ``season-gap``           warning  season numbers with a gap (1, 2, 4)
 =======================  =======  ============================================
+
+People, awards and identifiers have checks of their own
+(``recast-replaces``, ``still-cast``, ``crew-left``,
+``id-without-page``): see ``showfacts._people_lint``.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from showfacts import _people_lint
 from showfacts._invariants import KINDS
 from showfacts.models import (
     CastCredit,
@@ -61,7 +66,8 @@ __all__ = ["DEFAULT_MAX_AGE", "Finding", "Level", "lint"]
 DEFAULT_MAX_AGE = 180
 
 #: The collections whose facts become feed items.
-_NEWS = ("milestones", "release_plans", "cast", "crew", "teases")
+_NEWS = ("milestones", "release_plans", "cast", "crew", "teases",
+         "additional_cast", "awards")
 
 _SPECULATION = (Certainty.EXPECTED, Certainty.RUMORED, Certainty.SPECULATIVE)
 
@@ -185,6 +191,11 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
     yield from (
         finding(Level.ERROR, "contradiction", path, message)
         for path, message in _contradictions(current)
+    )
+    yield from (
+        finding(Level(level), check, path, message)
+        for level, check, path, message in _people_lint.findings(
+            show, current)
     )
     numbers = sorted(s.number for s in show.seasons if s.number > 0)
     for before, after in itertools.pairwise(numbers):

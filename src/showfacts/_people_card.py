@@ -1,0 +1,96 @@
+"""
+The parts of a fact card about people: images with their text
+alternative and credit, the series-wide cast, characters whose actors are
+not yet named.
+
+Each function reads the JSON-LD graph, as the rest of the card does, so a
+card shows exactly what the typed graph says; :mod:`showfacts.markup`
+calls them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+
+if TYPE_CHECKING:
+    from showfacts.markup import _Card
+
+
+def _t(text: str) -> str:
+    return html.escape(text, quote=False).replace("\r", "&#13;")
+
+
+def _a(text: str) -> str:
+    return html.escape(text, quote=True).replace("\r", "&#13;")
+
+
+def _list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _first_text(value: Any) -> str:
+    return next((v for v in _list(value) if isinstance(v, str)), "")
+
+
+def image(value: Any) -> str:
+    """
+    An image: a plain ``<img>`` for a URL; for an ``ImageObject``, a
+    figure whose ``alt`` is its caption (the text alternative) and whose
+    caption is its credit, when the graph has one.
+    """
+    if isinstance(value, str):
+        return f'<img itemprop="image" src="{_a(value)}" alt="">'
+    if not isinstance(value, Mapping):
+        return ""
+    url = _first_text(value.get("contentUrl"))
+    if not url:
+        return ""
+    alt = _first_text(value.get("caption"))
+    credit = _first_text(value.get("creditText"))
+    out = [
+        '<figure class="showfacts-image" itemprop="image" itemscope '
+        'itemtype="https://schema.org/ImageObject">',
+        f'<img itemprop="contentUrl" src="{_a(url)}" alt="{_a(alt)}">',
+    ]
+    if alt:
+        out.append(f'<meta itemprop="caption" content="{_a(alt)}">')
+    if credit:
+        out.append(f'<figcaption itemprop="creditText">{_t(credit)}'
+                   "</figcaption>")
+    out.append("</figure>")
+    return "".join(out)
+
+
+def cast(card: _Card, node: Mapping[str, Any]) -> str:
+    """The node's ``actor`` roles, as a list."""
+    items = "".join(f"<li>{card.item('actor', role)}</li>"
+                    for role in _list(node.get("actor")))
+    return f"<ul>{items}</ul>" if items else ""
+
+
+def characters(card: _Card, node: Mapping[str, Any]) -> str:
+    """
+    Characters no ``actor`` role names: those whose actors are not yet
+    named.
+    """
+    played = {
+        _first_text(role.get("characterName"))
+        for role in _list(node.get("actor")) if isinstance(role, Mapping)
+    }
+    shown = []
+    for ref in _list(node.get("character")):
+        target = card.nodes.get(ref.get("@id", "")) if isinstance(
+            ref, Mapping) else None
+        if target is None:
+            continue
+        if _first_text(target.get("name")) in played:
+            continue
+        shown.append(card.item("character", ref)
+                     + ' <span class="showfacts-role">(actor not yet named)'
+                     "</span>")
+    return ", ".join(shown)
