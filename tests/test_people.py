@@ -197,7 +197,7 @@ def test_lint_of_the_show(show):
                                         "id-without-page", "undated"}
 
 
-# -- 1. crew changes ------------------------------------------------------------
+# -- 1. crew changes ----------------------------------------------------------
 
 
 def test_departed_crew_are_not_current_producers(show):
@@ -319,7 +319,7 @@ def test_lint_asks_whom_a_recast_replaces(show):
     assert "recast-replaces" in found
 
 
-# -- 3. cast without a season, departures, unnamed cast -------------------------
+# -- 3. cast without a season, departures, unnamed cast -----------------------
 
 
 def test_series_wide_cast_is_on_the_series(show):
@@ -393,7 +393,7 @@ def test_the_schema_refuses_empty_additional_cast(show, tmp_path):
     assert all("additional_cast[0]" in p.path for p in problems)
 
 
-# -- 4. works and relations -----------------------------------------------------
+# -- 4. works and relations ---------------------------------------------------
 
 
 def test_relations_either_way(show):
@@ -440,7 +440,7 @@ def test_a_relation_names_a_show_or_a_work(show):
             "$.relations[2]"} == {p.path for p in caught.value.problems}
 
 
-# -- 5. awards ------------------------------------------------------------------
+# -- 5. awards ----------------------------------------------------------------
 
 
 def test_confirmed_wins_are_award_text_on_the_right_node(show):
@@ -491,7 +491,7 @@ def test_an_award_is_for_a_person_or_a_credit(show):
     }
 
 
-# -- 6. identifiers -------------------------------------------------------------
+# -- 6. identifiers -----------------------------------------------------------
 
 
 def test_every_id_with_a_page_is_same_as(show):
@@ -596,7 +596,7 @@ def test_ids_without_pages_are_kept_and_linted(show):
             "$.characters[0].external_ids.tvdb"} == found
 
 
-# -- 7. images ------------------------------------------------------------------
+# -- 7. images ----------------------------------------------------------------
 
 
 def test_images_with_credits_and_text_alternatives(show):
@@ -631,7 +631,7 @@ def test_cards_show_images_with_alt_and_credit(show):
     assert "Key art: Harbor TV" in graph_fragment(graph, show, 2, SITE)
 
 
-def test_feed_items_enclose_their_own_images(show, feed):
+def test_feed_items_enclose_their_own_images(feed):
     """A credit encloses its person's photo; others the season's art."""
     by_title = {e.title: e for e in feed.entries}
     recast = by_title["Tomas Vey takes over as Keeper Bram from Ivo Marsh in "
@@ -647,7 +647,7 @@ def test_feed_items_enclose_their_own_images(show, feed):
     ]
 
 
-# -- diff and "what changed" ----------------------------------------------------
+# -- diff and "what changed" --------------------------------------------------
 
 
 def _next_version(show: sf.Show) -> sf.Show:

@@ -1,7 +1,8 @@
 """
-The parts of a fact card about people: images with their text
-alternative and credit, the series-wide cast, characters whose actors are
-not yet named.
+The parts of a fact card about people, images and awards.
+
+Images with their text alternative and credit, the series-wide cast,
+characters whose actors are not yet named.
 
 Each function reads the JSON-LD graph, as the rest of the card does, so a
 card shows exactly what the typed graph says; :mod:`showfacts.markup`
@@ -39,9 +40,10 @@ def _first_text(value: Any) -> str:
 
 def image(value: Any) -> str:
     """
-    An image: a plain ``<img>`` for a URL; for an ``ImageObject``, a
-    figure whose ``alt`` is its caption (the text alternative) and whose
-    caption is its credit, when the graph has one.
+    An image: a plain ``<img>`` for a URL, else a figure.
+
+    For an ``ImageObject``, the figure's ``alt`` is its caption (the text
+    alternative) and its caption is its credit, when the graph has one.
     """
     if isinstance(value, str):
         return f'<img itemprop="image" src="{_a(value)}" alt="">'
@@ -53,8 +55,8 @@ def image(value: Any) -> str:
     alt = _first_text(value.get("caption"))
     credit = _first_text(value.get("creditText"))
     out = [
-        '<figure class="showfacts-image" itemprop="image" itemscope '
-        'itemtype="https://schema.org/ImageObject">',
+        ('<figure class="showfacts-image" itemprop="image" itemscope '
+         'itemtype="https://schema.org/ImageObject">'),
         f'<img itemprop="contentUrl" src="{_a(url)}" alt="{_a(alt)}">',
     ]
     if alt:
@@ -74,10 +76,7 @@ def cast(card: _Card, node: Mapping[str, Any]) -> str:
 
 
 def characters(card: _Card, node: Mapping[str, Any]) -> str:
-    """
-    Characters no ``actor`` role names: those whose actors are not yet
-    named.
-    """
+    """Characters no ``actor`` role names: actors not yet named."""
     played = {
         _first_text(role.get("characterName"))
         for role in _list(node.get("actor")) if isinstance(role, Mapping)

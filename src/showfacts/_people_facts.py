@@ -26,7 +26,7 @@ def _get(obj: Any, name: str) -> Any:
 
 
 def _has(value: Any) -> bool:
-    return value is not None and value != () and value != []
+    return value is not None and value not in ((), [])
 
 
 def check_recast(fact: Any, path: Path, people: set[str],
@@ -68,11 +68,11 @@ def check_relation(fact: Any, path: Path, works: set[str]) -> Found:
     """A relation names another show or a declared work: one of the two."""
     show, work = _get(fact, "show"), _get(fact, "work")
     if show is None and work is None:
-        return [(path, "a relation needs 'show' (another show's id) or "
-                 "'work' (a declared work's id)")]
+        return [(path, ("a relation needs 'show' (another show's id) or "
+                        "'work' (a declared work's id)"))]
     if show is not None and work is not None:
-        return [((*path, "work"), "a relation is to a show or to a work, "
-                 "not both")]
+        return [((*path, "work"), ("a relation is to a show or to a work, "
+                                   "not both"))]
     if type(work) is str and work not in works:
         return [((*path, "work"), f"unknown work {work!r}")]
     return []
@@ -82,8 +82,8 @@ def check_additional_cast(fact: Any, path: Path) -> Found:
     """Cast news without names still says something."""
     if any(_has(_get(fact, f)) for f in ("characters", "count", "text")):
         return []
-    return [(path, "additional cast needs characters, a count or the "
-             "source's words ('text'); it never invents people")]
+    return [(path, ("additional cast needs characters, a count or the "
+                    "source's words ('text'); it never invents people"))]
 
 
 def check_award(fact: Any, path: Path, people: set[str],
@@ -91,8 +91,9 @@ def check_award(fact: Any, path: Path, people: set[str],
     """An award is for a declared person or a cast or crew credit."""
     person, credit = _get(fact, "person"), _get(fact, "credit")
     if person is not None and credit is not None:
-        return [((*path, "credit"), "an award is for a person or for a "
-                 "credit, not both (the credit names its person)")]
+        return [((*path, "credit"), ("an award is for a person or for a "
+                                     "credit, not both (the credit names "
+                                     "its person)"))]
     if type(person) is str and person not in people:
         return [((*path, "person"), f"unknown person {person!r}")]
     if type(credit) is str:

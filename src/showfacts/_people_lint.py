@@ -76,9 +76,9 @@ def _recasts(show: Show, current: list[FactRef]) -> Iterator[
             )
         if replaced is None:
             yield ("warning", "recast-replaces", ref.path,
-                   f"recast {fact.id!r} does not say whom it replaces; "
-                   "add 'replaces' (a person) or 'replaces_credit' so "
-                   "readers see who played the role before")
+                   (f"recast {fact.id!r} does not say whom it replaces; "
+                    "add 'replaces' (a person) or 'replaces_credit' so "
+                    "readers see who played the role before"))
             continue
         for other in cast:
             credit = other.fact
@@ -90,9 +90,9 @@ def _recasts(show: Show, current: list[FactRef]) -> Iterator[
                 and set(credit.characters) & set(fact.characters)
             ):
                 yield ("error", "still-cast", other.path,
-                       f"{credit.id!r} still casts {replaced!r} as a "
-                       f"character {fact.id!r} recasts; supersede or "
-                       "retract it")
+                       (f"{credit.id!r} still casts {replaced!r} as a "
+                        f"character {fact.id!r} recasts; supersede or "
+                        "retract it"))
 
 
 def _crew_left(current: list[FactRef]) -> Iterator[
@@ -112,9 +112,9 @@ def _crew_left(current: list[FactRef]) -> Iterator[
                 and fact.role not in _LASTING
                 and ref.collection == "crew"):
             yield ("warning", "crew-left", ref.path,
-                   f"{fact.id!r} is current, but {left[key]!r} says "
-                   f"{fact.person!r} left the role; outputs leave it out: "
-                   f"make {left[key]!r} supersede it")
+                   (f"{fact.id!r} is current, but {left[key]!r} says "
+                    f"{fact.person!r} left the role; outputs leave it "
+                    f"out: make {left[key]!r} supersede it"))
 
 
 def _pageless_ids(show: Show) -> Iterator[tuple[str, str, str, str]]:
@@ -129,8 +129,9 @@ def _pageless_ids(show: Show) -> Iterator[tuple[str, str, str, str]]:
             if value is not None and not has_page:
                 yield ("warning", "id-without-page",
                        f"{path}.external_ids.{name}",
-                       f"{name} has no page for a {kind.replace('_', ' ')} "
-                       "by id: the id is kept, but no sameAs link is made")
+                       (f"{name} has no page for a "
+                        f"{kind.replace('_', ' ')} by id: the id is kept, "
+                        "but no sameAs link is made"))
 
     for i, org in enumerate(show.organizations):
         yield from check(org.external_ids, org.kind.value,

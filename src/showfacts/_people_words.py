@@ -1,7 +1,8 @@
 """
-Words for people, works and awards: what JSON-LD claims, feeds, pages and
-diffs say about recasts, crew changes, cast news without names, relations
-and awards.
+Words for people, works and awards, shared by every output.
+
+What JSON-LD claims, feeds, pages and diffs say about recasts, crew
+changes, cast news without names, relations and awards.
 
 Every function takes a ``name`` callable, ``name(kind, id)``, that gives the
 name of a ``person``, ``character``, ``organization`` or ``work`` the way
@@ -297,15 +298,3 @@ def fact_image(show: Show, fact: object) -> str | None:
         return None
     return None
 
-
-def image_credit(show: Show, fact: object) -> tuple[str | None, str | None]:
-    """The credit and text alternative of :func:`fact_image`'s image."""
-    image = fact_image(show, fact)
-    if image is None:
-        return None, None
-    for holder in (*show.people, *show.characters):
-        if holder.image == image:
-            return holder.image_credit, holder.image_alt
-    if isinstance(fact, Episode):
-        return fact.image_credit, fact.image_alt
-    return None, None

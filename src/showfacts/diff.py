@@ -46,8 +46,8 @@ from showfacts.iris import FEED_FILES, Site
 from showfacts.models import (
     GONE,
     LEFT,
-    AdditionalCast,
     Adaptation,
+    AdditionalCast,
     Award,
     AwardOutcome,
     Billing,

@@ -54,8 +54,8 @@ from showfacts.models import (
     GONE,
     LEFT,
     URL_PATTERN,
-    AdditionalCast,
     Adaptation,
+    AdditionalCast,
     Award,
     AwardOutcome,
     Billing,
@@ -758,7 +758,7 @@ _WORK_PAGES = {WorkKind.SHOW: "tv", WorkKind.FILM: "film"}
 
 
 def _same_as(ids: ExternalIds, kind: str | None = None) -> Sequence[str]:
-    """``sameAs`` URLs; TMDb, TVmaze and TheTVDB only where the kind is known."""
+    """``sameAs`` URLs; TMDb, TVmaze, TheTVDB only where the kind is known."""
     urls = ids.urls()
     if kind is None or not (ids.tmdb or ids.tvmaze or ids.tvdb):
         return urls
@@ -775,8 +775,10 @@ def _same_as(ids: ExternalIds, kind: str | None = None) -> Sequence[str]:
 def _image(url: str | None, credit: str | None, alt: str | None, *,
            pending: bool) -> Any:
     """
-    An image: its URL, or an ``ImageObject`` with its text alternative
-    (``caption``) and, with the pending terms, its credit (``creditText``).
+    An image: its URL, or an ``ImageObject``.
+
+    The object has the text alternative (``caption``) and, with the
+    pending terms, the credit (``creditText``).
     """
     if url is None:
         return None
@@ -904,7 +906,7 @@ def _confirmed(facts: tuple[F, ...], is_current: Callable[[str], bool]) -> (
     return found
 
 
-def _current_cast(credits: list[CastCredit], show: Show) -> (
+def _current_cast(cast: list[CastCredit], show: Show) -> (
     list[CastCredit]
 ):
     """
@@ -913,10 +915,10 @@ def _current_cast(credits: list[CastCredit], show: Show) -> (
     Those who will not return, or whose character is killed off, are not;
     nor is a person a recast in the same cast replaces.
     """
-    if not credits:
-        return credits
+    if not cast:
+        return cast
     replaced = set()
-    for credit in credits:
+    for credit in cast:
         if credit.status is CastStatus.RECAST:
             replaced.add(credit.replaces)
             if credit.replaces_credit is not None:
@@ -924,13 +926,13 @@ def _current_cast(credits: list[CastCredit], show: Show) -> (
                 if isinstance(before, CastCredit):
                     replaced.add(before.person)
     return [
-        c for c in credits
+        c for c in cast
         if c.status not in GONE
         and (c.person not in replaced or c.status is CastStatus.RECAST)
     ]
 
 
-def _current_crew(credits: list[CrewCredit]) -> list[CrewCredit]:
+def _current_crew(crew: list[CrewCredit]) -> list[CrewCredit]:
     """
     The credits of a crew that say who holds a role now.
 
@@ -938,11 +940,11 @@ def _current_crew(credits: list[CrewCredit]) -> list[CrewCredit]:
     other credits for the same person and role in the same list (a
     creator who steps back still created the show).
     """
-    left = {(c.person, c.role) for c in credits if c.status in LEFT}
+    left = {(c.person, c.role) for c in crew if c.status in LEFT}
     if not left:
-        return credits
+        return crew
     return [
-        c for c in credits
+        c for c in crew
         if c.status not in LEFT
         and ((c.person, c.role) not in left or c.role in _LASTING_ROLES)
     ]

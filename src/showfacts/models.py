@@ -31,8 +31,8 @@ from showfacts.exceptions import InvalidDataError, Problem
 
 
 __all__ = [
-    "AdditionalCast",
     "Adaptation",
+    "AdditionalCast",
     "Award",
     "AwardOutcome",
     "Billing",
@@ -257,8 +257,10 @@ class CrewRole(str, enum.Enum):
 
 class CrewStatus(str, enum.Enum):
     """
-    Where a crew member stands: joining, continuing, departing, or
-    stepped back (still credited, no longer running things).
+    Where a crew member stands.
+
+    Joining, continuing, departing, or stepped back (still credited, no
+    longer running things).
 
     .. versionadded:: 0.2.0
     """
@@ -988,8 +990,9 @@ class Adaptation(Fact):
 @attrs.frozen(kw_only=True)
 class Award(Fact):
     """
-    An award won, or a nomination, for the show, a season, a person or
-    a credit.
+    An award won, or a nomination.
+
+    For the show, a season, a person or a credit.
 
     Where it sits says what it is for: the show's ``awards`` (the series),
     a season's (that season); ``person`` or ``credit`` make it a person's
@@ -998,7 +1001,7 @@ class Award(Fact):
     Attributes:
         award: The award ("Golden Globe Award").
         outcome: ``won`` or ``nominated``.
-        category: The category ("Best Supporting Actress – Television").
+        category: The category ("Best Supporting Actress, Television").
         year: The award's year (the ceremony's, as the source gives it).
         person: Id of the person it is for.
         credit: Id of the cast or crew credit it is for.
@@ -1364,7 +1367,10 @@ class Catalog:
     def related(self, show: Show) -> tuple[tuple[Relation, Show | None], ...]:
         """Each of the show's relations, with its target if in the catalog."""
         ids = {s.id: s for s in self.shows}
-        return tuple((r, ids.get(r.show)) for r in show.relations)
+        return tuple(
+            (r, ids.get(r.show) if r.show is not None else None)
+            for r in show.relations
+        )
 
     def __iter__(self) -> Iterator[Show]:
         return iter(self.shows)

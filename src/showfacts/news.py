@@ -38,8 +38,8 @@ from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError
 from showfacts.iris import FEED_FILES, Site
 from showfacts.models import (
-    AdditionalCast,
     Adaptation,
+    AdditionalCast,
     Award,
     CastCredit,
     CastStatus,
