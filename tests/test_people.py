@@ -708,7 +708,8 @@ def test_diff_of_a_new_recast(show):
     without = _changed(show, lambda raw: raw["seasons"][2].update(cast=[]))
     changes = diff.diff(without, show)
     assert ["cast_recast"] == [c.kind.value for c in changes]
-    assert "taking over from Ivo Marsh" in changes[0].summary
+    assert ("Tomas Vey takes over as Keeper Bram from Ivo Marsh"
+            in changes[0].summary)
 
 
 def test_what_changed_feed_includes_them(show):

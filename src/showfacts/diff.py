@@ -136,6 +136,7 @@ _MARKERS = {
     ChangeKind.CAST_JOINED: "+",
     ChangeKind.RESTORED: "+",
     ChangeKind.CREW_JOINED: "+",
+    ChangeKind.CAST_RECAST: "+",
     ChangeKind.AWARD_WON: "+",
     ChangeKind.AWARD_NOMINATED: "+",
     ChangeKind.SHOW_REMOVED: "-",
@@ -577,12 +578,34 @@ def _plain(_: Any, __: Any, value: Any) -> Any:
     return value
 
 
+#: Fields facts gained after change ids were first published: left out of
+#: a fingerprint while they hold their default, so the ids of changes to
+#: facts that do not use them stay what they were.
+_LATER_FIELDS = frozenset(
+    id(getattr(attrs.fields(cls), name))
+    for cls, names in (
+        (CastCredit, ("replaces", "replaces_credit")),
+        (CrewCredit, ("status", "date", "share")),
+        (Relation, ("work",)),
+        (Episode, ("image", "image_credit", "image_alt", "external_ids")),
+    )
+    for name in names
+)
+
+
+def _kept(attribute: attrs.Attribute[Any], value: Any) -> bool:
+    if attribute.name == "note":
+        return False
+    return not (id(attribute) in _LATER_FIELDS
+                and value == attribute.default)
+
+
 def _fingerprint(fact: Fact | None) -> Any:
     if fact is None:
         return None
     value = attrs.asdict(
         fact,
-        filter=lambda attribute, _: attribute.name != "note",
+        filter=_kept,
         value_serializer=_plain,
     )
     return [type(fact).__name__, value]
@@ -849,7 +872,9 @@ def _summary(kind: ChangeKind, old_show: Show, before: Fact | None,
         return f"{subject}: {who} leaves the cast ({cert})"
     if kind is ChangeKind.CAST_RECAST:
         assert isinstance(after, CastCredit)  # noqa: S101
-        return f"{subject}: {_value(show, after)} ({cert})"
+        line = _cast_line(show, after, "takes over")
+        line += pw.recast_from(after, show, _diff_name(show))
+        return f"{subject}: {line} ({cert})"
     if kind in (ChangeKind.CREW_JOINED, ChangeKind.CREW_DEPARTED):
         assert isinstance(after, CrewCredit)  # noqa: S101
         said = pw.crew_statement(after, subject, _person(show, after))
