@@ -554,9 +554,14 @@ def _honest(show, graph):
     for season in show.seasons:
         iri = SITE.season_iri(show.id, season.number)
         sv = view.season(season.number)
+        people_facts = [f for f in (*season.based_on,
+                                    *season.additional_cast,
+                                    *season.awards)
+                        if show.is_current(f.id)]
         confirmed = [f for f in (*sv.milestones(), *sv.release_plans,
                                  *sv.cast, *sv.crew, *sv.teases,
-                                 *sv.episodes) if f.confirmed]
+                                 *sv.episodes, *people_facts)
+                     if f.confirmed]
         assert (iri in by_id) == bool(confirmed), iri
         if iri not in by_id:
             continue

@@ -33,7 +33,7 @@ from showfacts.jsonld import (
     to_jsonld,
 )
 from showfacts.markup import fact_card, page_fragment, script_tag
-from showfacts.models import Catalog, Show
+from showfacts.models import GONE, Catalog, Show
 from tests import browser, strategies
 from tests.conftest import EXAMPLES
 from tests.test_jsonld import rdf
@@ -228,7 +228,7 @@ def expect_page(found: dict[str, Any], graph: Mapping[str, Any],
     names = {value for prop, value, _ in found["data"] if prop == "name"}
     credited = {publishable(show.person(c.person).name)
                 for s in showfacts.current(show).seasons for c in s.cast
-                if c.confirmed}
+                if c.confirmed and c.status not in GONE}
     assert {n for n in credited if n.strip()} <= names
     claims = sorted(
         n["text"] for n in graph["@graph"] if n["@type"] == "Claim"

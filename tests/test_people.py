@@ -727,3 +727,20 @@ def test_the_new_fields_round_trip(show):
     """Writing the show and reading it back gives the same show."""
     assert show == _converter.structure(sf.to_dict(show), sf.Show)
     assert attrs.evolve(show) == show
+
+
+@pytest.mark.parametrize("season", [None, 2, 4])
+def test_card_microdata_states_only_the_graph(show, season):
+    """Images, cast, characters and awards in the card are the graph's."""
+    from tests.test_markup import (
+        _card_page,
+        jsonld_triples,
+        microdata_triples,
+        missing_statements,
+    )
+
+    subject = show if season is None else (show, season)
+    graph = to_jsonld(subject, BASE)
+    card = microdata_triples(_card_page(show, season, claims=False))
+    assert len(card) > 10
+    assert [] == missing_statements(card, jsonld_triples(graph))

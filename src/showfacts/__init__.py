@@ -34,6 +34,9 @@ from showfacts.loading import (
 )
 from showfacts.models import (
     Adaptation,
+    AdditionalCast,
+    Award,
+    AwardOutcome,
     Billing,
     CastCredit,
     CastStatus,
@@ -42,6 +45,8 @@ from showfacts.models import (
     Character,
     CrewCredit,
     CrewRole,
+    CrewShare,
+    CrewStatus,
     Episode,
     ExternalIds,
     Fact,
@@ -71,6 +76,9 @@ from showfacts.views import SeasonView, ShowView, current
 
 __all__ = [
     "Adaptation",
+    "AdditionalCast",
+    "Award",
+    "AwardOutcome",
     "Billing",
     "CastCredit",
     "CastStatus",
@@ -79,6 +87,8 @@ __all__ = [
     "Character",
     "CrewCredit",
     "CrewRole",
+    "CrewShare",
+    "CrewStatus",
     "Episode",
     "ExternalIds",
     "Fact",

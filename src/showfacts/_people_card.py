@@ -38,15 +38,17 @@ def _first_text(value: Any) -> str:
     return next((v for v in _list(value) if isinstance(v, str)), "")
 
 
-def image(value: Any) -> str:
+def image(value: Any, *, inline: bool = False) -> str:
     """
     An image: a plain ``<img>`` for a URL, else a figure.
 
     For an ``ImageObject``, the figure's ``alt`` is its caption (the text
     alternative) and its caption is its credit, when the graph has one.
+    ``inline`` makes it a ``span`` that may stand inside a line of text.
     """
+    cls = ' class="showfacts-portrait"' if inline else ""
     if isinstance(value, str):
-        return f'<img itemprop="image" src="{_a(value)}" alt="">'
+        return f'<img{cls} itemprop="image" src="{_a(value)}" alt="">'
     if not isinstance(value, Mapping):
         return ""
     url = _first_text(value.get("contentUrl"))
@@ -54,18 +56,25 @@ def image(value: Any) -> str:
         return ""
     alt = _first_text(value.get("caption"))
     credit = _first_text(value.get("creditText"))
+    box, note = ("span", "small") if inline else ("figure", "figcaption")
+    kind = "showfacts-portrait" if inline else "showfacts-image"
     out = [
-        ('<figure class="showfacts-image" itemprop="image" itemscope '
+        (f'<{box} class="{kind}" itemprop="image" itemscope '
          'itemtype="https://schema.org/ImageObject">'),
         f'<img itemprop="contentUrl" src="{_a(url)}" alt="{_a(alt)}">',
     ]
     if alt:
         out.append(f'<meta itemprop="caption" content="{_a(alt)}">')
     if credit:
-        out.append(f'<figcaption itemprop="creditText">{_t(credit)}'
-                   "</figcaption>")
-    out.append("</figure>")
+        out.append(f'<{note} itemprop="creditText">{_t(credit)}</{note}>')
+    out.append(f"</{box}>")
     return "".join(out)
+
+
+def portrait(node: Mapping[str, Any]) -> str:
+    """A person's, character's or episode's own image, before its name."""
+    return "".join(image(value, inline=True)
+                   for value in _list(node.get("image"))[:1])
 
 
 def cast(card: _Card, node: Mapping[str, Any]) -> str:

@@ -217,7 +217,7 @@ class _Card:
             return self.items(node, prop) + self.role_names(node)
         if any(t.endswith("Event") for t in types):
             return self.event(node)
-        out = self.name(node)
+        out = _people_card.portrait(node) + self.name(node)
         authors = _list(node.get("author"))
         if authors:
             out = f"<cite>{out}</cite> by " + self.items(node, "author")
@@ -408,7 +408,8 @@ class _Card:
     def episode(self, ref: Mapping[str, Any]) -> str:
         iri = ref["@id"]
         node = self.nodes[iri]
-        parts = [self.text("episodeNumber", node["episodeNumber"])]
+        parts = [_people_card.portrait(node)
+                 + self.text("episodeNumber", node["episodeNumber"])]
         if node.get("name") is not None:
             parts.append("“" + self.texts(node, "name", " / ") + "”")
         if node.get("datePublished") is not None:
