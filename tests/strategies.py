@@ -315,15 +315,17 @@ def _release_plan(ctx: _Context) -> sf.ReleasePlan:
 
 def _cast(ctx: _Context) -> sf.CastCredit:
     draw = ctx.draw
+    person = draw(st.sampled_from(ctx.people))
+    others = [p for p in ctx.people if p != person]
     return sf.CastCredit(
         **ctx.meta("cast credit"),
-        person=draw(st.sampled_from(ctx.people)),
+        person=person,
         characters=ctx.some(ctx.characters),
         billing=draw(st.sampled_from(list(sf.Billing))),
         status=draw(st.none() | st.sampled_from(list(sf.CastStatus))),
         episodes=tuple(draw(st.lists(st.integers(1, 12), unique=True,
                                      max_size=2))),
-        replaces=draw(ctx.pick(ctx.people)) if draw(_RARELY) else None,
+        replaces=draw(ctx.pick(others)) if draw(_RARELY) else None,
     )
 
 

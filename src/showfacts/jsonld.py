@@ -994,6 +994,8 @@ class _ShowMapper:
             if f.characters and f.status not in GONE
         ]
         self.awards = _won(_confirmed(show.awards, is_current))
+        #: People's awards won, with the season they are for, mapped last.
+        self.person_awards: list[tuple[Award, str, int | None]] = []
         #: Facts whose statement the typed graph makes in full.
         self.expressed: set[str] = set()
         #: IRIs this show has already described.
@@ -1173,6 +1175,7 @@ class _ShowMapper:
         self.series_node(list(seasons.values()))
         for number, iri in seasons.items():
             self.season_node(iri, self.typed[number])
+        self.awards_of_people()
         if self.g.options.claims:
             self.claims()
 
@@ -1327,10 +1330,24 @@ class _ShowMapper:
             if person is None:
                 put(node, "award", _text(pw.award_text(
                     award, show.title, for_person=False)))
+                self.expressed.add(award.id)
             else:
-                target = self.person(person)["@id"]
-                self.g.add(target, "award", _text(pw.award_text(
-                    award, _season_label(show, season), for_person=True)))
+                self.person_awards.append((award, person, season))
+
+    def awards_of_people(self) -> None:
+        """
+        People's awards, on the people the graph already holds.
+
+        Run after every credit is mapped: an award is no reason to put a
+        person in the graph, who would stand there alone.
+        """
+        show = self.show
+        for award, person, season in self.person_awards:
+            iri = self.site.person_iri(person)
+            if iri not in self.g.people:
+                continue
+            self.g.add(iri, "award", _text(pw.award_text(
+                award, _season_label(show, season), for_person=True)))
             self.expressed.add(award.id)
 
     def crew(self, node: dict[str, Any], credit: CrewCredit) -> None:
