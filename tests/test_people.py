@@ -747,3 +747,33 @@ def test_card_microdata_states_only_the_graph(show, season):
     card = microdata_triples(_card_page(show, season, claims=False))
     assert len(card) > 10
     assert [] == missing_statements(card, jsonld_triples(graph))
+
+
+def test_card_of_the_series(show):
+    """Co-creators, the sole showrunner, no departed crew, every link."""
+    card = fact_card(show, None, BASE)
+    assert "Created by" in card
+    assert card.count('value="co-creator"') == 2
+    assert 'value="sole showrunner"' in card
+    assert "Bo Lind" not in card
+    assert "Ada Hale" in card  # as co-creator only
+    assert card.count('itemprop="producer" itemscope') == 2  # role, person
+    for url in ("https://doi.org/10.5240/0A1B-2C3D-4E5F-6A7B-8C9D-7",
+                "https://thetvdb.com/dereferrer/series/401234"):
+        assert f'href="{url}"' in card
+
+
+def test_timeline_of_the_show_page(site):
+    """The show page's timeline says every new kind of fact in words."""
+    page = (site / "shows" / "tidewater" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    for words in (
+        "Ada Hale steps back as showrunner of Tidewater (before Season 3)",
+        "Ivo Rask is the sole showrunner of Tidewater",
+        "Mara Quill won the Golden Beacon Award (Best Actress, 2025) for "
+        "Tidewater",
+        "Tidewater has a prequel, Tidewater: Undertow, a film",
+        "More cast for Tidewater, not named: “and others”",
+    ):
+        assert words in page, words
