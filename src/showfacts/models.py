@@ -68,6 +68,7 @@ __all__ = [
     "StatusFact",
     "Tease",
     "WorkKind",
+    "eidr_check_character",
 ]
 
 #: Ids are lower-case words of letters and digits joined by ``-``, ``_`` or
