@@ -1153,9 +1153,14 @@ class _ShowMapper:
         """The works typed statements refer to, and what they are part of."""
         found: set[str] = set()
         todo = [a.work for a in self.based_on]
-        todo.extend(r.work for r in self.relations if r.work is not None)
-        for facts in self.typed.values():
-            todo.extend(a.work for a in facts.based_on)
+        todo.extend(
+            r.work for r in self.relations
+            if r.work is not None
+            and (r.kind in _SOURCE_OF_THIS or r.kind in _BASED_ON_THIS)
+        )
+        for number, facts in self.typed.items():
+            if self.scope is None or number == self.scope:
+                todo.extend(a.work for a in facts.based_on)
         while todo:
             work_id = todo.pop()
             if work_id in found:
