@@ -777,3 +777,15 @@ def test_timeline_of_the_show_page(site):
         "More cast for Tidewater, not named: “and others”",
     ):
         assert words in page, words
+
+
+def test_a_departure_ends_the_same_lists_credits(show):
+    """"Will not return": not a current actor, whatever else the list says."""
+    def edit(raw: dict[str, Any]) -> None:
+        raw["cast"].append({
+            "id": "dunn-gone", "person": "sela-dunn",
+            "status": "not_returning", "certainty": "confirmed",
+        })
+
+    series = _nodes(_graph(_changed(show, edit)))[SERIES]
+    assert [SITE.person_iri("mara-quill")] == _people(series, "actor")

@@ -912,15 +912,17 @@ def _current_cast(cast: list[CastCredit], show: Show) -> (
     """
     The credits of a cast that say who is in it now.
 
-    Those who will not return, or whose character is killed off, are not;
-    nor is a person a recast in the same cast replaces.
+    Those who will not return, or whose character is killed off, are not
+    (whatever other credit of the same list says); nor is a person a
+    recast in the same cast replaces.
     """
     if not cast:
         return cast
-    replaced = set()
+    replaced = {c.person for c in cast if c.status in GONE}
     for credit in cast:
         if credit.status is CastStatus.RECAST:
-            replaced.add(credit.replaces)
+            if credit.replaces is not None:
+                replaced.add(credit.replaces)
             if credit.replaces_credit is not None:
                 before = show.fact(credit.replaces_credit)
                 if isinstance(before, CastCredit):
