@@ -789,3 +789,7 @@ def test_a_departure_ends_the_same_lists_credits(show):
 
     series = _nodes(_graph(_changed(show, edit)))[SERIES]
     assert [SITE.person_iri("mara-quill")] == _people(series, "actor")
+    found = [f.path for f in lint(_changed(show, edit),
+                                  today=dt.date(2026, 4, 1))
+             if f.check == "still-cast"]
+    assert ["$.cast[1]"] == found

@@ -8,7 +8,8 @@ check                    level    finding
                                   which credit it replaces
 ``still-cast``           error    a current confirmed credit for the person a
                                   recast replaces, for the same character in
-                                  the same season
+                                  the same season; or for a person the same
+                                  list says will not return
 ``crew-left``            warning  a current credit for a role its holder has
                                   left (departing or stepped back) in the
                                   same list, not superseded: outputs leave
@@ -24,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from showfacts.models import (
+    GONE,
     LEFT,
     CastCredit,
     CastStatus,
@@ -63,9 +65,19 @@ def _recasts(show: Show, current: list[FactRef]) -> Iterator[
     tuple[str, str, str, str]
 ]:
     cast = [r for r in current if isinstance(r.fact, CastCredit)]
+    gone = {
+        (r.season, r.fact.person): r.fact.id for r in cast
+        if isinstance(r.fact, CastCredit) and r.fact.status in GONE
+        and r.fact.confirmed
+    }
     for ref in cast:
         fact = ref.fact
         assert isinstance(fact, CastCredit)  # noqa: S101
+        left = gone.get((ref.season, fact.person))
+        if left is not None and fact.status not in GONE and fact.confirmed:
+            yield ("error", "still-cast", ref.path,
+                   (f"{fact.id!r} casts {fact.person!r}, but {left!r} says "
+                    "they do not return; supersede or retract one"))
         if fact.status is not CastStatus.RECAST:
             continue
         replaced = fact.replaces
