@@ -120,6 +120,14 @@ external_ids = st.builds(
     tvmaze=st.none() | st.integers(1, 10**6),
     wikidata=st.none() | st.integers(1, 10**7).map("Q{}".format),
     official_site=optional_urls,
+    eidr=st.none() | st.text("0123456789ABCDEF", min_size=20,
+                             max_size=20).map(
+        lambda d: "10.5240/" + "-".join(
+            [d[i:i + 4] for i in range(0, 20, 4)]
+            + [sf.models.eidr_check_character(d)]
+        )
+    ),
+    tvdb=st.none() | st.integers(1, 10**7),
 )
 
 countries = st.lists(st.sampled_from(["US", "GB", "CA", "AU", "NZ", "DE"]),
@@ -155,6 +163,9 @@ def people(person_id: str, name: str | None = None) -> st.SearchStrategy[
         id=st.just(person_id),
         name=st.just(name) if name else text,
         external_ids=external_ids,
+        image=optional_urls,
+        image_credit=optional_text,
+        image_alt=optional_text,
     )
 
 
@@ -182,6 +193,9 @@ def characters(character_id: str) -> st.SearchStrategy[sf.Character]:
         names=st.lists(text, min_size=1, max_size=2).map(tuple),
         home_show=st.none() | ids,
         description=optional_text,
+        external_ids=external_ids,
+        image=optional_urls,
+        image_alt=optional_text,
     )
 
 
@@ -308,10 +322,12 @@ def _release_plan(ctx: _Context) -> sf.ReleasePlan:
 
 def _cast(ctx: _Context) -> sf.CastCredit:
     draw = ctx.draw
+    person = draw(st.sampled_from(ctx.people))
+    others = [p for p in ctx.people if p != person]
     characters = ctx.some(ctx.characters)
     return sf.CastCredit(
         **ctx.meta("cast credit"),
-        person=draw(st.sampled_from(ctx.people)),
+        person=person,
         characters=characters,
         role=None if characters else draw(st.none() | text),
         undisclosed=False if characters else draw(_RARELY),
@@ -319,6 +335,7 @@ def _cast(ctx: _Context) -> sf.CastCredit:
         status=draw(st.none() | st.sampled_from(list(sf.CastStatus))),
         episodes=tuple(draw(st.lists(st.integers(1, 12), unique=True,
                                      max_size=2))),
+        replaces=draw(ctx.pick(others)) if draw(_RARELY) else None,
     )
 
 
@@ -331,6 +348,9 @@ def _crew(ctx: _Context) -> sf.CrewCredit:
         work=draw(ctx.pick(ctx.works)),
         episodes=tuple(draw(st.lists(st.integers(1, 12), unique=True,
                                      max_size=2))),
+        status=draw(st.none() | st.sampled_from(list(sf.CrewStatus))),
+        date=draw(optional_dates) if draw(_RARELY) else None,
+        share=draw(st.none() | st.sampled_from(list(sf.CrewShare))),
     )
 
 
@@ -347,11 +367,46 @@ def _status(ctx: _Context) -> sf.StatusFact:
 
 def _relation(ctx: _Context) -> sf.Relation:
     draw = ctx.draw
+    if ctx.works and draw(_BOOLEANS):
+        return sf.Relation(
+            **ctx.meta("relation"),
+            kind=draw(st.sampled_from(list(sf.RelationKind))),
+            work=draw(st.sampled_from(ctx.works)),
+        )
     return sf.Relation(
         **ctx.meta("relation"),
         kind=draw(st.sampled_from(list(sf.RelationKind))),
         show=draw(ids),
         title=draw(optional_text),
+    )
+
+
+def _award(ctx: _Context) -> sf.Award:
+    draw = ctx.draw
+    return sf.Award(
+        **ctx.meta("award"),
+        award=draw(text),
+        outcome=draw(st.sampled_from(list(sf.AwardOutcome))),
+        category=draw(optional_text),
+        year=draw(st.none() | st.integers(1950, 2030)),
+        person=draw(ctx.pick(ctx.people)),
+    )
+
+
+def _additional_cast(ctx: _Context) -> sf.AdditionalCast:
+    draw = ctx.draw
+    characters = ctx.some(ctx.characters)
+    count = draw(st.none() | st.integers(1, 9))
+    words = draw(optional_text)
+    if not (characters or count or words):
+        count = 2
+    return sf.AdditionalCast(
+        **ctx.meta("additional cast"),
+        characters=characters,
+        count=count,
+        text=words,
+        billing=draw(st.none() | st.sampled_from(list(sf.Billing))),
+        status=draw(st.none() | st.sampled_from(list(sf.CastStatus))),
     )
 
 
@@ -369,6 +424,9 @@ def _episode(ctx: _Context, number: int) -> sf.Episode:
         air_date=draw(optional_dates),
         runtime=draw(st.none() | st.integers(1, 120)),
         synopsis=draw(optional_text),
+        image=draw(optional_urls),
+        image_alt=draw(optional_text),
+        external_ids=draw(external_ids),
     )
 
 
@@ -423,6 +481,12 @@ def shows(draw: st.DrawFn, show_id: str | None = None,
             crew=_several(ctx, _crew, 1),
             teases=_several(ctx, _tease, 1),
             episodes=tuple(_episode(ctx, n) for n in episode_numbers),
+            image_credit=draw(optional_text),
+            image_alt=draw(optional_text),
+            external_ids=draw(external_ids),
+            based_on=_several(ctx, _adaptation, 1) if work_ids else (),
+            additional_cast=_several(ctx, _additional_cast, 1),
+            awards=_several(ctx, _award, 1),
         ))
     return sf.Show(
         id=show_id or draw(ids),
@@ -458,6 +522,9 @@ def shows(draw: st.DrawFn, show_id: str | None = None,
         crew=_several(ctx, _crew),
         milestones=_several(ctx, _milestone, 1),
         teases=_several(ctx, _tease, 1),
+        cast=_several(ctx, _cast, 1),
+        additional_cast=_several(ctx, _additional_cast, 1),
+        awards=_several(ctx, _award, 1),
         seasons=tuple(seasons),
     )
 

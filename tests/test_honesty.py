@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from lxml import etree
 
 import showfacts as sf
-from showfacts import phrases
+from showfacts import models, phrases
 from showfacts.calendar import to_calendar
 from showfacts.dates import FuzzyDate, RelativeDateError
 from showfacts.feeds import to_atom, to_json_feed, to_rss
@@ -634,15 +634,13 @@ def _only_plain_facts(show: sf.Show) -> sf.Show:
     }
 
     def kept(facts: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(attrs.evolve(f, supersedes=None) for f in facts
+        return tuple(attrs.evolve(f, supersedes=()) for f in facts
                      if f.id in keep)
 
-    changes = {name: kept(getattr(show, name)) for name in (
-        "statuses", "relations", "based_on", "crew", "milestones", "teases")}
+    changes = {name: kept(getattr(show, name)) for name in models.SHOW_FACTS}
     seasons = tuple(
-        attrs.evolve(season, **{name: kept(getattr(season, name)) for name in (
-            "milestones", "release_plans", "cast", "crew", "teases",
-            "episodes")})
+        attrs.evolve(season, **{name: kept(getattr(season, name))
+                                for name in models.SEASON_FACTS})
         for season in show.seasons
     )
     return attrs.evolve(show, seasons=seasons, **changes)

@@ -86,6 +86,9 @@ TYPES: dict[str, tuple[str, ...]] = {
     "TVEpisode": ("Episode",),
     "Book": ("CreativeWork",),
     "VideoGame": ("CreativeWork",),
+    "Movie": ("CreativeWork",),
+    "MediaObject": ("CreativeWork",),
+    "ImageObject": ("MediaObject",),
     "Person": ("Thing",),
     "Organization": ("Thing",),
     "Place": ("Thing",),
@@ -113,6 +116,10 @@ TERMS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "appearance": (frozenset({"Claim"}), _CW),
     "articleSection": (frozenset({"Article"}), frozenset({"Text"})),
     "author": (_CW, _AGENT),
+    "award": (_CW | _AGENT, frozenset({"Text"})),
+    "caption": (frozenset({"ImageObject"}), frozenset({"Text"})),
+    "contentUrl": (frozenset({"MediaObject"}), frozenset({"URL"})),
+    "creditText": (_CW, frozenset({"Text"})),
     "character": (_CW, frozenset({"Person"})),
     "characterName": (frozenset({"PerformanceRole"}), frozenset({"Text"})),
     "containsSeason": (frozenset({"TVSeries"}),
@@ -133,7 +140,7 @@ TERMS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "genre": (_CW, frozenset({"Text"})),
     "hasPart": (_CW, _CW),
     "headline": (_CW, frozenset({"Text"})),
-    "image": (frozenset({"Thing"}), frozenset({"URL"})),
+    "image": (frozenset({"Thing"}), frozenset({"URL", "ImageObject"})),
     "inLanguage": (frozenset({"CreativeWork", "Event"}),
                    frozenset({"Text"})),
     "isBasedOn": (_CW, _CW),
@@ -172,7 +179,8 @@ TERMS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 #: The pending terms among them.
-PENDING = frozenset({"Claim", "appearance", "creativeWorkStatus"})
+PENDING = frozenset({"Claim", "appearance", "creativeWorkStatus",
+                     "creditText"})
 
 DATATYPES = frozenset({"Text", "URL", "Integer", "Date", "DateTime",
                        "Duration"})
@@ -450,7 +458,7 @@ def check_all(graph: Mapping[str, Any], *, claims: bool = False,
     if claims:
         allowed |= {"Claim", "appearance"}
     if pending:
-        allowed.add("creativeWorkStatus")
+        allowed |= {"creativeWorkStatus", "creditText"}
     extra = pending_terms(graph) - allowed
     problems += [f"pending term {t!r} without its option" for t in extra]
     if sdo_check() is not None:
@@ -551,9 +559,13 @@ def _honest(show, graph):
         iri = SITE.season_iri(show.id, season.number)
         sv = view.season(season.number)
         # A qualified fact is a claim, never a typed statement.
+        people_facts = [f for f in (*season.based_on,
+                                    *season.additional_cast,
+                                    *season.awards)
+                        if show.is_current(f.id)]
         confirmed = [f for f in (*sv.milestones(), *sv.release_plans,
                                  *sv.cast, *sv.crew, *sv.teases,
-                                 *sv.episodes)
+                                 *sv.episodes, *people_facts)
                      if f.confirmed and f.qualifier is None]
         assert (iri in by_id) == bool(confirmed), iri
         if iri not in by_id:
@@ -639,7 +651,7 @@ def test_generated_shows(show, claims, pending, spoilers):
                       spoilers=spoilers)
     allowed = frozenset(
         ({"Claim", "appearance"} if claims else set())
-        | ({"creativeWorkStatus"} if pending else set())
+        | ({"creativeWorkStatus", "creditText"} if pending else set())
     )
     if sdo_check() is not None:
         assert [] == sdo_problems(graph, allowed)

@@ -33,7 +33,7 @@ from showfacts.jsonld import (
     to_jsonld,
 )
 from showfacts.markup import fact_card, page_fragment, script_tag
-from showfacts.models import Catalog, Show
+from showfacts.models import GONE, CastStatus, Catalog, Show
 from tests import browser, strategies
 from tests.conftest import EXAMPLES
 from tests.test_jsonld import rdf
@@ -208,6 +208,15 @@ def graph_strings(graph: Mapping[str, Any]) -> set[str]:
     return found
 
 
+def _left_cast(cast: Any) -> set[str]:
+    """People a season's confirmed credits say are gone or replaced."""
+    confirmed = [c for c in cast if c.confirmed]
+    return {c.person for c in confirmed if c.status in GONE} | {
+        c.replaces for c in confirmed
+        if c.status is CastStatus.RECAST and c.replaces
+    }
+
+
 def expect_page(found: dict[str, Any], graph: Mapping[str, Any],
                 show: Show) -> None:
     """
@@ -232,7 +241,8 @@ def expect_page(found: dict[str, Any], graph: Mapping[str, Any],
     names = {value for prop, value, _ in found["data"] if prop == "name"}
     credited = {publishable(show.person(c.person).name)
                 for s in showfacts.current(show).seasons for c in s.cast
-                if c.confirmed and c.qualifier is None}
+                if c.confirmed and c.qualifier is None
+                and c.person not in _left_cast(s.cast)}
     assert {n for n in credited if n.strip()} <= names
     claims = sorted(
         n["text"] for n in graph["@graph"] if n["@type"] == "Claim"

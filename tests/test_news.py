@@ -657,9 +657,9 @@ class TestBuildFeed:
 
     def test_news_kinds(self):
         """Milestone kinds, then the other collections, then episodes."""
-        # "episode" came last, for next episodes, after the collections.
-        assert ("release_plan", "cast", "crew", "tease",
-                "episode") == NEWS_KINDS[-5:]
+        # "award" came with awards, "episode" with next episodes.
+        assert ("release_plan", "cast", "crew", "tease", "award",
+                "episode") == NEWS_KINDS[-6:]
         assert set(NEWS_KINDS) >= {k.value for k in sf.MilestoneKind}
 
 

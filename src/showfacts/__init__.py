@@ -36,7 +36,10 @@ from showfacts.loading import (
 )
 from showfacts.models import (
     Adaptation,
+    AdditionalCast,
     Attribution,
+    Award,
+    AwardOutcome,
     Billing,
     CastCredit,
     CastStatus,
@@ -45,6 +48,8 @@ from showfacts.models import (
     Character,
     CrewCredit,
     CrewRole,
+    CrewShare,
+    CrewStatus,
     Episode,
     ExternalIds,
     Fact,
@@ -76,7 +81,10 @@ from showfacts.views import SeasonView, ShowView, current
 
 __all__ = [
     "Adaptation",
+    "AdditionalCast",
     "Attribution",
+    "Award",
+    "AwardOutcome",
     "Billing",
     "CastCredit",
     "CastStatus",
@@ -85,6 +93,8 @@ __all__ = [
     "Character",
     "CrewCredit",
     "CrewRole",
+    "CrewShare",
+    "CrewStatus",
     "Episode",
     "ExternalIds",
     "Fact",

@@ -18,17 +18,19 @@ import zoneinfo
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from showfacts import _edtf
+from showfacts import _edtf, _people_facts
 from showfacts._edtf import EDTFError, Hemisphere, Precision
 from showfacts._paths import Path, render
 
 
 #: Fact collections of a show and of a season, in document order.
 SHOW_FACTS = (
-    "statuses", "relations", "based_on", "crew", "milestones", "teases"
+    "statuses", "relations", "based_on", "crew", "milestones", "teases",
+    "cast", "additional_cast", "awards",
 )
 SEASON_FACTS = (
-    "milestones", "release_plans", "cast", "crew", "teases", "episodes"
+    "milestones", "release_plans", "cast", "crew", "teases", "episodes",
+    "based_on", "additional_cast", "awards",
 )
 #: The kind of fact each collection holds; a fact may only supersede a
 #: fact of the same kind.
@@ -42,6 +44,8 @@ KINDS = {
     "release_plans": "release plan",
     "cast": "cast credit",
     "episodes": "episode",
+    "additional_cast": "additional cast",
+    "awards": "award",
 }
 
 Found = list[tuple[Path, str]]
@@ -175,7 +179,9 @@ def check(show: Any) -> Found:
             ("organizations", i, "parent"))
     for i, work in enumerate(_items(show, "works")):
         for j, author in enumerate(_items(work, "authors")):
-            ref(author, people, "person", ("works", i, "authors", j))
+            # An author is a person or an organization (a game's studio).
+            ref(author, people | orgs, "person or organization",
+                ("works", i, "authors", j))
         ref(_get(work, "part_of"), works, "work", ("works", i, "part_of"))
     for s, season in enumerate(_items(show, "seasons")):
         _ids(_items(season, "episodes"), "number",
@@ -225,9 +231,21 @@ def check(show: Any) -> Found:
             for j, character in enumerate(_items(fact, "characters")):
                 ref(character, characters, "character", path,
                     "characters", j)
+            found.extend(_people_facts.check_recast(
+                fact, path, people, index))
         elif collection == "crew":
             ref(_get(fact, "person"), people, "person", path, "person")
             ref(_get(fact, "work"), works, "work", path, "work")
+        elif collection == "relations":
+            found.extend(_people_facts.check_relation(fact, path, works))
+        elif collection == "additional_cast":
+            for j, character in enumerate(_items(fact, "characters")):
+                ref(character, characters, "character", path,
+                    "characters", j)
+            found.extend(_people_facts.check_additional_cast(fact, path))
+        elif collection == "awards":
+            found.extend(_people_facts.check_award(fact, path, people,
+                                                   index))
         elif collection == "release_plans":
             ref(_get(fact, "platform"), orgs, "organization", path,
                 "platform")

@@ -36,6 +36,7 @@ from typing import Any, cast
 import attrs
 
 from showfacts import _discovery, _wording, loading, views
+from showfacts import _people_words as pw
 from showfacts._edtf import Precision
 from showfacts._json import dumps_indented
 from showfacts._readers import DEFAULT_LIMITS, SUFFIXES, Limits
@@ -44,7 +45,12 @@ from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import FEED_FILES, Site
 from showfacts.loading import FileFormat
 from showfacts.models import (
+    GONE,
+    LEFT,
     Adaptation,
+    AdditionalCast,
+    Award,
+    AwardOutcome,
     CastCredit,
     CastStatus,
     Catalog,
@@ -107,6 +113,11 @@ class ChangeKind(str, enum.Enum):
     CAST_JOINED = "cast_joined"
     CAST_DEPARTED = "cast_departed"
     STATUS_CHANGED = "status_changed"
+    CAST_RECAST = "cast_recast"
+    CREW_JOINED = "crew_joined"
+    CREW_DEPARTED = "crew_departed"
+    AWARD_WON = "award_won"
+    AWARD_NOMINATED = "award_nominated"
 
     @property
     def marker(self) -> str:
@@ -124,10 +135,15 @@ _MARKERS = {
     ChangeKind.ADDED: "+",
     ChangeKind.CAST_JOINED: "+",
     ChangeKind.RESTORED: "+",
+    ChangeKind.CREW_JOINED: "+",
+    ChangeKind.CAST_RECAST: "+",
+    ChangeKind.AWARD_WON: "+",
+    ChangeKind.AWARD_NOMINATED: "+",
     ChangeKind.SHOW_REMOVED: "-",
     ChangeKind.REMOVED: "-",
     ChangeKind.RETRACTED: "-",
     ChangeKind.CAST_DEPARTED: "-",
+    ChangeKind.CREW_DEPARTED: "-",
 }
 
 
@@ -309,9 +325,15 @@ class _Differ:
             kind = (
                 ChangeKind.CAST_DEPARTED
                 if fact.status is CastStatus.DEPARTING
+                or fact.status in GONE
+                else ChangeKind.CAST_RECAST
+                if fact.status is CastStatus.RECAST
                 else ChangeKind.CAST_JOINED
             )
             return self._pair(kind, None, fact)
+        people_kind = _people_kind(fact)
+        if people_kind is not None:
+            return self._pair(people_kind, None, fact)
         return self._pair(ChangeKind.ADDED, None, fact)
 
     def _in_place(self, before: Fact, after: Fact) -> Change | None:
@@ -491,8 +513,38 @@ def _date_change(before: Fact, after: Fact) -> ChangeKind | None:
     return ChangeKind.DATE_MOVED
 
 
+def _people_kind(fact: Fact) -> ChangeKind | None:
+    """The kind of change a new crew credit or award is, if it has one."""
+    if isinstance(fact, CrewCredit):
+        if fact.status in LEFT:
+            return ChangeKind.CREW_DEPARTED
+        return ChangeKind.CREW_JOINED
+    if isinstance(fact, Award):
+        return (ChangeKind.AWARD_WON if fact.outcome is AwardOutcome.WON
+                else ChangeKind.AWARD_NOMINATED)
+    return None
+
+
 def _classify(before: Fact, after: Fact) -> ChangeKind | None:
     """The most specific kind of change from one fact to another."""
+    if (
+        isinstance(before, Award)
+        and isinstance(after, Award)
+        and before.outcome is not after.outcome
+    ):
+        return _people_kind(after)
+    if (
+        isinstance(after, CrewCredit)
+        and after.status in LEFT
+        and not (isinstance(before, CrewCredit) and before.status in LEFT)
+    ):
+        return ChangeKind.CREW_DEPARTED
+    if (
+        isinstance(after, CastCredit)
+        and after.status in GONE
+        and not (isinstance(before, CastCredit) and before.status in GONE)
+    ):
+        return ChangeKind.CAST_DEPARTED
     if (
         isinstance(before, StatusFact)
         and isinstance(after, StatusFact)
@@ -546,6 +598,11 @@ _LATER_FIELDS = frozenset({
     ("ReleasePlan", "per_airing"), ("ReleasePlan", "until"),
     ("Episode", "finale"), ("Episode", "next"), ("Episode", "region"),
     ("Episode", "platform"),
+    ("CastCredit", "replaces"), ("CastCredit", "replaces_credit"),
+    ("CrewCredit", "status"), ("CrewCredit", "date"),
+    ("CrewCredit", "share"), ("Relation", "work"), ("Episode", "image"),
+    ("Episode", "image_credit"), ("Episode", "image_alt"),
+    ("Episode", "external_ids"),
 })
 
 
@@ -666,6 +723,8 @@ def _noun(fact: Fact) -> str:
         Tease: "tease",
         Relation: "relation",
         Adaptation: "source material",
+        Award: "award",
+        AdditionalCast: "cast news",
     }.get(type(fact), "fact")
 
 
@@ -734,15 +793,34 @@ def _value(show: Show, fact: Fact) -> str:
         extra = [] if fact.billing is None else [_words(fact.billing)]
         if fact.status is not None:
             extra.append(_words(fact.status))
+        replaced = pw.recast_from(fact, show, _diff_name(show))
+        if replaced:
+            extra.append(f"taking over{replaced}")
         return text + (f", {', '.join(extra)}" if extra else "")
     if isinstance(fact, CrewCredit):
-        return f"{_person(show, fact)}, {_words(fact.role)}"
+        text = f"{_person(show, fact)}, {pw.role_noun(fact.role, fact.share)}"
+        if fact.status is not None:
+            text += f", {_words(fact.status)}"
+        if fact.date is not None:
+            text += f" ({_line(fact.date.label())})"
+        return text
+    if isinstance(fact, Award):
+        person = pw.award_winner(fact, show)
+        text = f"{_words(fact.outcome)}: {_line(pw.award_label(fact))}"
+        if person is not None:
+            text += f", {_line(show.person(person).name)}"
+        return text
+    if isinstance(fact, AdditionalCast):
+        return _line(pw.additional_cast_statement(
+            fact, _subject(show, fact), _diff_name(show)))
     if isinstance(fact, Tease):
         return "a spoiler, not shown here" if fact.spoiler else _line(
             fact.text
         )
     if isinstance(fact, Relation):
-        other = fact.title or fact.show
+        other = fact.title or fact.show or ""
+        if fact.work is not None:
+            other = show.work(fact.work).title
         return f"{_words(fact.kind)} {_line(other)}"
     if isinstance(fact, Adaptation):
         return f"based on {_line(show.work(fact.work).title)}"
@@ -754,6 +832,23 @@ def _value(show: Show, fact: Fact) -> str:
             text += f", {_line(fact.air_date.label())}"
         return text
     return fact.id  # pragma: no cover - every fact class is listed above
+
+
+def _diff_name(show: Show) -> pw.Name:
+    """Names on one line, for :mod:`showfacts._people_words`."""
+    def name(kind: str, item_id: str) -> str:
+        try:
+            if kind == "person":
+                return _line(show.person(item_id).name)
+            if kind == "character":
+                return _line(show.character(item_id).name)
+            if kind == "organization":
+                return _line(show.organization(item_id).name)
+            return _line(show.work(item_id).title)
+        except KeyError:
+            return item_id
+
+    return name
 
 
 def _valued(show: Show, fact: Fact) -> str:
@@ -795,7 +890,26 @@ def _summary(kind: ChangeKind, old_show: Show, before: Fact | None,
         who = _person(show, after) + (
             f" ({' and '.join(names)})" if names else ""
         )
+        if after.status in GONE:
+            return (f"{subject}: {_line(_people_gone(show, after, subject))}"
+                    f" ({cert})")
         return f"{subject}: {who} leaves the cast ({cert})"
+    if kind is ChangeKind.CAST_RECAST:
+        assert isinstance(after, CastCredit)  # noqa: S101
+        line = _cast_line(show, after, "takes over")
+        line += pw.recast_from(after, show, _diff_name(show))
+        return f"{subject}: {line} ({cert})"
+    if kind in (ChangeKind.CREW_JOINED, ChangeKind.CREW_DEPARTED):
+        assert isinstance(after, CrewCredit)  # noqa: S101
+        said = pw.crew_statement(after, subject, _person(show, after))
+        if said is None:
+            said = (f"{_person(show, after)} is "
+                    f"{pw.role_noun(after.role, after.share)}")
+        return f"{_line(said)} ({cert}" + (f"; was {was})" if was else ")")
+    if kind in (ChangeKind.AWARD_WON, ChangeKind.AWARD_NOMINATED):
+        assert isinstance(after, Award)  # noqa: S101
+        said = pw.award_statement(after, show, subject, _diff_name(show))
+        return f"{_line(said)} ({cert}" + (f"; was {was})" if was else ")")
     if kind is ChangeKind.ADDED:
         return f"{phrase} added: {_value(show, after)} ({cert})"
     if kind is ChangeKind.DATE_CONFIRMED:
@@ -829,6 +943,13 @@ def _summary(kind: ChangeKind, old_show: Show, before: Fact | None,
         return f"{phrase} no longer retracted: {_value(show, after)} ({cert})"
     verb = "replaced" if kind is ChangeKind.SUPERSEDED else "revised"
     return f"{phrase} {verb}: {_value(show, after)} ({cert}; was {was})"
+
+
+def _people_gone(show: Show, fact: CastCredit, subject: str) -> str:
+    names = " and ".join(_line(show.character(c).name)
+                         for c in fact.characters)
+    said = pw.gone_statement(fact, subject, names, _person(show, fact))
+    return said or _person(show, fact)
 
 
 def _cast_line(show: Show, fact: CastCredit, verb: str) -> str:

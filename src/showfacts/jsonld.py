@@ -44,6 +44,7 @@ from typing import Any, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
+from showfacts import _people_words as pw
 from showfacts import _wording
 from showfacts._json import dumps_indented
 from showfacts._text import publishable
@@ -51,8 +52,13 @@ from showfacts.dates import FuzzyDate, Precision
 from showfacts.exceptions import InvalidDataError, Problem, RenderError
 from showfacts.iris import DEFAULT_BASE_URL, Site
 from showfacts.models import (
+    GONE,
+    LEFT,
     URL_PATTERN,
     Adaptation,
+    AdditionalCast,
+    Award,
+    AwardOutcome,
     Billing,
     CastCredit,
     CastStatus,
@@ -114,7 +120,9 @@ CONTEXT = "https://schema.org"
 #: The pending (not yet stable) schema.org terms showfacts can emit, each
 #: only behind an option: ``Claim`` and ``appearance`` with ``claims=True``,
 #: ``creativeWorkStatus`` with ``pending=True``.
-PENDING_TERMS = frozenset({"Claim", "appearance", "creativeWorkStatus"})
+#: ``creditText`` (an image's credit) with ``pending=True`` too.
+PENDING_TERMS = frozenset({"Claim", "appearance", "creativeWorkStatus",
+                           "creditText"})
 
 #: Node types that may stand in a graph without being referenced: the
 #: series, the claims about them, the article that is the page.
@@ -369,6 +377,8 @@ _STATUS = {
     CastStatus.NEW: "new",
     CastStatus.RECAST: "recast",
     CastStatus.DEPARTING: "departing",
+    CastStatus.NOT_RETURNING: "not returning",
+    CastStatus.KILLED_OFF: "killed off",
 }
 _SHOW_STATUS = {
     ShowStatus.IN_DEVELOPMENT: "In development",
@@ -404,8 +414,10 @@ _CREW_PHRASE = {
     CrewRole.DIRECTOR: "is a director of",
     CrewRole.EXECUTIVE_PRODUCER: "is an executive producer of",
     CrewRole.SOURCE_AUTHOR: "wrote the source material of",
+    CrewRole.PRODUCER: "is a producer of",
 }
 _RELATION_PHRASE = {
+    **pw.RELATION_PHRASES,
     RelationKind.SPIN_OFF_OF: "is a spin-off of",
     RelationKind.SAME_FRANCHISE: "is in the same franchise as",
     RelationKind.CROSSOVER_WITH: "has crossovers with",
@@ -428,6 +440,8 @@ _WORK_TYPES = {
     WorkKind.COMIC: "ComicSeries",
     WorkKind.GAME: "VideoGame",
     WorkKind.SHOW: "TVSeries",
+    WorkKind.FILM: "Movie",
+    WorkKind.SPECIAL: "CreativeWork",
 }
 #: Relations that make the other show a source of this one.
 _DERIVED_FROM = (
@@ -435,6 +449,21 @@ _DERIVED_FROM = (
     RelationKind.PREQUEL_OF,
     RelationKind.SEQUEL_OF,
 )
+#: Relations that make the other show or work a source of this one, and
+#: those that make this one a source of the other (``isBasedOn`` on the
+#: other node).  Same franchise, same universe and crossovers have no
+#: schema.org term: they are claims.
+_SOURCE_OF_THIS = (*_DERIVED_FROM, RelationKind.ADAPTATION_OF)
+_BASED_ON_THIS = (
+    RelationKind.HAS_SPIN_OFF,
+    RelationKind.HAS_PREQUEL,
+    RelationKind.HAS_SEQUEL,
+    RelationKind.ADAPTED_AS,
+)
+#: Crew roles that stay true once held: a creator who steps back still
+#: created the show.
+_LASTING_ROLES = (CrewRole.CREATOR, CrewRole.DEVELOPER,
+                  CrewRole.SOURCE_AUTHOR)
 _FILMING = (MilestoneKind.FILMING_STARTED, MilestoneKind.FILMING_WRAPPED)
 #: Milestones that end a show.
 _ENDINGS = (MilestoneKind.ENDED, MilestoneKind.FINALE)
@@ -448,6 +477,7 @@ _CREW_PROPERTIES = {
     CrewRole.WRITER: ("author", "writer"),
     CrewRole.SHOWRUNNER: ("producer", "showrunner"),
     CrewRole.EXECUTIVE_PRODUCER: ("producer", "executive producer"),
+    CrewRole.PRODUCER: ("producer", None),
 }
 
 # Enum members the mapping compares every fact with, read once: on
@@ -580,10 +610,30 @@ def _describe_plan(show: Show, fact: ReleasePlan) -> str:
     return _sentence(phrase[:1].upper() + phrase[1:])
 
 
+def _name(show: Show) -> pw.Name:
+    """Names as claims write them: a character's first name."""
+    def name(kind: str, item_id: str) -> str:
+        try:
+            if kind == "person":
+                return show.person(item_id).name
+            if kind == "character":
+                return show.character(item_id).names[0]
+            if kind == "organization":
+                return show.organization(item_id).name
+            return show.work(item_id).title
+        except KeyError:
+            return item_id
+
+    return name
+
+
 def _cast_statement(show: Show, subject: str, fact: CastCredit) -> str:
     person = show.person(fact.person).name
     names = [show.character(c).names[0] for c in fact.characters]
     roles = " and ".join(names)
+    gone = pw.gone_statement(fact, subject, roles, person)
+    if gone is not None:
+        return gone
     role = _wording.role(fact, roles)
     words = _wording.billing(fact)
     billing = f" ({words})" if words else ""
@@ -594,8 +644,11 @@ def _cast_statement(show: Show, subject: str, fact: CastCredit) -> str:
                 else f"joins the cast of {subject}")
         return f"{person} {verb}{billing}"
     elif fact.status is CastStatus.RECAST:
-        verb = (f"takes over {role} in" if role and not fact.undisclosed
-                else "takes over a role in")
+        verb = (f"takes over {role}"
+                f"{pw.recast_from(fact, show, _name(show))} in"
+                if role and not fact.undisclosed
+                else "takes over a role"
+                f"{pw.recast_from(fact, show, _name(show))} in")
     elif fact.status is CastStatus.DEPARTING:
         verb = f"leaves {subject}" + (f", where they play {roles}"
                                        if roles else "")
@@ -611,6 +664,9 @@ def _cast_statement(show: Show, subject: str, fact: CastCredit) -> str:
 
 def _crew_statement(show: Show, subject: str, fact: CrewCredit) -> str:
     person = show.person(fact.person).name
+    changed = pw.crew_statement(fact, subject, person)
+    if changed is not None:
+        return changed
     if fact.role is CrewRole.SOURCE_AUTHOR and fact.work is not None:
         return (f"{person} wrote {show.work(fact.work).title}, the source "
                 f"of {subject}")
@@ -655,13 +711,22 @@ def _statement(show: Show, ref: FactRef) -> str:
     if isinstance(fact, StatusFact):
         return f"{show.title} {_STATUS_PHRASE[fact.status]}"
     if isinstance(fact, Relation):
+        if fact.work is not None:
+            return pw.relation_statement(fact, show, show.title,
+                                         _name(show))
         other = fact.title or fact.show
         return f"{show.title} {_RELATION_PHRASE[fact.kind]} {other}"
     if isinstance(fact, Adaptation):
         work = show.work(fact.work)
-        authors = " and ".join(show.person(a).name for a in work.authors)
+        name = _name(show)
+        authors = " and ".join(pw.author_name(show, a, name)
+                               for a in work.authors)
         by = f" by {authors}" if authors else ""
-        return f"{show.title} is based on {work.title}{by}"
+        return f"{subject} is based on {work.title}{by}"
+    if isinstance(fact, Award):
+        return pw.award_statement(fact, show, subject, _name(show))
+    if isinstance(fact, AdditionalCast):
+        return pw.additional_cast_statement(fact, subject, _name(show))
     if isinstance(fact, Episode):
         return _episode_statement(subject, fact)
     return f"{subject}: {fact.id}"  # pragma: no cover - every kind is above
@@ -710,20 +775,69 @@ _NUMBERED_URLS = {
     "tv": ("https://www.themoviedb.org/tv/", "https://www.tvmaze.com/shows/"),
     "person": ("https://www.themoviedb.org/person/",
                "https://www.tvmaze.com/people/"),
+    # Each service's pages by id, as it publishes them; ``None`` where it
+    # has no page for that kind of thing (the id is then kept in the
+    # data only).  TMDb seasons and episodes have pages by show and
+    # number only.
+    "season": (None, "https://www.tvmaze.com/seasons/"),
+    "episode": (None, "https://www.tvmaze.com/episodes/"),
+    "character": (None, "https://www.tvmaze.com/characters/"),
+    "film": ("https://www.themoviedb.org/movie/", None),
+    OrgKind.NETWORK.value: ("https://www.themoviedb.org/network/",
+                            "https://www.tvmaze.com/networks/"),
+    OrgKind.STREAMER.value: ("https://www.themoviedb.org/network/",
+                             "https://www.tvmaze.com/webchannels/"),
+    OrgKind.STUDIO.value: ("https://www.themoviedb.org/company/", None),
 }
+#: TheTVDB's pages by id: its dereferrer for series, seasons, episodes and
+#: films, and its people pages.
+_TVDB_URLS = {
+    "tv": "https://thetvdb.com/dereferrer/series/",
+    "season": "https://thetvdb.com/dereferrer/season/",
+    "episode": "https://thetvdb.com/dereferrer/episode/",
+    "film": "https://thetvdb.com/dereferrer/movie/",
+    "person": "https://thetvdb.com/people/",
+}
+#: The kind of page a work's numbered ids lead to.
+_WORK_PAGES = {WorkKind.SHOW: "tv", WorkKind.FILM: "film"}
 
 
 def _same_as(ids: ExternalIds, kind: str | None = None) -> Sequence[str]:
-    """``sameAs`` URLs; TMDb and TVmaze only where the kind is known."""
+    """``sameAs`` URLs; TMDb, TVmaze, TheTVDB only where the kind is known."""
     urls = ids.urls()
-    if kind is None or not (ids.tmdb or ids.tvmaze):
+    if kind is None or not (ids.tmdb or ids.tvmaze or ids.tvdb):
         return urls
-    tmdb, tvmaze = _NUMBERED_URLS[kind]
+    tmdb, tvmaze = _NUMBERED_URLS.get(kind, (None, None))
+    tvdb = _TVDB_URLS.get(kind)
     return [
         *urls,
-        *((f"{tmdb}{ids.tmdb}",) if ids.tmdb else ()),
-        *((f"{tvmaze}{ids.tvmaze}",) if ids.tvmaze else ()),
+        *((f"{tmdb}{ids.tmdb}",) if ids.tmdb and tmdb else ()),
+        *((f"{tvmaze}{ids.tvmaze}",) if ids.tvmaze and tvmaze else ()),
+        *((f"{tvdb}{ids.tvdb}",) if ids.tvdb and tvdb else ()),
     ]
+
+
+def _image(url: str | None, credit: str | None, alt: str | None, *,
+           pending: bool) -> Any:
+    """
+    An image: its URL, or an ``ImageObject``.
+
+    The object has the text alternative (``caption``) and, with the
+    pending terms, the credit (``creditText``).
+    """
+    if url is None:
+        return None
+    alt = _text(alt)
+    credit = _text(credit) if pending else None
+    if not alt and not credit:
+        return url
+    node: dict[str, Any] = {"@type": "ImageObject"}
+    if alt:
+        node["caption"] = alt
+    node["contentUrl"] = url
+    if credit:
+        node["creditText"] = credit
+    return node
 
 
 #: EDTF values that are plain ISO 8601 dates: a year, a month or a day,
@@ -773,6 +887,9 @@ class _SeasonFacts:
     """
 
     __slots__ = (
+        "additional_cast",
+        "awards",
+        "based_on",
         "cast",
         "crew",
         "episode_count",
@@ -794,9 +911,18 @@ class _SeasonFacts:
         self.season = season
         milestones = _confirmed(season.milestones, is_current)
         self.release_plans = _confirmed(season.release_plans, is_current)
-        self.cast = _confirmed(season.cast, is_current)
-        self.crew = _confirmed(season.crew, is_current)
+        cast = _confirmed(season.cast, is_current)
+        crew = _confirmed(season.crew, is_current)
+        self.cast = _current_cast(cast, show)
+        self.crew = _current_crew(crew)
         self.episodes = _confirmed(season.episodes, is_current)
+        self.based_on = _confirmed(season.based_on, is_current)
+        additional = _confirmed(season.additional_cast, is_current)
+        self.additional_cast = [
+            f for f in additional if f.characters and f.status not in GONE
+        ]
+        awards = _confirmed(season.awards, is_current)
+        self.awards = _won(awards)
         if len(self.episodes) > 1:
             self.episodes.sort(key=_episode_number)
         premieres = []
@@ -840,8 +966,9 @@ class _SeasonFacts:
         #: Whether a current confirmed fact is about the season: whether
         #: it is a node.
         self.typed = bool(
-            milestones or self.release_plans or self.cast or self.crew
+            milestones or self.release_plans or cast or crew
             or self.episodes or _confirmed(season.teases, is_current)
+            or self.based_on or additional or awards
         )
 
 
@@ -862,6 +989,57 @@ def _confirmed(facts: tuple[F, ...], is_current: Callable[[str], bool]) -> (
                 and is_current(fact.id)):
             found.append(fact)  # noqa: PERF401 - see above
     return found
+
+
+def _current_cast(cast: list[CastCredit], show: Show) -> (
+    list[CastCredit]
+):
+    """
+    The credits of a cast that say who is in it now.
+
+    Those who will not return, or whose character is killed off, are not
+    (whatever other credit of the same list says); nor is a person a
+    recast in the same cast replaces.
+    """
+    if not cast:
+        return cast
+    replaced = {c.person for c in cast if c.status in GONE}
+    for credit in cast:
+        if credit.status is CastStatus.RECAST:
+            if credit.replaces is not None:
+                replaced.add(credit.replaces)
+            if credit.replaces_credit is not None:
+                before = show.fact(credit.replaces_credit)
+                if isinstance(before, CastCredit):
+                    replaced.add(before.person)
+    return [
+        c for c in cast
+        if c.status not in GONE
+        and (c.person not in replaced or c.status is CastStatus.RECAST)
+    ]
+
+
+def _current_crew(crew: list[CrewCredit]) -> list[CrewCredit]:
+    """
+    The credits of a crew that say who holds a role now.
+
+    A departure or a step back is not a current role, and it ends the
+    other credits for the same person and role in the same list (a
+    creator who steps back still created the show).
+    """
+    left = {(c.person, c.role) for c in crew if c.status in LEFT}
+    if not left:
+        return crew
+    return [
+        c for c in crew
+        if c.status not in LEFT
+        and ((c.person, c.role) not in left or c.role in _LASTING_ROLES)
+    ]
+
+
+def _won(awards: list[Award]) -> list[Award]:
+    """The awards won: nominations are no schema.org ``award``."""
+    return [a for a in awards if a.outcome is AwardOutcome.WON]
 
 
 def _best(facts: list[F]) -> F | None:
@@ -957,8 +1135,17 @@ class _ShowMapper:
         #: is the best current one, when that one is confirmed).
         self.based_on = _confirmed(show.based_on, is_current)
         self.relations = _confirmed(show.relations, is_current)
-        self.crew_credits = _confirmed(show.crew, is_current)
+        self.crew_credits = _current_crew(_confirmed(show.crew, is_current))
         self.milestones = _confirmed(show.milestones, is_current)
+        self.cast_credits = _current_cast(_confirmed(show.cast, is_current),
+                                          show)
+        self.additional_cast = [
+            f for f in _confirmed(show.additional_cast, is_current)
+            if f.characters and f.status not in GONE
+        ]
+        self.awards = _won(_confirmed(show.awards, is_current))
+        #: People's awards won, with the season they are for, mapped last.
+        self.person_awards: list[tuple[Award, str, int | None]] = []
         #: Facts whose statement the typed graph makes in full.
         self.expressed: set[str] = set()
         #: IRIs this show has already described.
@@ -995,7 +1182,20 @@ class _ShowMapper:
             node = self.g.named(iri, "Person", _text(person.name))
             for url in _same_as(person.external_ids, "person"):
                 self.g.put(node, "sameAs", url)
+            if person.image is not None:
+                self.g.put(node, "image", _image(
+                    person.image, person.image_credit, person.image_alt,
+                    pending=self.g.options.pending,
+                ))
         return {"@id": iri}
+
+    def author(self, author_id: str) -> dict[str, Any]:
+        """A work's author: a person, or an organization (a studio)."""
+        try:
+            self.show.person(author_id)
+        except KeyError:
+            return self.organization(author_id)
+        return self.person(author_id)
 
     def organization(self, org_id: str) -> dict[str, Any]:
         iri = self._organization_iris.get(org_id)
@@ -1008,7 +1208,8 @@ class _ShowMapper:
                 self.g.add(iri, "name", _text(org.name))
                 self.g.add(iri, "url", org.url)
                 self.g.add(iri, "logo", org.logo)
-                self.g.add_all(iri, "sameAs", _same_as(org.external_ids))
+                self.g.add_all(iri, "sameAs", _same_as(org.external_ids,
+                                                       org.kind.value))
                 if org.parent is not None:
                     self.g.add(iri, "parentOrganization",
                                self.organization(org.parent))
@@ -1031,6 +1232,12 @@ class _ShowMapper:
                           [_text(n) for n in character.names[1:]])
             if character.description is not None:
                 g.add(iri, "description", _text(character.description))
+            g.add(iri, "image", _image(
+                character.image, character.image_credit,
+                character.image_alt, pending=g.options.pending,
+            ))
+            g.add_all(iri, "sameAs",
+                      _same_as(character.external_ids, "character"))
             home = character.home_show
             if home is not None and home != self.show.id:
                 g.put(node, "subjectOf", self.other_series(home))
@@ -1042,11 +1249,12 @@ class _ShowMapper:
         if self._first(iri, _WORK_TYPES[work.kind]):
             self.g.add(iri, "name", _text(work.title))
             for author in work.authors:
-                self.g.add(iri, "author", self.person(author))
+                self.g.add(iri, "author", self.author(author))
             if work.year is not None:
                 self.g.add(iri, "datePublished", f"{work.year:04d}")
             self.g.add(iri, "url", work.url)
-            self.g.add_all(iri, "sameAs", _same_as(work.external_ids))
+            self.g.add_all(iri, "sameAs", _same_as(
+                work.external_ids, _WORK_PAGES.get(work.kind)))
             if work.part_of is not None:
                 self.g.add(iri, "isPartOf", self.work(work.part_of))
         return _ref(iri)
@@ -1095,6 +1303,14 @@ class _ShowMapper:
         """The works typed statements refer to, and what they are part of."""
         found: set[str] = set()
         todo = [a.work for a in self.based_on]
+        todo.extend(
+            r.work for r in self.relations
+            if r.work is not None
+            and (r.kind in _SOURCE_OF_THIS or r.kind in _BASED_ON_THIS)
+        )
+        for number, facts in self.typed.items():
+            if self.scope is None or number == self.scope:
+                todo.extend(a.work for a in facts.based_on)
         while todo:
             work_id = todo.pop()
             if work_id in found:
@@ -1114,6 +1330,7 @@ class _ShowMapper:
         self.series_node(list(seasons.values()))
         for number, iri in seasons.items():
             self.season_node(iri, self.typed[number])
+        self.awards_of_people()
         if self.g.options.claims:
             self.claims()
 
@@ -1132,6 +1349,9 @@ class _ShowMapper:
         put = g.put
         for credit in self.crew_credits:
             self.crew(node, credit)
+        for cast in self.cast_credits:
+            self.cast(node, cast)
+        self.people_facts(node, self.additional_cast, self.awards, None)
         if seasons:
             node["containsSeason"] = _one_or_all(
                 [{"@id": season} for season in seasons]
@@ -1167,9 +1387,7 @@ class _ShowMapper:
             put(node, "isBasedOn", self.work(adaptation.work))
             self.expressed.add(adaptation.id)
         for relation in self.relations:
-            if relation.kind in _DERIVED_FROM:
-                put(node, "isBasedOn", self.other_series(relation.show))
-                self.expressed.add(relation.id)
+            self.relation(node, relation)
         if show.franchise is not None:
             franchise = self.site.franchise_iri(show.franchise.id)
             g.node(franchise, "CreativeWorkSeries")
@@ -1243,6 +1461,59 @@ class _ShowMapper:
                     self.g.put(node, "locationCreated",
                                {"@type": "Place", "name": place})
 
+    def relation(self, node: dict[str, Any], relation: Relation) -> None:
+        """A relation as ``isBasedOn`` one way or the other, if it is one."""
+        kind = relation.kind
+        if kind not in _SOURCE_OF_THIS and kind not in _BASED_ON_THIS:
+            return  # a claim: no schema.org term says it
+        if relation.work is not None:
+            other = self.work(relation.work)
+        elif relation.show is not None:
+            other = self.other_series(relation.show)
+        else:  # pragma: no cover - the invariants refuse it
+            return
+        if kind in _SOURCE_OF_THIS:
+            self.g.put(node, "isBasedOn", other)
+        else:
+            self.g.add(other["@id"], "isBasedOn", _ref(self.series))
+        self.expressed.add(relation.id)
+
+    def people_facts(self, node: dict[str, Any],
+                     additional: list[AdditionalCast], awards: list[Award],
+                     season: int | None) -> None:
+        """Characters whose actors are not yet named, and awards won."""
+        put = self.g.put
+        for fact in additional:
+            for character_id in fact.characters:
+                put(node, "character", self.character(character_id)[0])
+            if fact.count is None and fact.text is None:
+                self.expressed.add(fact.id)
+        show = self.show
+        for award in awards:
+            person = pw.award_winner(award, show)
+            if person is None:
+                put(node, "award", _text(pw.award_text(
+                    award, show.title, for_person=False)))
+                self.expressed.add(award.id)
+            else:
+                self.person_awards.append((award, person, season))
+
+    def awards_of_people(self) -> None:
+        """
+        People's awards, on the people the graph already holds.
+
+        Run after every credit is mapped: an award is no reason to put a
+        person in the graph, who would stand there alone.
+        """
+        show = self.show
+        for award, person, season in self.person_awards:
+            iri = self.site.person_iri(person)
+            if iri not in self.g.people:
+                continue
+            self.g.add(iri, "award", _text(pw.award_text(
+                award, _season_label(show, season), for_person=True)))
+            self.expressed.add(award.id)
+
     def crew(self, node: dict[str, Any], credit: CrewCredit) -> None:
         g = self.g
         role = credit.role
@@ -1254,6 +1525,15 @@ class _ShowMapper:
             return
         prop, name = _CREW_PROPERTIES[role]
         person = self.person(credit.person)
+        share = credit.share
+        if share is not None:
+            # "sole showrunner", "co-creator": the share is part of the
+            # role's name, beside the plain one cards look for.
+            shared = pw.role_noun(role, share)
+            g.put(node, prop, {"@type": "Role", prop: person, "roleName":
+                               shared if name is None else [name, shared]})
+            self.expressed.add(credit.id)
+            return
         # A Role's keys in the order they are written: each property
         # sorts before "roleName".
         g.put(node, prop, person if name is None else
@@ -1283,6 +1563,10 @@ class _ShowMapper:
             self.cast(node, credit)
         for crew in sv.crew:
             self.crew(node, crew)
+        self.people_facts(node, sv.additional_cast, sv.awards, number)
+        for adaptation in sv.based_on:
+            put(node, "isBasedOn", self.work(adaptation.work))
+            self.expressed.add(adaptation.id)
         if season.description is not None:
             description = _text(season.description)
             if description is not None:
@@ -1296,7 +1580,9 @@ class _ShowMapper:
                 for episode in sv.episodes
             ])
         if season.image is not None:
-            node["image"] = season.image
+            node["image"] = _image(season.image, season.image_credit,
+                                   season.image_alt,
+                                   pending=g.options.pending)
         self.locations(node, sv.filming)
         name = _text(season.name)
         if name is not None:
@@ -1306,6 +1592,8 @@ class _ShowMapper:
         node["partOfSeries"] = {"@id": self.series}
         for event in events:
             put(node, "releasedEvent", event)
+        for url in _same_as(season.external_ids, "season"):
+            put(node, "sameAs", url)
         node["seasonNumber"] = number
         if premiere is not None:
             node["startDate"] = premiere[1]
@@ -1483,6 +1771,10 @@ class _ShowMapper:
             node["duration"] = f"PT{episode.runtime}M"
         if episode.number is not None:
             node["episodeNumber"] = episode.number
+        if episode.image is not None:
+            node["image"] = _image(episode.image, episode.image_credit,
+                                   episode.image_alt,
+                                   pending=self.g.options.pending)
         name = _text(episode.title)
         if name is not None:
             node["name"] = name
@@ -1492,6 +1784,8 @@ class _ShowMapper:
             node["releasedEvent"] = self.event(
                 iso, episode.platform, episode.region, None
             )
+        for url in _same_as(episode.external_ids, "episode"):
+            self.g.put(node, "sameAs", url)
         return {"@id": iri}
 
     # -- claims ---------------------------------------------------------------
@@ -1892,7 +2186,8 @@ def check_graph(graph: Mapping[str, Any]) -> list[str]:
     ...}`` reference points to a node of the graph (no dangling reference)
     and that nodes with an ``@id`` are not defined a second time inside
     another; and that every node is referred to by another, unless it is
-    an entry (a ``TVSeries``, ``Claim`` or ``NewsArticle``): no orphans.
+    an entry (a ``TVSeries``, ``Claim`` or ``NewsArticle``) or refers to
+    one (a film based on the series): no orphans.
 
     >>> check_graph({"@context": "https://schema.org", "@graph": [
     ...     {"@id": "https://x.example/#a", "@type": "TVSeries",
@@ -1937,6 +2232,8 @@ def check_graph(graph: Mapping[str, Any]) -> list[str]:
         kinds = kind if isinstance(kind, list) else [kind]
         types[iri] = {k for k in kinds if isinstance(k, str)}
     referenced: set[str] = set()
+    #: Nodes that refer to an entry: works derived from a series.
+    attached: set[str] = set()
     for i, node in enumerate(nodes):
         if not isinstance(node, Mapping):
             continue
@@ -1956,8 +2253,11 @@ def check_graph(graph: Mapping[str, Any]) -> list[str]:
                     problems.append(f"{path}: dangling reference to {iri!r}")
                 elif iri != own:
                     referenced.add(iri)
+                    if types[iri] & ENTRY_TYPES and isinstance(own, str):
+                        attached.add(own)
     for iri, i in ids.items():
-        if iri not in referenced and not types[iri] & ENTRY_TYPES:
+        if (iri not in referenced and iri not in attached
+                and not types[iri] & ENTRY_TYPES):
             problems.append(
                 f"$.@graph[{i}]: orphan node {iri!r}: nothing refers to it"
             )

@@ -37,6 +37,10 @@ check                    level    finding
                                   named by their year (numbered above 100)
                                   are not in the count
 =======================  =======  ============================================
+
+People, awards and identifiers have checks of their own
+(``recast-replaces``, ``still-cast``, ``crew-left``,
+``id-without-page``): see ``showfacts._people_lint``.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
+from showfacts import _people_lint
 from showfacts._invariants import KINDS
 from showfacts.dates import FuzzyDate, Precision
 from showfacts.models import (
@@ -73,7 +78,8 @@ __all__ = ["DEFAULT_MAX_AGE", "Finding", "Level", "lint"]
 DEFAULT_MAX_AGE = 180
 
 #: The collections whose facts become feed items.
-_NEWS = ("milestones", "release_plans", "cast", "crew", "teases")
+_NEWS = ("milestones", "release_plans", "cast", "crew", "teases",
+         "additional_cast", "awards")
 
 _SPECULATION = (Certainty.EXPECTED, Certainty.RUMORED, Certainty.SPECULATIVE)
 
@@ -204,6 +210,11 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
     yield from (
         finding(Level.ERROR, "contradiction", path, message)
         for path, message in _contradictions(current)
+    )
+    yield from (
+        finding(Level(level), check, path, message)
+        for level, check, path, message in _people_lint.findings(
+            show, current)
     )
     numbers = sorted(s.number for s in show.seasons
                      if 0 < s.number <= MAX_ORDINAL)

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from showfacts import _people_card
 from showfacts._text import inline
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import RenderError
@@ -228,7 +229,7 @@ class _Card:
             return self.items(node, prop) + self.role_names(node)
         if any(t.endswith("Event") for t in types):
             return self.event(node)
-        out = self.name(node)
+        out = _people_card.portrait(node) + self.name(node)
         authors = _list(node.get("author"))
         if authors:
             out = f"<cite>{out}</cite> by " + self.items(node, "author")
@@ -260,13 +261,20 @@ class _Card:
 
     def roles(self, node: Mapping[str, Any], prop: str,
               role_name: str | None) -> str:
-        """The values of ``prop`` that are people, or roles of that name."""
+        """
+        The values of ``prop`` that are people, or roles of that name.
+
+        With no role name, a shared plain role ("co-creator") counts too.
+        """
         chosen = []
+        shared = f"co-{prop}"
         for value in _list(node.get(prop)):
             if "@id" in value and set(value) == {"@id"}:
                 if role_name is None:
                     chosen.append(self.item(prop, value))
-            elif role_name in _list(value.get("roleName")):
+            elif role_name in _list(value.get("roleName")) or (
+                role_name is None and _list(value.get("roleName")) == [shared]
+            ):
                 chosen.append(self.item(prop, value))
         return ", ".join(chosen)
 
@@ -282,6 +290,7 @@ class _Card:
                                                "showrunner")),
             self.row("Executive producers", self.roles(
                 node, "producer", "executive producer")),
+            self.row("Producers", self.roles(node, "producer", None)),
             self.row("Written by", self.roles(node, "author", "writer")),
             self.row("Directed by", self.roles(node, "director", None)),
         ])
@@ -334,7 +343,7 @@ class _Card:
             f'<h{h} id="{title_id}" class="showfacts-title">'
             + self.linked(node) + f"</h{h}>",
         ]
-        out.extend(f'<img itemprop="image" src="{_a(image)}" alt="">'
+        out.extend(_people_card.image(image)
                    for image in _list(node.get("image")))
         if node.get("description") is not None:
             out.append('<p class="showfacts-description">'
@@ -346,6 +355,9 @@ class _Card:
             self.crew_rows(node),
             self.row("Based on", self.items(node, "isBasedOn")),
             self.row("Part of", self.items(node, "isPartOf")),
+            self.row("Cast", _people_card.cast(self, node)),
+            self.row("Characters", _people_card.characters(self, node)),
+            self.row("Awards", self.texts(node, "award", "; ")),
             self.row("Premiered", self.dates(node, "startDate")),
             self.row("Ended", self.dates(node, "endDate")),
             self.row("Seasons", self.texts(node, "numberOfSeasons")),
@@ -380,6 +392,8 @@ class _Card:
              f' itemid="{_a(iri)}">'),
             f"<h{h}>{self.linked(node)}</h{h}>",
         ]
+        out.extend(_people_card.image(image)
+                   for image in _list(node.get("image")))
         if node.get("description") is not None:
             out.append('<p class="showfacts-description">'
                        + self.texts(node, "description", " ") + "</p>")
@@ -394,7 +408,10 @@ class _Card:
             self.row("Release", self.items(node, "releasedEvent", "; ")),
             self.row("Filmed in", self.items(node, "locationCreated")),
             self.row("Cast", f"<ul>{cast}</ul>" if cast else ""),
+            self.row("Characters", _people_card.characters(self, node)),
             self.crew_rows(node),
+            self.row("Based on", self.items(node, "isBasedOn")),
+            self.row("Awards", self.texts(node, "award", "; ")),
             self.row("Episode list", f"<ol>{episodes}</ol>" if episodes
                      else ""),
         ])
@@ -407,8 +424,10 @@ class _Card:
     def episode(self, ref: Mapping[str, Any]) -> str:
         iri = ref["@id"]
         node = self.nodes[iri]
-        parts = ([self.text("episodeNumber", node["episodeNumber"])]
-                 if node.get("episodeNumber") is not None else [])
+        number = (self.text("episodeNumber", node["episodeNumber"])
+                  if node.get("episodeNumber") is not None else "")
+        parts = [part for part in (_people_card.portrait(node) + number,)
+                 if part]
         if node.get("name") is not None:
             parts.append("“" + self.texts(node, "name", " / ") + "”")
         if node.get("datePublished") is not None:

@@ -34,7 +34,11 @@ from showfacts.exceptions import InvalidDataError, Problem
 
 __all__ = [
     "Adaptation",
+    "AdditionalCast",
     "Attribution",
+    "Award",
+    "AwardOutcome",
+    "AwardOutcomeName",
     "Billing",
     "BillingName",
     "CastCredit",
@@ -47,6 +51,10 @@ __all__ = [
     "CrewCredit",
     "CrewRole",
     "CrewRoleName",
+    "CrewShare",
+    "CrewShareName",
+    "CrewStatus",
+    "CrewStatusName",
     "Episode",
     "ExternalIds",
     "Fact",
@@ -80,6 +88,7 @@ __all__ = [
     "WeekdayName",
     "WorkKind",
     "WorkKindName",
+    "eidr_check_character",
 ]
 
 #: Ids are lower-case words of letters and digits joined by ``-``, ``_`` or
@@ -293,6 +302,12 @@ class CastStatus(str, enum.Enum):
     NEW = "new"
     RECAST = "recast"
     DEPARTING = "departing"
+    NOT_RETURNING = "not_returning"
+    KILLED_OFF = "killed_off"
+
+
+#: Cast statuses that say a person is not in a season's cast.
+GONE = frozenset({CastStatus.NOT_RETURNING, CastStatus.KILLED_OFF})
 
 
 class CrewRole(str, enum.Enum):
@@ -309,6 +324,52 @@ class CrewRole(str, enum.Enum):
     DIRECTOR = "director"
     EXECUTIVE_PRODUCER = "executive_producer"
     SOURCE_AUTHOR = "source_author"
+    PRODUCER = "producer"
+
+
+class CrewStatus(str, enum.Enum):
+    """
+    Where a crew member stands.
+
+    Joining, continuing, departing, or stepped back (still credited, no
+    longer running things).
+
+    .. versionadded:: 0.2.0
+    """
+
+    JOINING = "joining"
+    CONTINUING = "continuing"
+    DEPARTING = "departing"
+    STEPPED_BACK = "stepped_back"
+
+
+#: Crew statuses that say a person no longer holds the role.
+LEFT = frozenset({CrewStatus.DEPARTING, CrewStatus.STEPPED_BACK})
+
+
+class CrewShare(str, enum.Enum):
+    """
+    Whether a crew member holds the role alone or with others.
+
+    ``sole`` ("now sole showrunner"), ``co`` ("co-showrunner",
+    "co-creator").
+
+    .. versionadded:: 0.2.0
+    """
+
+    SOLE = "sole"
+    CO = "co"
+
+
+class AwardOutcome(str, enum.Enum):
+    """
+    Whether an award was won or a nomination received.
+
+    .. versionadded:: 0.2.0
+    """
+
+    WON = "won"
+    NOMINATED = "nominated"
 
 
 class OrgKind(str, enum.Enum):
@@ -325,9 +386,10 @@ class OrgKind(str, enum.Enum):
 
 class WorkKind(str, enum.Enum):
     """
-    The kind of a work a show is based on.
+    The kind of a work: one a show is based on, or one related to it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``film`` and ``special``.
     """
 
     BOOK = "book"
@@ -335,6 +397,8 @@ class WorkKind(str, enum.Enum):
     COMIC = "comic"
     GAME = "game"
     SHOW = "show"
+    FILM = "film"
+    SPECIAL = "special"
 
 
 class RelationKind(str, enum.Enum):
@@ -349,6 +413,12 @@ class RelationKind(str, enum.Enum):
     CROSSOVER_WITH = "crossover_with"
     PREQUEL_OF = "prequel_of"
     SEQUEL_OF = "sequel_of"
+    HAS_SPIN_OFF = "has_spin_off"
+    HAS_PREQUEL = "has_prequel"
+    HAS_SEQUEL = "has_sequel"
+    ADAPTATION_OF = "adaptation_of"
+    ADAPTED_AS = "adapted_as"
+    SAME_UNIVERSE = "same_universe"
 
 
 # -- names: the values of each enumeration, for type checkers -----------------
@@ -418,6 +488,8 @@ CastStatusName = Literal[
     "new",
     "recast",
     "departing",
+    "not_returning",
+    "killed_off",
 ]
 #: The values of :class:`CrewRole`, for type checkers.
 CrewRoleName = Literal[
@@ -428,6 +500,7 @@ CrewRoleName = Literal[
     "director",
     "executive_producer",
     "source_author",
+    "producer",
 ]
 #: The values of :class:`OrgKind`, for type checkers.
 OrgKindName = Literal[
@@ -442,6 +515,8 @@ WorkKindName = Literal[
     "comic",
     "game",
     "show",
+    "film",
+    "special",
 ]
 #: The values of :class:`RelationKind`, for type checkers.
 RelationKindName = Literal[
@@ -450,6 +525,12 @@ RelationKindName = Literal[
     "crossover_with",
     "prequel_of",
     "sequel_of",
+    "has_spin_off",
+    "has_prequel",
+    "has_sequel",
+    "adaptation_of",
+    "adapted_as",
+    "same_universe",
 ]
 #: The values of :class:`Weekday`, for type checkers.
 WeekdayName = Literal[
@@ -466,6 +547,23 @@ ShowFormatName = Literal[
     "limited_series",
     "miniseries",
     "anthology",
+]
+#: The values of :class:`CrewStatus`, for type checkers.
+CrewStatusName = Literal[
+    "joining",
+    "continuing",
+    "departing",
+    "stepped_back",
+]
+#: The values of :class:`CrewShare`, for type checkers.
+CrewShareName = Literal[
+    "sole",
+    "co",
+]
+#: The values of :class:`AwardOutcome`, for type checkers.
+AwardOutcomeName = Literal[
+    "won",
+    "nominated",
 ]
 
 
@@ -708,6 +806,64 @@ def _role_unsaid(instance: Any, attribute: attrs.Attribute[Any],
         )
 
 
+def _award_outcome(value: AwardOutcome | AwardOutcomeName) -> AwardOutcome:
+    return to_enum(AwardOutcome, value)
+
+
+def _optional_crew_status(value: CrewStatus | CrewStatusName | None) -> (
+    CrewStatus | None
+):
+    return None if value is None else to_enum(CrewStatus, value)
+
+
+def _optional_share(
+    value: CrewShare | CrewShareName | None,
+) -> CrewShare | None:
+    return None if value is None else to_enum(CrewShare, value)
+
+
+_EIDR_RE = re.compile(
+    r"^10\.5240/(?:[0-9A-F]{4}-){5}[0-9A-Z]$"
+)
+_BASE36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def eidr_check_character(suffix: str) -> str:
+    """
+    The check character of an EIDR id's 20 hex digits (ISO 7064 Mod 37,36).
+
+    >>> eidr_check_character("77918534" "2C239030" "8610")
+    '5'
+
+    .. versionadded:: 0.2.0
+    """
+    product = 36
+    for char in suffix:
+        total = (product + _BASE36.index(char)) % 36 or 36
+        product = (total * 2) % 37
+    return _BASE36[(37 - product) % 36]
+
+
+def _optional_eidr(_: Any, attribute: attrs.Attribute[Any],
+                   value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not _EIDR_RE.match(value):
+        raise field_error(
+            attribute,
+            "'eidr' must be an EIDR id, 10.5240/XXXX-XXXX-XXXX-XXXX-XXXX-C "
+            f"(hex digits, then a check character), not {value!r}",
+        )
+    digits = value[8:].replace("-", "")
+    expected = eidr_check_character(digits[:-1])
+    if digits[-1] != expected:
+        raise field_error(
+            attribute,
+            f"{value!r} is not an EIDR id: its check character is "
+            f"{digits[-1]!r}, but its digits give {expected!r}",
+        )
+
+
 # -- plain records ------------------------------------------------------------
 
 
@@ -720,19 +876,23 @@ class ExternalIds:
 
     Attributes:
         imdb: IMDb id (``tt…`` for titles, ``nm…`` for people, ``co…`` for
-            companies).
+            companies), 7 or more digits.
         tmdb: The Movie Database numeric id.
         tvmaze: TVmaze numeric id.
         wikidata: Wikidata item (``Q…``).
         official_site: The official web site.
+        eidr: EIDR content id (``10.5240/XXXX-XXXX-XXXX-XXXX-XXXX-C``),
+            its check character checked.
+        tvdb: TheTVDB numeric id.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``eidr`` and ``tvdb``.
     """
 
     imdb: str | None = attrs.field(
         default=None,
         validator=_optional_matches(
-            re.compile(r"^(?:tt|nm|co)[0-9]{7,10}$"), "an IMDb id"
+            re.compile(r"^(?:tt|nm|co)[0-9]{7,}$"), "an IMDb id"
         ),
     )
     tmdb: int | None = attrs.field(default=None, validator=_optional_count)
@@ -746,9 +906,16 @@ class ExternalIds:
     official_site: str | None = attrs.field(
         default=None, validator=_is_optional_url
     )
+    eidr: str | None = attrs.field(default=None, validator=_optional_eidr)
+    tvdb: int | None = attrs.field(default=None, validator=_optional_count)
 
     def urls(self) -> tuple[str, ...]:
-        """The identifiers as URLs, in a fixed order."""
+        """
+        The identifiers whose URL needs no kind, as URLs, in a fixed order.
+
+        TMDb, TVmaze and TheTVDB ids are numbers whose pages depend on
+        what they are the id of: :mod:`showfacts.jsonld` adds those.
+        """
         urls = []
         if self.imdb:
             kind = {"tt": "title", "nm": "name", "co": "company"}[
@@ -757,6 +924,8 @@ class ExternalIds:
             urls.append(f"https://www.imdb.com/{kind}/{self.imdb}/")
         if self.wikidata:
             urls.append(f"https://www.wikidata.org/wiki/{self.wikidata}")
+        if self.eidr:
+            urls.append(f"https://doi.org/{self.eidr}")
         if self.official_site:
             urls.append(self.official_site)
         return tuple(urls)
@@ -825,12 +994,21 @@ class Person:
     Person ids are shared across shows: the same id in two files is the
     same person.
 
+    Attributes:
+        image: A photo's URL; cards, pages and feed items show it.
+        image_credit: Who to credit for it ("Photo: Jane Roe/Netflix").
+        image_alt: Its text alternative.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``image``, ``image_credit``, ``image_alt``.
     """
 
     id: str = attrs.field(validator=_is_id)
     name: str = attrs.field(validator=_non_empty)
     external_ids: ExternalIds = ExternalIds()
+    image: str | None = attrs.field(default=None, validator=_is_optional_url)
+    image_credit: str | None = None
+    image_alt: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -862,8 +1040,11 @@ class Character:
         names: One or more names ("Dream", "Morpheus").
         home_show: Id of the show the character comes from, when it is not
             this one (a crossover).
+        external_ids: Ids of the character elsewhere.
+        image: An image's URL, with ``image_credit`` and ``image_alt``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``external_ids`` and the image fields.
     """
 
     id: str = attrs.field(validator=_is_id)
@@ -872,6 +1053,10 @@ class Character:
         default=None, validator=_is_optional_id
     )
     description: str | None = None
+    external_ids: ExternalIds = ExternalIds()
+    image: str | None = attrs.field(default=None, validator=_is_optional_url)
+    image_credit: str | None = None
+    image_alt: str | None = None
 
     @property
     def name(self) -> str:
@@ -882,9 +1067,11 @@ class Character:
 @attrs.frozen(kw_only=True)
 class SourceWork:
     """
-    A work a show is based on.
+    A work a show is based on, or one related to it.
 
-    A book, a book series, a comic, a game or an earlier show.
+    A book, a book series, a comic, a game, a show, a film or a special.
+    ``authors`` are ids of people or of organizations (a game by a
+    studio).
 
     .. versionadded:: 0.1.0
     """
@@ -1132,10 +1319,21 @@ class CastCredit(Fact):
             role.
         billing: Main, recurring, guest, ...; absent when the source did
             not say (never assumed).
-        status: Returning, new, recast or departing, in this season.
+        status: Returning, new, recast, departing, not returning or killed
+            off, in this season (or for a series-wide credit, in the
+            series).
         episodes: Episode numbers, for guests.
+        replaces: For a recast, id of the person who played the role
+            before.
+        replaces_credit: For a recast, id of the cast credit it takes
+            over from.
+
+    A credit in a season's ``cast`` is about that season; one in the
+    show's ``cast`` is series-wide (TVmaze and IMDb cast lists).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``replaces``, ``replaces_credit``, and the
+       ``not_returning`` and ``killed_off`` statuses.
     """
 
     person: str = attrs.field(validator=_is_id)
@@ -1151,6 +1349,10 @@ class CastCredit(Fact):
         default=None, converter=_optional_cast_status, validator=checked
     )
     episodes: tuple[int, ...] = ()
+    replaces: str | None = attrs.field(default=None,
+                                       validator=_is_optional_id)
+    replaces_credit: str | None = attrs.field(default=None,
+                                              validator=_is_optional_id)
 
 
 @attrs.frozen(kw_only=True)
@@ -1160,17 +1362,31 @@ class CrewCredit(Fact):
 
     Attributes:
         person: Id of the person.
-        role: Showrunner, creator, writer, ...
+        role: Showrunner, creator, writer, producer, ...
         work: For ``source_author``, id of the work.
         episodes: Episode numbers, for writers and directors.
+        status: Joining, continuing, departing or stepped back.
+        date: When the change takes effect, as the source gives it.
+        share: ``sole`` or ``co`` ("sole showrunner", "co-creator").
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``status``, ``date``, ``share`` and the
+       ``producer`` role.
     """
 
     person: str = attrs.field(validator=_is_id)
     role: CrewRole = attrs.field(converter=_crew_role, validator=checked)
     work: str | None = attrs.field(default=None, validator=_is_optional_id)
     episodes: tuple[int, ...] = ()
+    status: CrewStatus | None = attrs.field(
+        default=None, converter=_optional_crew_status, validator=checked
+    )
+    date: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
+    share: CrewShare | None = attrs.field(
+        default=None, converter=_optional_share, validator=checked
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -1192,33 +1408,103 @@ class Tease(Fact):
 @attrs.frozen(kw_only=True)
 class Relation(Fact):
     """
-    A relation to another show.
+    A relation to another show, or to a work of any kind.
 
     Attributes:
-        kind: Spin-off of, same franchise, crossover with, prequel of,
-            sequel of.
+        kind: How this show relates to the other: spin-off of, prequel
+            of, sequel of, adaptation of; or the other way round: has a
+            spin-off, a prequel or a sequel, adapted as; or same franchise,
+            same universe, crossover with.
         show: Id of the other show (resolved in a catalog).
+        work: Id of the other work (a film, a special, a book, a game),
+            declared under ``works``; instead of ``show``.
         title: The other show's title, for when it is not in the catalog.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``work``, and the kinds that say the
+       relation the other way round.
     """
 
     kind: RelationKind = attrs.field(
         converter=_relation_kind, validator=checked
     )
-    show: str = attrs.field(validator=_is_id)
+    show: str | None = attrs.field(default=None, validator=_is_optional_id)
     title: str | None = None
+    work: str | None = attrs.field(default=None, validator=_is_optional_id)
 
 
 @attrs.frozen(kw_only=True)
 class Adaptation(Fact):
     """
-    The show is based on a work.
+    The show, or one season of it, is based on a work.
 
     .. versionadded:: 0.1.0
     """
 
     work: str = attrs.field(validator=_is_id)
+
+
+@attrs.frozen(kw_only=True)
+class Award(Fact):
+    """
+    An award won, or a nomination.
+
+    For the show, a season, a person or a credit.
+
+    Where it sits says what it is for: the show's ``awards`` (the series),
+    a season's (that season); ``person`` or ``credit`` make it a person's
+    award for their work on the show.
+
+    Attributes:
+        award: The award ("Golden Globe Award").
+        outcome: ``won`` or ``nominated``.
+        category: The category ("Best Supporting Actress, Television").
+        year: The award's year (the ceremony's, as the source gives it).
+        person: Id of the person it is for.
+        credit: Id of the cast or crew credit it is for.
+
+    .. versionadded:: 0.2.0
+    """
+
+    award: str = attrs.field(validator=_non_empty)
+    outcome: AwardOutcome = attrs.field(
+        converter=_award_outcome, validator=checked
+    )
+    category: str | None = None
+    year: int | None = attrs.field(default=None, validator=_optional_count)
+    person: str | None = attrs.field(default=None, validator=_is_optional_id)
+    credit: str | None = attrs.field(default=None, validator=_is_optional_id)
+
+
+@attrs.frozen(kw_only=True)
+class AdditionalCast(Fact):
+    """
+    Cast news that names no actor: never an invented person.
+
+    A character whose actor is not yet named ("Stormfront joins The
+    Seven"), a count ("three new series regulars") or a phrase ("several
+    Season 2 actors were promoted to series regular"); at least one of
+    the three.
+
+    Attributes:
+        characters: Ids of the characters, actors not yet named.
+        count: How many people, when the source counts them.
+        text: The source's words, when it neither names nor counts.
+        billing: Main, recurring, guest, ..., when the source says.
+        status: New, returning, ..., when the source says.
+
+    .. versionadded:: 0.2.0
+    """
+
+    characters: tuple[str, ...] = attrs.field(default=(), validator=_is_ids)
+    count: int | None = attrs.field(default=None, validator=_optional_count)
+    text: str | None = None
+    billing: Billing | None = attrs.field(
+        default=None, converter=_optional_billing, validator=checked
+    )
+    status: CastStatus | None = attrs.field(
+        default=None, converter=_optional_cast_status, validator=checked
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -1239,10 +1525,14 @@ class Episode(Fact):
         region: The ISO 3166-1 country the air date is for.
         platform: Id of the organization that releases it.
 
+        image: A still's URL, with ``image_credit`` and ``image_alt``.
+        external_ids: Ids of the episode elsewhere.
+
+
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``number`` may be left out; ``finale``, ``next``, ``region`` and
-       ``platform``.
+       ``number`` may be left out; ``finale``, ``next``, ``region``,
+       ``platform``, the image fields and ``external_ids``.
     """
 
     number: int | None = attrs.field(default=None,
@@ -1253,6 +1543,10 @@ class Episode(Fact):
     )
     runtime: int | None = attrs.field(default=None, validator=_optional_count)
     synopsis: str | None = None
+    image: str | None = attrs.field(default=None, validator=_is_optional_url)
+    image_credit: str | None = None
+    image_alt: str | None = None
+    external_ids: ExternalIds = ExternalIds()
     finale: bool = False
     next: bool = False
     region: str | None = attrs.field(
@@ -1284,8 +1578,20 @@ class Season:
         episodes_complete: The file lists every episode of the season, so
             the list's length is the season's episode count.
 
+        image_credit: Who to credit for the image.
+        image_alt: The image's text alternative.
+        external_ids: Ids of the season elsewhere (TMDb, TVmaze, TheTVDB,
+            EIDR, Wikidata).
+        based_on: The season's own source work ("Season 4 adapts
+            *Baptism of Fire*").
+        additional_cast: Cast news that names no actor.
+        awards: Awards and nominations for the season.
+
+
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``episodes_complete``.
+    .. versionchanged:: 0.2.0 ``episodes_complete``, ``image_credit``,
+       ``image_alt``, ``external_ids``, ``based_on``, ``additional_cast``,
+       ``awards``.
     """
 
     number: int = attrs.field(validator=_number)
@@ -1299,6 +1605,12 @@ class Season:
     teases: tuple[Tease, ...] = ()
     episodes: tuple[Episode, ...] = ()
     episodes_complete: bool = False
+    image_credit: str | None = None
+    image_alt: str | None = None
+    external_ids: ExternalIds = ExternalIds()
+    based_on: tuple[Adaptation, ...] = ()
+    additional_cast: tuple[AdditionalCast, ...] = ()
+    awards: tuple[Award, ...] = ()
 
     @property
     def name(self) -> str:
@@ -1377,6 +1689,9 @@ class Show:
         crew: Show-wide crew credits.
         milestones: Show-wide milestones (in development, cancelled, ended).
         teases: Show-wide teases.
+        cast: Series-wide cast credits, in no one season.
+        additional_cast: Series-wide cast news that names no actor.
+        awards: Awards and nominations for the series or its people.
         seasons: The seasons.
         format: A limited series, a miniseries or an anthology; ``None``
             for an open-ended series, or when no source says.
@@ -1384,7 +1699,8 @@ class Show:
             their count is the show's season count.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``format`` and ``seasons_complete``.
+    .. versionchanged:: 0.2.0 ``format``, ``seasons_complete``, ``cast``,
+       ``additional_cast``, ``awards``.
     """
 
     id: str = attrs.field(validator=_is_id)
@@ -1420,6 +1736,9 @@ class Show:
     crew: tuple[CrewCredit, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     teases: tuple[Tease, ...] = ()
+    cast: tuple[CastCredit, ...] = ()
+    additional_cast: tuple[AdditionalCast, ...] = ()
+    awards: tuple[Award, ...] = ()
     seasons: tuple[Season, ...] = ()
     format: ShowFormat | None = attrs.field(
         default=None, converter=_optional_format, validator=checked
@@ -1572,7 +1891,10 @@ class Catalog:
     def related(self, show: Show) -> tuple[tuple[Relation, Show | None], ...]:
         """Each of the show's relations, with its target if in the catalog."""
         ids = {s.id: s for s in self.shows}
-        return tuple((r, ids.get(r.show)) for r in show.relations)
+        return tuple(
+            (r, ids.get(r.show) if r.show is not None else None)
+            for r in show.relations
+        )
 
     def __iter__(self) -> Iterator[Show]:
         return iter(self.shows)

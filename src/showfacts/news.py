@@ -32,6 +32,7 @@ from typing import Any, Literal
 
 import attrs
 
+from showfacts import _people_words as pw
 from showfacts import _wording
 from showfacts._text import escaped, inline, publishable
 from showfacts.dates import FuzzyDate
@@ -39,6 +40,8 @@ from showfacts.exceptions import InputError
 from showfacts.iris import FEED_FILES, Site
 from showfacts.models import (
     Adaptation,
+    AdditionalCast,
+    Award,
     CastCredit,
     CastStatus,
     Catalog,
@@ -294,6 +297,7 @@ NEWS_KINDS = (
     "cast",
     "crew",
     "tease",
+    "award",
     "episode",
 )
 
@@ -315,6 +319,7 @@ _KIND_LABELS = {
     "cast": "cast",
     "crew": "crew",
     "tease": "tease",
+    "award": "award",
     "episode": "episode",
 }
 
@@ -347,6 +352,8 @@ _COLLECTION_KINDS = {
     "crew": "crew",
     "teases": "tease",
     "episodes": "episode",
+    "additional_cast": "cast",
+    "awards": "award",
 }
 
 
@@ -358,7 +365,8 @@ def _kind(ref: FactRef) -> str:
 
 
 #: The collections whose facts are news, in the order a show lists them.
-_NEWS_COLLECTIONS = ("milestones", "release_plans", "cast", "crew", "teases")
+_NEWS_COLLECTIONS = ("milestones", "release_plans", "cast", "crew", "teases",
+                     "additional_cast", "awards")
 
 
 _STATUS_WORDS = {
@@ -715,16 +723,29 @@ class _Words:
             status = _STATUS_WORDS[fact.status]
             return _Item(core=f"{subject} {status}")
         if isinstance(fact, Relation):
-            other = _name(fact.title, fact.show)
+            if fact.work is not None or fact.kind not in _RELATION_WORDS:
+                return _Item(core=pw.relation_statement(
+                    fact, self.show, subject, self.name))
+            other = _name(fact.title, fact.show or "")
             relation = _RELATION_WORDS[fact.kind]
             return _Item(core=f"{subject} {relation} {other}")
         if isinstance(fact, Adaptation):
             work = self.source_work(fact)
             return _Item(core=f"{subject} is based on {work}")
+        if isinstance(fact, Award):
+            return _Item(core=pw.award_statement(fact, self.show, subject,
+                                                 self.name))
+        if isinstance(fact, AdditionalCast):
+            return _Item(core=pw.additional_cast_statement(
+                fact, subject, self.name))
         if isinstance(fact, Episode):
             return self.episode(subject, fact)
         msg = f"no words for a {type(fact).__name__}"  # pragma: no cover
         raise TypeError(msg)  # pragma: no cover
+
+    def name(self, kind: str, item_id: str) -> str:
+        """A name of that kind, for :mod:`showfacts._people_words`."""
+        return self._name_of(kind, item_id)
 
     def source_work(self, fact: Adaptation) -> str:
         """'Renée Ballard, a book series by Michael Connelly'."""
@@ -734,7 +755,8 @@ class _Words:
         except KeyError:
             return title
         kind = work.kind.value.replace("_", " ")
-        authors = _and([self.person(a) for a in work.authors])
+        authors = _and([pw.author_name(self.show, a, self.name)
+                        for a in work.authors])
         article = "an" if kind[0] in "aeiou" else "a"
         by = f" by {authors}" if authors else ""
         return f"{title}, {article} {kind}{by}"
@@ -839,7 +861,10 @@ class _Words:
         person = self.person(fact.person)
         names = _and([self.character(c) for c in fact.characters])
         role = _wording.role(fact, names)
-        if fact.status is CastStatus.RETURNING:
+        gone = pw.gone_statement(fact, subject, names, person)
+        if gone is not None:
+            core = gone
+        elif fact.status is CastStatus.RETURNING:
             core = (
                 f"{person} returns {role} in {subject}" if role
                 else f"{person} returns to {subject}"
@@ -851,9 +876,11 @@ class _Words:
             )
         elif fact.status is CastStatus.RECAST:
             core = (
-                f"{person} takes over {role} in {subject}" if role
-                and not fact.undisclosed
-                else f"{person} takes over a role in {subject}"
+                f"{person} takes over {role}"
+                f"{pw.recast_from(fact, self.show, self.name)} in {subject}"
+                if role and not fact.undisclosed
+                else f"{person} takes over a role"
+                f"{pw.recast_from(fact, self.show, self.name)} in {subject}"
             )
         elif fact.status is CastStatus.DEPARTING:
             core = f"{person} leaves {subject}"
@@ -874,6 +901,11 @@ class _Words:
 
     def crew(self, subject: str, fact: CrewCredit) -> _Item:
         person = self.person(fact.person)
+        changed = pw.crew_statement(fact, subject, person)
+        if changed is not None:
+            episodes = _episodes(fact.episodes)
+            return _Item(core=changed + (f" ({episodes})" if episodes
+                                         else ""))
         phrases = {
             CrewRole.SHOWRUNNER: f"{person} is showrunner of {subject}",
             CrewRole.CREATOR: f"{person} created {subject}",
@@ -882,6 +914,7 @@ class _Words:
             CrewRole.DIRECTOR: f"{person} directs {subject}",
             CrewRole.EXECUTIVE_PRODUCER:
                 f"{person} is executive producer of {subject}",
+            CrewRole.PRODUCER: f"{person} is a producer of {subject}",
             CrewRole.SOURCE_AUTHOR:
                 f"{subject} is based on {self.work(fact.work)} by {person}"
                 if fact.work else f"{subject} is based on work by {person}",
@@ -1180,6 +1213,7 @@ def _item(words: _Words, ref: FactRef) -> NewsItem | None:
         updated = published
     kind = _kind(ref)
     link, image, categories = words.place(ref, kind, spoiler)
+    image = pw.fact_image(show, fact) or image
     return NewsItem(
         guid=site.fact_iri(show.id, fact.id),
         title=_inline(title),
