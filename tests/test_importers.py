@@ -385,11 +385,14 @@ def test_tmdb_mapping():
 
 
 def test_tmdb_several_characters_kept_whole():
-    """One actor with several roles: every role, names whole."""
-    unmapped = tmdb.to_show(_load("tmdb-running.json")).unmapped
-    [cast] = [u for u in unmapped if "aggregate_credits.cast" in u.path]
-    assert "Ewan Pryce, Young Ewan Pryce / Narrator" in cast.reason
-    assert "no season is invented" in cast.reason
+    """One actor with several roles: one credit, every role, names whole."""
+    show = tmdb.to_show(_load("tmdb-running.json")).show
+    [credit] = show.cast
+    names = [show.character(c).names[0] for c in credit.characters]
+    assert ["Ewan Pryce", "Young Ewan Pryce / Narrator"] == names
+    assert credit.billing is None
+    assert 9100010 == show.person(credit.person).external_ids.tmdb
+    assert 880001 == show.external_ids.tvdb
 
 
 def test_tmdb_statuses():
@@ -426,8 +429,13 @@ def test_tvmaze_next_episode_and_schedule():
         episode.title, episode.certainty)
     assert not any(u.path == "$.schedule" for u in imported.unmapped)
     assert imported.show.season(2).release_plans
-    cast = [u.reason for u in imported.unmapped if "cast" in u.path]
-    assert any("Silas Venn / The Auditor" in r for r in cast)
+    show = imported.show
+    [rafe] = [c for c in show.cast if c.person == "rafe-oduya"]
+    assert ["Silas Venn / The Auditor", "Old Man Venn"] == [
+        show.character(c).names[0] for c in rafe.characters
+    ]
+    assert all(c.billing is None for c in show.cast)
+    assert 770101 == show.external_ids.tvdb
 
 
 def test_no_billing_and_no_season_for_series_wide_cast():
@@ -634,3 +642,15 @@ def test_pages_without_extruct(capsys, monkeypatch):
                           "--base-url", PAGE], capsys=capsys)
     assert 2 == status
     assert "showfacts[import]" in err
+
+
+def test_wikidata_cast_and_ids():
+    """P161 with its P453 roles; EIDR and TheTVDB ids."""
+    show = wikidata.to_show(_load("wikidata-series.json")).show
+    [credit] = show.cast
+    assert "ines-kowalczyk" == credit.person
+    assert ["Mara Quell", "The Ash Widow"] == [
+        show.character(c).names[0] for c in credit.characters
+    ]
+    assert (770201, "10.5240/0000-0000-0000-0000-0000-X") == (
+        show.external_ids.tvdb, show.external_ids.eidr)

@@ -183,22 +183,34 @@ class Builder:
         self._ids.add(found)
         return found
 
-    def person(self, name: str, **ids: Any) -> str:
+    def person(self, name: str, image: str | None = None,
+               **ids: Any) -> str:
         """The id of a person, added on first use."""
         from showfacts.models import ExternalIds  # noqa: PLC0415
 
         key = slug(name) or "person"
         if key not in self.people:
             self.people[key] = Person(
-                id=key, name=name, external_ids=ExternalIds(**ids)
+                id=key, name=name, image=image,
+                external_ids=ExternalIds(
+                    **{k: v for k, v in ids.items() if v is not None}
+                ),
             )
         return key
 
-    def character(self, name: str) -> str:
+    def character(self, name: str, image: str | None = None,
+                  **ids: Any) -> str:
         """The id of a character, added on first use; the name kept whole."""
+        from showfacts.models import ExternalIds  # noqa: PLC0415
+
         key = slug(name) or "character"
         if key not in self.characters:
-            self.characters[key] = Character(id=key, names=(name,))
+            self.characters[key] = Character(
+                id=key, names=(name,), image=image,
+                external_ids=ExternalIds(
+                    **{k: v for k, v in ids.items() if v is not None}
+                ),
+            )
         return key
 
     def organization(self, name: str, kind: OrgKind, **more: Any) -> str:

@@ -315,9 +315,14 @@ def _series(b: Builder, graph: _Graph, series: Mapping[str, Any]) -> None:
     _crew(b, graph, series, None, "$")
     for i, actor in enumerate(graph.each(series.get("actor"))):
         person, character = _performer(graph, actor)
-        b.drop(f"$.actor[{i}]", f"{person} as {character or 'no role'}: "
-               "series-wide cast; the model holds cast per season only, "
-               "and no season is invented")
+        if not person:
+            b.drop(f"$.actor[{i}]", "an actor without a name")
+            continue
+        pid = b.person(person)
+        b.fact("cast", CastCredit, id=b.fact_id("jsonld-cast", pid),
+               person=pid,
+               characters=(b.character(character),) if character else (),
+               certainty=Certainty.CONFIRMED)
     for key in ("numberOfSeasons", "numberOfEpisodes"):
         if key in series:
             b.drop(f"$.{key}", f"{series[key]}: a count, derived from the "

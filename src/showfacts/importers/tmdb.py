@@ -36,6 +36,7 @@ from showfacts.importers._build import (
     text,
 )
 from showfacts.models import (
+    CastCredit,
     Certainty,
     CrewCredit,
     CrewRole,
@@ -214,13 +215,17 @@ def _show_fields(b: Builder, data: Mapping[str, Any], tmdb_id: int) -> None:
         tmdb=tmdb_id,
         imdb=ids.get("imdb_id") or None,
         wikidata=ids.get("wikidata_id") or None,
+        tvdb=ids.get("tvdb_id") if isinstance(ids.get("tvdb_id"), int)
+        and ids["tvdb_id"] > 0 else None,
         official_site=homepage if isinstance(homepage, str) and homepage
         else None,
     )
     for key in sorted(ids):
-        if key not in {"id", "imdb_id", "wikidata_id"} and ids[key]:
-            b.drop(f"$.external_ids.{key}",
-                   "showfacts holds IMDb, TMDb, TVmaze and Wikidata ids")
+        if key not in {"id", "imdb_id", "wikidata_id", "tvdb_id"} and ids[
+            key
+        ]:
+            b.drop(f"$.external_ids.{key}", "showfacts holds IMDb, TMDb, "
+                   "TVmaze, Wikidata, EIDR and TheTVDB ids")
 
 
 def _status(b: Builder, data: Mapping[str, Any], name: str) -> None:
@@ -371,25 +376,74 @@ def _next_and_last(b: Builder, data: Mapping[str, Any],
                  is_next=key == "next_episode_to_air")
 
 
+#: TMDb crew jobs that are show-level crew roles.
+_JOBS = {
+    "Executive Producer": CrewRole.EXECUTIVE_PRODUCER,
+    "Showrunner": CrewRole.SHOWRUNNER,
+    "Developer": CrewRole.DEVELOPER,
+    "Director": CrewRole.DIRECTOR,
+    "Writer": CrewRole.WRITER,
+    "Creator": CrewRole.CREATOR,
+    "Novel": CrewRole.SOURCE_AUTHOR,
+}
+#: TMDb's documented profile size for people.
+PROFILE_SIZE = "w185"
+
+
 def _credits(b: Builder, data: Mapping[str, Any]) -> None:
-    for key in ("aggregate_credits", "credits"):
-        credits_ = data.get(key)
-        if not isinstance(credits_, Mapping):
-            continue
-        for part in ("cast", "crew"):
-            for i, who in enumerate(items(credits_, part)):
-                if not isinstance(who, Mapping):
+    """Series-wide cast and crew: ``aggregate_credits``, else ``credits``."""
+    unreleased = data.get("status") in _UNRELEASED
+    certainty = Certainty.REPORTED if unreleased else Certainty.CONFIRMED
+    keys = [k for k in ("aggregate_credits", "credits")
+            if isinstance(data.get(k), Mapping)]
+    for key in keys[1:]:
+        b.drop(f"$.{key}", f"the same people as {keys[0]}, which is used")
+    for key in keys[:1]:
+        credits_ = data[key]
+        for i, who in enumerate(items(credits_, "cast")):
+            path = f"$.{key}.cast[{i}]"
+            name = text(who.get("name")) if isinstance(who, Mapping) else None
+            if not name:
+                b.drop(path, "a cast member without a name")
+                continue
+            roles = [text(r.get("character")) for r in items(who, "roles")
+                     if isinstance(r, Mapping)] if "roles" in who else [
+                         text(who.get("character"))]
+            person = b.person(name, image=image(who.get("profile_path"),
+                                                PROFILE_SIZE),
+                              tmdb=_tmdb_id(who))
+            # Every character, each name whole ("Young Ewan / Narrator").
+            characters = tuple(dict.fromkeys(
+                b.character(r) for r in roles if r
+            ))
+            b.fact("cast", CastCredit, id=b.fact_id("tmdb-cast", person),
+                   person=person, characters=characters,
+                   certainty=certainty)
+            if who.get("total_episode_count"):
+                b.drop(f"{path}.total_episode_count", "a count of episodes, "
+                       "not which ones")
+        for i, who in enumerate(items(credits_, "crew")):
+            path = f"$.{key}.crew[{i}]"
+            name = text(who.get("name")) if isinstance(who, Mapping) else None
+            jobs = [text(j.get("job")) for j in items(who, "jobs")
+                    if isinstance(j, Mapping)] if isinstance(
+                        who, Mapping) and "jobs" in who else [
+                            text(who.get("job")) if isinstance(who, Mapping)
+                            else None]
+            for job in jobs:
+                role = _JOBS.get(job or "")
+                if not name or role is None:
+                    b.drop(path, f"{name} ({job}): not a role showfacts "
+                           "holds for a whole show")
                     continue
-                roles = [
-                    text(r.get("character")) for r in items(who, "roles")
-                    if isinstance(r, Mapping)
-                ] or [text(who.get("character") or who.get("job"))]
-                said = ", ".join(r for r in roles if r) or "no role given"
-                b.drop(
-                    f"$.{key}.{part}[{i}]",
-                    f"{text(who.get('name'))} ({said}): series-wide "
-                    f"{part}; the model holds {part} per season only, and "
-                    "no season is invented",
-                )
+                person = b.person(name, image=image(who.get("profile_path"),
+                                                    PROFILE_SIZE),
+                                  tmdb=_tmdb_id(who))
+                fact_id = f"tmdb-{role.value.replace('_', '-')}-{person}"
+                if fact_id in b._ids:  # noqa: SLF001
+                    continue
+                b._ids.add(fact_id)  # noqa: SLF001
+                b.fact("crew", CrewCredit, id=fact_id, person=person,
+                       role=role, certainty=certainty)
     if isinstance(data.get("videos"), Mapping):
         b.drop("$.videos", "trailers and clips are not facts the show holds")

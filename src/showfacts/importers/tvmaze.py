@@ -37,6 +37,8 @@ from showfacts.importers._build import (
 )
 from showfacts.models import (
     TIME_PATTERN,
+    Billing,
+    CastCredit,
     Certainty,
     CrewCredit,
     CrewRole,
@@ -126,7 +128,8 @@ def to_show(data: Any, *, name: str = "<tvmaze>",
     _status(b, data, name, aired_until)
     _channel(b, data)
     _crew(b, embedded)
-    _cast(b, embedded)
+    _cast(b, embedded, Certainty.REPORTED
+          if data.get("status") == "In Development" else Certainty.CONFIRMED)
     _seasons(b, embedded, aired_until)
     _episodes(b, embedded, aired_until)
     _schedule(b, data, embedded, aired_until)
@@ -174,12 +177,15 @@ def _show_fields(b: Builder, data: Mapping[str, Any], tvmaze_id: int) -> None:
     b.fields["external_ids"] = ExternalIds(
         tvmaze=tvmaze_id,
         imdb=externals.get("imdb") or None,
+        tvdb=externals.get("thetvdb")
+        if isinstance(externals.get("thetvdb"), int)
+        and externals["thetvdb"] > 0 else None,
         official_site=site if isinstance(site, str) and site else None,
     )
     for key in sorted(externals):
-        if key != "imdb" and externals[key]:
-            b.drop(f"$.externals.{key}",
-                   "showfacts holds IMDb, TMDb, TVmaze and Wikidata ids")
+        if key not in {"imdb", "thetvdb"} and externals[key]:
+            b.drop(f"$.externals.{key}", "showfacts holds IMDb, TMDb, "
+                   "TVmaze, Wikidata, EIDR and TheTVDB ids")
 
 
 def _status(b: Builder, data: Mapping[str, Any], name: str,
@@ -253,24 +259,52 @@ def _crew(b: Builder, embedded: Mapping[str, Any]) -> None:
                    "holds for a whole show")
             continue
         person_id = person.get("id") if isinstance(person, Mapping) else None
-        pid = b.person(name, tvmaze=person_id
+        pid = b.person(name, image=_picture(person), tvmaze=person_id
                        if isinstance(person_id, int) else None)
         b.fact("crew", CrewCredit, id=b.fact_id("tvmaze", role.value, pid),
                person=pid, role=role, certainty=Certainty.CONFIRMED)
 
 
-def _cast(b: Builder, embedded: Mapping[str, Any]) -> None:
+def _picture(record: Any) -> str | None:
+    picture = record.get("image") if isinstance(record, Mapping) else None
+    if not isinstance(picture, Mapping):
+        return None
+    found = picture.get("original") or picture.get("medium")
+    return found if isinstance(found, str) else None
+
+
+def _tvmaze_id(record: Any) -> int | None:
+    value = record.get("id") if isinstance(record, Mapping) else None
+    return value if isinstance(value, int) and value > 0 else None
+
+
+def _cast(b: Builder, embedded: Mapping[str, Any],
+          certainty: Certainty) -> None:
+    """Series-wide cast: one credit per person, every character kept."""
+    credits_: dict[tuple[str, bool], list[str]] = {}
     for i, credit in enumerate(items(embedded, "cast")):
         if not isinstance(credit, Mapping):
             continue
         person = credit.get("person")
-        character = credit.get("character")
         name = _name_of(person)
-        role = (text(character.get("name"))
-                if isinstance(character, Mapping) else None)
-        b.drop(f"$._embedded.cast[{i}]",
-               f"{name} as {role}: series-wide cast; the model holds cast "
-               "per season only, and no season is invented")
+        if not name:
+            b.drop(f"$._embedded.cast[{i}]", "a cast member without a name")
+            continue
+        pid = b.person(name, image=_picture(person),
+                       tvmaze=_tvmaze_id(person))
+        character = credit.get("character")
+        role = _name_of(character)
+        found = credits_.setdefault((pid, credit.get("voice") is True), [])
+        if role:
+            found.append(b.character(role, image=_picture(character),
+                                     tvmaze=_tvmaze_id(character)))
+    for (pid, voice), characters in credits_.items():
+        b.fact("cast", CastCredit,
+               id=b.fact_id("tvmaze-cast", pid, "voice" if voice else ""),
+               person=pid, characters=tuple(dict.fromkeys(characters)),
+               # TVmaze marks voice roles; it says nothing of billing else.
+               billing=Billing.VOICE if voice else None,
+               certainty=certainty)
 
 
 def _seasons(b: Builder, embedded: Mapping[str, Any],

@@ -34,6 +34,7 @@ from showfacts.importers._build import (
 )
 from showfacts.models import (
     Adaptation,
+    CastCredit,
     Certainty,
     CrewCredit,
     CrewRole,
@@ -116,12 +117,13 @@ def to_show(data: Any, *, name: str = "<wikidata>",
     claims = claims if isinstance(claims, Mapping) else {}
     base = f"$.entities.{qid}.claims"
     b.fields["description"] = reader.description(qid)
-    b.fields["external_ids"] = _ids(b, claims, qid, base)
+    b.fields["external_ids"] = _ids(claims, qid)
     _networks(b, reader, claims, base)
     _crew(b, reader, claims, base)
     _dates(b, claims, base)
     _based_on(b, reader, claims, base)
-    for prop in ("P161", "P162", "P2437", "P1113", "P136", "P495", "P364",
+    _cast(b, reader, claims, base)
+    for prop in ("P162", "P2437", "P1113", "P136", "P495", "P364",
                  "P18"):
         for i, claim in enumerate(_claims(claims, prop)):
             b.drop(f"{base}.{prop}[{i}]", _why(prop, reader, claim))
@@ -137,8 +139,6 @@ def _why(prop: str, reader: _Reader, claim: Mapping[str, Any]) -> str:
         value = str(value["amount"]).lstrip("+")
     label = (reader.label(value) if isinstance(value, str) else None) or value
     reasons = {
-        "P161": "cast member {}: series-wide cast; the model holds cast per "
-        "season only, and no season is invented",
         "P162": "producer {}: showfacts has no plain producer role",
         "P2437": "number of seasons {}: a count, derived from the seasons",
         "P1113": "number of episodes {}: a count, derived from the episodes",
@@ -148,11 +148,6 @@ def _why(prop: str, reader: _Reader, claim: Mapping[str, Any]) -> str:
         "P364": "original language {}: an item, not a BCP 47 tag",
         "P18": "image {}: a Commons file name, not an address",
     }
-    if prop == "P161":
-        roles = [reader.label(v) or v for v in _qualifier_items(claim,
-                                                                "P453")]
-        if roles:
-            label = f"{label} as {' / '.join(r for r in roles if r)}"
     return reasons[prop].format(label)
 
 
@@ -238,8 +233,7 @@ def _certainty(claim: Mapping[str, Any]) -> Certainty:
     return _RANKS.get(_rank(claim), Certainty.REPORTED)
 
 
-def _ids(b: Builder, claims: Mapping[str, Any], qid: str,
-         base: str) -> ExternalIds:
+def _ids(claims: Mapping[str, Any], qid: str) -> ExternalIds:
     def first(prop: str) -> Any:
         for claim in _claims(claims, prop):
             if _rank(claim) != "deprecated" and _value(claim) is not None:
@@ -247,10 +241,7 @@ def _ids(b: Builder, claims: Mapping[str, Any], qid: str,
         return None
 
     tmdb, tvmaze = first("P4983"), first("P8600")
-    for prop, what in (("P2704", "EIDR"), ("P4835", "TheTVDB")):
-        if first(prop):
-            b.drop(f"{base}.{prop}", f"{what} id {first(prop)}: showfacts "
-                   "holds IMDb, TMDb, TVmaze and Wikidata ids")
+    tvdb, eidr = first("P4835"), first("P2704")
     site = first("P856")
     return ExternalIds(
         wikidata=qid,
@@ -259,6 +250,8 @@ def _ids(b: Builder, claims: Mapping[str, Any], qid: str,
         tvmaze=int(tvmaze)
         if isinstance(tvmaze, str) and tvmaze.isdigit() else None,
         official_site=site if isinstance(site, str) else None,
+        tvdb=int(tvdb) if isinstance(tvdb, str) and tvdb.isdigit() else None,
+        eidr=eidr if isinstance(eidr, str) else None,
     )
 
 
@@ -282,6 +275,30 @@ def _retraction(reader: _Reader, claim: Mapping[str, Any]) -> Retraction:
     return Retraction(reason="deprecated on Wikidata" + (
         f": {', '.join(r for r in reasons if r)}" if reasons else ""
     ))
+
+
+def _cast(b: Builder, reader: _Reader, claims: Mapping[str, Any],
+          base: str) -> None:
+    """P161 cast members, with their P453 character roles."""
+    for i, claim in enumerate(_claims(claims, "P161")):
+        path = f"{base}.P161[{i}]"
+        found = _labelled(b, reader, claim, path)
+        if found is None:
+            continue
+        person = b.person(found[1], wikidata=found[0])
+        characters = []
+        for qid in _qualifier_items(claim, "P453"):
+            label = reader.label(qid)
+            if label:
+                characters.append(b.character(label, wikidata=qid))
+            else:
+                b.drop(f"{path}.qualifiers.P453", f"{qid} has no label "
+                       "here; add its entity JSON to the input")
+        b.fact("cast", CastCredit, id=b.fact_id("wikidata-cast", person),
+               person=person, characters=tuple(dict.fromkeys(characters)),
+               certainty=_certainty(claim),
+               retracted=_retraction(reader, claim)
+               if _rank(claim) == "deprecated" else None)
 
 
 def _networks(b: Builder, reader: _Reader, claims: Mapping[str, Any],
