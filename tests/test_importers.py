@@ -654,3 +654,27 @@ def test_wikidata_cast_and_ids():
     ]
     assert (770201, "10.5240/0000-0000-0000-0000-0000-X") == (
         show.external_ids.tvdb, show.external_ids.eidr)
+
+
+def test_a_tvmaze_cast_list_merges_into_its_show(tmp_path, capsys):
+    """/shows/ID/cast on its own: merged into the file of that show."""
+    data = _load("tvmaze-running.json")
+    cast = data["_embedded"].pop("cast")
+    show_file = tmp_path / "show.json"
+    show_file.write_text(json.dumps(data))
+    cast_file = tmp_path / "cast.json"
+    cast_file.write_text(json.dumps(cast))
+    target = tmp_path / "show.yaml"
+    run(["import", "tvmaze", str(show_file), "-o", str(target)],
+        capsys=capsys)
+    assert () == loading.load(target).cast
+    status, out, _ = run(["import", "tvmaze", str(cast_file), "--into",
+                          str(target)], capsys=capsys)
+    assert 0 == status
+    assert 2 == out.count("joins the cast")
+    assert ["aiko-brennan", "rafe-oduya"] == [
+        c.person for c in loading.load(target).cast
+    ]
+    status, _, err = run(["import", "tvmaze", str(cast_file)], capsys=capsys)
+    assert 1 == status
+    assert "a TVmaze cast list needs its show" in err

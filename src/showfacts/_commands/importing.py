@@ -174,9 +174,12 @@ def import_show(args: argparse.Namespace) -> tuple[Imported, str]:
         data, name = _combine(
             service, [_read(p) for p in args.inputs], base_url
         )
+    show_id: str | None = args.id
+    if service == "tvmaze" and isinstance(data, list):
+        data, show_id = _cast_list(data, name, args.into)
     module = getattr(importers, service)
     kwargs: dict[str, Any] = {"name": name, "retrieved": retrieved,
-                              "show_id": args.id}
+                              "show_id": show_id}
     if service == "jsonld":
         kwargs["base_url"] = base_url
     try:
@@ -188,6 +191,31 @@ def import_show(args: argparse.Namespace) -> tuple[Imported, str]:
             for p in exc.problems
         ]) from None
     return imported, name
+
+
+def _cast_list(data: list[Any], name: str,
+               into: str | None) -> tuple[dict[str, Any], str]:
+    """
+    A TVmaze cast list, as the show of the file it is merged into.
+
+    Raises:
+        ShapeError: Without ``--into``, or when that file's show has no
+            TVmaze id.
+    """
+    if into is None:
+        msg = (f"{name}: $ is a list: a TVmaze cast list needs its show; "
+               "give the show response first, or merge it --into a show "
+               "file with external_ids.tvmaze")
+        raise ShapeError(msg)
+    show = loading.load(into)
+    if show.external_ids.tvmaze is None:
+        msg = (f"{into}: $.external_ids.tvmaze is missing: say which TVmaze "
+               f"show the cast list {name} is for")
+        raise ShapeError(msg)
+    response = {"id": show.external_ids.tvmaze, "name": show.title,
+                "premiered": None, "_embedded": {}}
+    _tvmaze_part(response, data, name)
+    return response, show.id
 
 
 def _retrieved(args: argparse.Namespace) -> FuzzyDate | None:
