@@ -175,7 +175,9 @@ def import_show(args: argparse.Namespace) -> tuple[Imported, str]:
             service, [_read(p) for p in args.inputs], base_url
         )
     show_id: str | None = args.id
-    if service == "tvmaze" and isinstance(data, list):
+    if service == "tvmaze" and isinstance(data, list) and data and all(
+        isinstance(x, Mapping) and "person" in x for x in data
+    ):
         data, show_id = _cast_list(data, name, args.into)
     module = getattr(importers, service)
     kwargs: dict[str, Any] = {"name": name, "retrieved": retrieved,
