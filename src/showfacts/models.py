@@ -964,7 +964,9 @@ class Source:
     )
     quote: str | None = None
     via: str | None = attrs.field(default=None, validator=_optional_text)
-    retrieved: FuzzyDate | None = None
+    retrieved: FuzzyDate | None = attrs.field(
+        default=None, converter=fuzzy_date, validator=checked
+    )
 
 
 @attrs.frozen(kw_only=True)
