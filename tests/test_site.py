@@ -236,13 +236,15 @@ class TestBuild:
 
     @pytest.mark.parametrize("jobs", [1, 2])
     def test_progress_is_reported_with_any_jobs(self, tmp_path, jobs):
-        """Every show is counted once, in order, whatever the jobs."""
+        """Every show is counted once a pass, in order, whatever the jobs."""
         seen = []
         build_site(EXAMPLES, tmp_path / "s", base_url=BASE, jobs=jobs,
                    progress=lambda done, total: seen.append((done, total)))
-        assert (0, 4) == seen[0]
-        assert (4, 4) == seen[-1]
-        assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+        second = seen.index((0, 4), 1)
+        for run in (seen[:second], seen[second:]):
+            assert (0, 4) == run[0]
+            assert (4, 4) == run[-1]
+            assert [d for d, _ in run] == sorted(d for d, _ in run)
 
     def test_progress_is_reported(self, tmp_path):
         """The progress callback sees every show."""

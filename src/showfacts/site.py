@@ -30,7 +30,9 @@ rename at the end, so a reader always finds a whole site and a build that
 fails leaves the previous site as it was.  A build deletes only what an
 earlier build wrote (:doc:`/site-folder`).  Shows are loaded and
 rendered one file at a time, so memory does not grow with the catalog;
-``jobs`` renders files in parallel processes.
+``jobs`` renders files in parallel processes.  Every file is loaded
+and checked before anything is rendered: a bad file fails the build at
+once, with every problem of every file.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import itertools
 import os
 import pathlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
@@ -163,7 +166,9 @@ def build_site(
             the JSON-LD too (pending schema.org terms).
         spoilers: Include spoiler teases (always behind a "show" control).
         limits: Bounds on what each file may make showfacts do.
-        progress: Called with (shows done, shows in all) as the build goes.
+        progress: Called with (files done, files in all) as the files
+            are checked, then again from ``(0, files in all)`` as they
+            are rendered.
 
     Returns:
         What was written.
@@ -204,6 +209,11 @@ def build_site(
     })
     if not files:
         raise InputError("no show files (.yaml, .yml, .json, .toml) found")
+    # Check first: every file is loaded and the catalog checked before
+    # anything is rendered, so a bad file fails fast, with every problem.
+    checked = _check_all(files, options, jobs, progress)
+    _refuse([p for c in checked for p in c.problems])
+    _refuse(_catalog_problems(checked))
     with replace_site(out, roots) as staging:
         problems: list[Problem] = []
         shows: list[_Rendered] = []
@@ -216,7 +226,6 @@ def build_site(
                 if result.show is not None:
                     shows.append(result)
         _refuse(problems)
-        _refuse(_catalog_problems(shows))
         count = sum(r.files for r in shows)
         count += _write_catalog(staging, site, options, shows,
                                 newest.items())
@@ -251,6 +260,92 @@ class _Newest:
         return tuple(heapq.nsmallest(self.keep, self.found, key=self._key))
 
 
+@attrs.frozen(kw_only=True)
+class _Checked:
+    """What checking one file left: its light show, or its problems."""
+
+    file: str
+    show: Show | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def _batches(files: Sequence[str], jobs: int) -> list[Sequence[str]]:
+    """
+    The files in runs for the workers: a few per worker, not one by one.
+
+    Each run costs one message each way, so runs are long enough that
+    passing them costs little beside the work, and short enough (about
+    eight per worker) that a slow run does not leave the others idle.
+    """
+    total = len(files)
+    size = 1 if jobs <= 1 else max(1, min(64, total // (jobs * 8)))
+    return [files[i:i + size] for i in range(0, total, size)]
+
+
+_T = TypeVar("_T")
+
+
+def _in_parallel(
+    work: Callable[..., tuple[list[_T], Any]],
+    files: Sequence[str], jobs: int, progress: Progress | None,
+    *args: object,
+) -> Iterator[tuple[list[_T], Any]]:
+    """
+    Run ``work(batch, *args)`` over the files' batches, in order.
+
+    With ``jobs`` above 1 in worker processes that end with this one.
+    """
+    total = len(files)
+    if progress:
+        progress(0, total)
+    batches = _batches(files, jobs)
+    done = 0
+    with contextlib.ExitStack() as stack:
+        if jobs <= 1:
+            results: Iterable[tuple[list[_T], Any]] = (
+                work(batch, *args) for batch in batches
+            )
+        else:
+            pool = stack.enter_context(
+                concurrent.futures.ProcessPoolExecutor(
+                    max_workers=min(jobs, len(batches)),
+                    initializer=die_with_parent,
+                    initargs=(os.getpid(),),
+                )
+            )
+            results = pool.map(work, batches,
+                               *(itertools.repeat(a) for a in args))
+        for batch in results:
+            done += len(batch[0])
+            if progress:
+                progress(done, total)
+            yield batch
+
+
+def _check_all(files: Sequence[str], options: _Options, jobs: int,
+               progress: Progress | None) -> list[_Checked]:
+    """Load and check every file; render nothing."""
+    checked: list[_Checked] = []
+    for batch, _ in _in_parallel(_check_batch, files, jobs, progress,
+                                 options.limits):
+        checked.extend(batch)
+    return checked
+
+
+def _check_batch(files: Sequence[str],
+                 limits: Limits) -> tuple[list[_Checked], None]:
+    """Load some files: the light show of each, or its problems."""
+    found = []
+    for file in files:
+        try:
+            show = load(file, limits=limits)
+        except InvalidDataError as exc:
+            found.append(_Checked(file=file, problems=exc.problems))
+        else:
+            found.append(_Checked(file=file, show=_light(show)))
+    return found, None
+
+
 def _render_all(
     files: Sequence[str], staging: pathlib.Path, options: _Options,
     jobs: int, progress: Progress | None,
@@ -262,34 +357,8 @@ def _render_all(
     back the catalog feed's candidates of its whole batch, not every item
     of every show, which would cost more to pass than to render.
     """
-    total = len(files)
-    if progress:
-        progress(0, total)
-    size = 1 if jobs <= 1 else max(1, min(64, total // (jobs * 8)))
-    batches = [files[i:i + size] for i in range(0, total, size)]
-    done = 0
-    with contextlib.ExitStack() as stack:
-        if jobs <= 1:
-            rendered: Iterable[tuple[list[_Rendered],
-                                     tuple[news.NewsItem, ...]]] = (
-                _render_batch(batch, staging, options) for batch in batches
-            )
-        else:
-            pool = stack.enter_context(
-                concurrent.futures.ProcessPoolExecutor(
-                    max_workers=jobs,
-                    initializer=die_with_parent,
-                    initargs=(os.getpid(),),
-                )
-            )
-            rendered = pool.map(_render_batch, batches,
-                                itertools.repeat(staging),
-                                itertools.repeat(options))
-        for batch in rendered:
-            done += len(batch[0])
-            if progress:
-                progress(done, total)
-            yield batch
+    yield from _in_parallel(_render_batch, files, jobs, progress, staging,
+                            options)
 
 
 def _render_batch(
@@ -391,7 +460,7 @@ def _write_show(
     return tuple((site.base + p.path, p.lastmod) for p in pages), files
 
 
-def _catalog_problems(shows: Sequence[_Rendered]) -> list[Problem]:
+def _catalog_problems(shows: Sequence[_Checked]) -> list[Problem]:
     found = []
     for index, problem in check_catalog([r.show for r in shows if r.show]):
         file = shows[index].file
