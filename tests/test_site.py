@@ -241,10 +241,10 @@ class TestBuild:
         build_site(EXAMPLES, tmp_path / "s", base_url=BASE, jobs=jobs,
                    progress=lambda done, total: seen.append((done, total)))
         second = seen.index((0, 4), 1)
-        for run in (seen[:second], seen[second:]):
-            assert (0, 4) == run[0]
-            assert (4, 4) == run[-1]
-            assert [d for d, _ in run] == sorted(d for d, _ in run)
+        for one in (seen[:second], seen[second:]):
+            assert (0, 4) == one[0]
+            assert (4, 4) == one[-1]
+            assert [d for d, _ in one] == sorted(d for d, _ in one)
 
     def test_progress_is_reported(self, tmp_path):
         """The progress callback sees every show."""

@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import pathlib
+import re
 
+import feedparser
 import pytest
+from lxml import etree, html
 
 import showfacts as sf
 from showfacts import _pages
 from showfacts import site as site_module
+from showfacts.config import load_config
 from showfacts.site import build_site
+from tests.conftest import EXAMPLES
+from tests.test_cli import run
 
 
 BASE = "https://example.org/tv/"
-EXAMPLES = pathlib.Path(__file__).parent.parent / "examples"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def _tree(root: pathlib.Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _links(page: pathlib.Path, rel: str) -> list[str]:
+    doc = html.fromstring(page.read_bytes())
+    return [a.get("href") for a in doc.iter("link", "a")
+            if rel in (a.get("rel") or "").split()]
 
 
 def _catalog(folder: pathlib.Path, count: int) -> pathlib.Path:
@@ -40,7 +57,7 @@ class TestCheckFirst:
         (data / "zz-worse.yaml").write_text("title: No Id\n")
         rendered = []
 
-        def spy(self, *args, **kwargs):
+        def spy(*_args: object, **_kwargs: object) -> None:
             rendered.append(1)
             raise AssertionError("a page was rendered")
 
@@ -69,3 +86,189 @@ class TestCheckFirst:
         assert any(pathlib.Path(p.file).name == "zz-again.yaml"
                    for p in info.value.problems)
         assert ["data"] == sorted(p.name for p in tmp_path.iterdir())
+
+
+class TestFeedChoice:
+    """--feeds rss,atom,json: only the chosen formats are written."""
+
+    def test_only_the_chosen_feeds_are_written_and_linked(self, tmp_path):
+        """Atom alone: no RSS or JSON Feed files, links or alternates."""
+        out = tmp_path / "site"
+        build_site(EXAMPLES, out, base_url=BASE, feeds=["atom"])
+        files = _tree(out)
+        assert "atom.xml" in files
+        assert "shows/ballard/atom.xml" in files
+        assert not [f for f in files
+                    if f.endswith(("feed.xml", "feed.json"))]
+        parsed = feedparser.parse(files["shows/ballard/atom.xml"])
+        assert not parsed.bozo
+        assert parsed.version == "atom10"
+        for page in ("index.html", "shows/ballard/index.html"):
+            text = files[page].decode()
+            assert "application/atom+xml" in text
+            assert "application/rss+xml" not in text
+            assert "feed.json" not in text
+            assert "feed.xml" not in text
+
+    def test_no_feeds(self, tmp_path):
+        """An empty choice: no feeds at all, the calendars stay."""
+        out = tmp_path / "site"
+        result = build_site(EXAMPLES, out, base_url=BASE, feeds=[])
+        files = _tree(out)
+        assert not [f for f in files
+                    if f.endswith(("feed.xml", "atom.xml", "feed.json"))]
+        assert "premieres.ics" in files
+        assert len(files) == result.files + 1  # and the manifest
+
+    def test_all_feeds_by_default_and_in_any_order(self, tmp_path):
+        """The default is all three; the order given does not matter."""
+        build_site(EXAMPLES, tmp_path / "a", base_url=BASE)
+        build_site(EXAMPLES, tmp_path / "b", base_url=BASE,
+                   feeds=["json", "rss", "atom", "rss"])
+        assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+    def test_an_unknown_format_is_refused(self, tmp_path):
+        """A ValueError before anything is written."""
+        with pytest.raises(ValueError, match="'rdf'"):
+            build_site(EXAMPLES, tmp_path / "site", base_url=BASE,
+                       feeds=["rss", "rdf"])
+        assert [] == list(tmp_path.iterdir())
+
+    def test_the_config_chooses_and_the_option_wins(self, tmp_path,
+                                                    capsys):
+        """The feeds key of showfacts.toml; --feeds overrides it."""
+        data = _catalog(tmp_path / "data", 2)
+        (data / "showfacts.toml").write_text('feeds = ["json"]\n')
+        assert ("json",) == load_config(data / "showfacts.toml").feeds
+        out = tmp_path / "site"
+        assert 0 == run(["build", str(data), "--out", str(out),
+                         "--base-url", BASE, "-q"], capsys=capsys)[0]
+        assert {"feed.json"} == {
+            f.rpartition("/")[2] for f in _tree(out)
+            if f.endswith(("feed.xml", "atom.xml", "feed.json"))
+        }
+        assert 0 == run(["build", str(data), "--out", str(out),
+                         "--base-url", BASE, "-q", "--feeds", "rss,atom"],
+                        capsys=capsys)[0]
+        assert {"feed.xml", "atom.xml"} == {
+            f.rpartition("/")[2] for f in _tree(out)
+            if f.endswith(("feed.xml", "atom.xml", "feed.json"))
+        }
+
+    @pytest.mark.parametrize("text", ['feeds = ["rdf"]', 'feeds = "rss"',
+                                      "per_page = 0", "per_page = true"])
+    def test_bad_config_values_exit_2(self, tmp_path, capsys, text):
+        """A wrong feeds or per_page value in showfacts.toml: exit 2."""
+        data = _catalog(tmp_path / "data", 1)
+        (data / "showfacts.toml").write_text(text + "\n")
+        status, _, err = run(["build", str(data), "--out",
+                              str(tmp_path / "site")], capsys=capsys)
+        assert 2 == status
+        assert "showfacts.toml" in err
+
+    @pytest.mark.parametrize("args", [["--feeds", "rss,rdf"],
+                                      ["--feeds", ""],
+                                      ["--per-page", "0"]])
+    def test_bad_options_exit_2(self, tmp_path, capsys, args):
+        """An unknown format or a page of no shows is a usage error."""
+        status, _, err = run(["build", str(EXAMPLES), "--out",
+                              str(tmp_path / "site"), *args],
+                             capsys=capsys)
+        assert 2 == status
+        assert "--" in err
+        assert not (tmp_path / "site").exists()
+
+
+class TestPagination:
+    """--per-page N: the index in pages linked by rel prev and next."""
+
+    def test_pages_hold_every_show_once_in_order(self, tmp_path):
+        """Seven shows, three a page: index.html, page/2/, page/3/."""
+        data = _catalog(tmp_path / "data", 7)
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE, per_page=3)
+        pages = [out / "index.html", out / "page/2/index.html",
+                 out / "page/3/index.html"]
+        assert not (out / "page/4").exists()
+        assert not (out / "page/1").exists()
+        titles = []
+        for page in pages:
+            doc = html.fromstring(page.read_bytes())
+            titles.append([a.text for a in
+                           doc.xpath("//ul[@class='shows']//a")])
+        assert [3, 3, 1] == [len(t) for t in titles]
+        assert [f"Harbour Lights {n:03d}" for n in range(7)] == [
+            t for group in titles for t in group
+        ]
+        # the links of each page lead to the shows, relatively
+        doc = html.fromstring(pages[1].read_bytes())
+        hrefs = [a.get("href") for a in doc.xpath("//ul[@class='shows']//a")]
+        assert "../../shows/show-003/index.html" == hrefs[0]
+        assert (out / "page/2" / hrefs[0]).resolve().is_file()
+
+    def test_rel_prev_and_next(self, tmp_path):
+        """Head links and pager links: first no prev, last no next."""
+        data = _catalog(tmp_path / "data", 7)
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE, per_page=3)
+        first, middle, last = (out / "index.html", out / "page/2/index.html",
+                               out / "page/3/index.html")
+        assert [] == _links(first, "prev")
+        assert {"page/2/index.html"} == set(_links(first, "next"))
+        assert {"../../index.html"} == set(_links(middle, "prev"))
+        assert {"../3/index.html"} == set(_links(middle, "next"))
+        assert {"../2/index.html"} == set(_links(last, "prev"))
+        assert [] == _links(last, "next")
+        canonical = html.fromstring(middle.read_bytes()).xpath(
+            '//link[@rel="canonical"]')[0].get("href")
+        assert BASE + "page/2/" == canonical
+        assert "page 2 of 3" in html.fromstring(
+            middle.read_bytes()).findtext(".//title")
+
+    def test_positions_continue_across_pages(self, tmp_path):
+        """The ItemList of page 2 starts where page 1 ended."""
+        import json
+
+        data = _catalog(tmp_path / "data", 5)
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE, per_page=2)
+        text = (out / "page/2/index.html").read_text()
+        graph = json.loads(re.search(
+            r'<script type="application/ld\+json">(.*?)</script>', text,
+            re.DOTALL).group(1))
+        lists = [n for n in graph["@graph"] if n["@type"] == "ItemList"]
+        assert [3, 4] == [i["position"]
+                          for i in lists[0]["itemListElement"]]
+        assert BASE + "page/2/#shows" == lists[0]["@id"]
+
+    def test_pages_are_in_the_sitemap(self, tmp_path):
+        """Every page of the index is listed, once."""
+        data = _catalog(tmp_path / "data", 5)
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE, per_page=2)
+        sitemap = etree.parse(str(out / "sitemap.xml"))
+        locs = [e.text for e in sitemap.iter(SITEMAP + "loc")]
+        assert [BASE, BASE + "page/2/", BASE + "page/3/"] == [
+            u for u in locs if not u.startswith(BASE + "shows/")
+        ]
+        assert len(locs) == len(set(locs))
+
+    def test_one_page_is_the_plain_index(self, tmp_path):
+        """per_page at or above the catalog: the site of no per_page."""
+        build_site(EXAMPLES, tmp_path / "a", base_url=BASE)
+        build_site(EXAMPLES, tmp_path / "b", base_url=BASE, per_page=4)
+        assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+    def test_a_preview_is_paginated_too(self, tmp_path, capsys):
+        """Without a base URL: the pages link relatively, from disk."""
+        data = _catalog(tmp_path / "data", 3)
+        out = tmp_path / "site"
+        assert 0 == run(["build", str(data), "--out", str(out),
+                         "--per-page", "2", "-q"], capsys=capsys)[0]
+        assert {"page/2/index.html"} == set(_links(out / "index.html", "next"))
+        assert (out / "page/2/index.html").is_file()
+
+    def test_a_bad_per_page_is_refused(self, tmp_path):
+        """Zero shows a page is a ValueError."""
+        with pytest.raises(ValueError, match="per_page"):
+            build_site(EXAMPLES, tmp_path / "s", base_url=BASE, per_page=0)

@@ -136,6 +136,8 @@ def build_site(
     spoilers: bool = True,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    feeds: Iterable[str] | None = None,
+    per_page: int | None = None,
 ) -> BuildResult:
     """
     Build the static site of every show in ``paths`` into ``out``.
@@ -166,6 +168,13 @@ def build_site(
             the JSON-LD too (pending schema.org terms).
         spoilers: Include spoiler teases (always behind a "show" control).
         limits: Bounds on what each file may make showfacts do.
+        feeds: The feed formats to publish, of ``rss``, ``atom`` and
+            ``json`` (default: ``config``'s, or all three); none at all is
+            an empty list.
+        per_page: Split the index into pages of this many shows: the
+            first is ``index.html``, the others ``page/2/index.html`` and
+            on, linked with ``rel="prev"`` and ``rel="next"`` (default:
+            ``config``'s, or every show on one page).
         progress: Called with (files done, files in all) as the files
             are checked, then again from ``(0, files in all)`` as they
             are rendered.
@@ -180,6 +189,7 @@ def build_site(
             the previous site is then as it was.
         InvalidDataError: With every problem of every file; nothing is
             written then.
+        ValueError: For an unknown feed format or a ``per_page`` below 1.
 
     .. versionadded:: 0.1.0
     """
@@ -193,6 +203,9 @@ def build_site(
             language=language or config.language or "en",
             theme=None if theme is None else str(theme),
             claims=claims, spoilers=spoilers,
+            feeds=_feed_formats(config.feeds if feeds is None else feeds),
+            per_page=_per_page(config.per_page if per_page is None
+                               else per_page),
         ),
         limits=limits,
     )
@@ -231,6 +244,34 @@ def build_site(
                                 newest.items())
     return BuildResult(out=target, shows=len(shows), files=count,
                        preview=options.preview)
+
+
+def _feed_formats(formats: Iterable[str] | None) -> tuple[str, ...]:
+    """
+    The feed formats a site publishes, in their usual order.
+
+    ``None`` is all of them.
+
+    Raises:
+        ValueError: For a format other than ``rss``, ``atom`` or ``json``.
+    """
+    if formats is None:
+        return tuple(FEED_FILES)
+    chosen = set()
+    for fmt in formats:
+        if fmt not in FEED_FILES:
+            msg = (f"unknown feed format {fmt!r}; the formats are "
+                   + ", ".join(FEED_FILES))
+            raise ValueError(msg)
+        chosen.add(fmt)
+    return tuple(f for f in FEED_FILES if f in chosen)
+
+
+def _per_page(value: int | None) -> int | None:
+    if value is not None and (isinstance(value, bool) or value < 1):
+        msg = f"per_page must be a whole number above 0, not {value!r}"
+        raise ValueError(msg)
+    return value
 
 
 def _refuse(problems: list[Problem]) -> None:
@@ -335,15 +376,15 @@ def _check_all(files: Sequence[str], options: _Options, jobs: int,
 def _check_batch(files: Sequence[str],
                  limits: Limits) -> tuple[list[_Checked], None]:
     """Load some files: the light show of each, or its problems."""
-    found = []
-    for file in files:
-        try:
-            show = load(file, limits=limits)
-        except InvalidDataError as exc:
-            found.append(_Checked(file=file, problems=exc.problems))
-        else:
-            found.append(_Checked(file=file, show=_light(show)))
-    return found, None
+    return [_check_file(file, limits) for file in files], None
+
+
+def _check_file(file: str, limits: Limits) -> _Checked:
+    try:
+        show = load(file, limits=limits)
+    except InvalidDataError as exc:
+        return _Checked(file=file, problems=exc.problems)
+    return _Checked(file=file, show=_light(show))
 
 
 def _render_all(
@@ -450,13 +491,13 @@ def _write_show(
                jsonld.dumps_jsonld(graph, pretty=True) + "\n", most)
         feed = news.build_feed(show, site, "rss", show=show.id,
                                spoilers=options.spoilers, computed=items)
-        for fmt in FEED_FILES:
+        for fmt in options.pages.feeds:
             one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
             _write(staging, _relative(site, one.feed_url),
                    feeds.render(one, fmt), most)
         _write(staging, _relative(site, site.calendar_url(show.id)),
                calendar.to_calendar(show, site), most)
-        files += len(FEED_FILES) + 2
+        files += len(options.pages.feeds) + 2
     return tuple((site.base + p.path, p.lastmod) for p in pages), files
 
 
@@ -488,9 +529,19 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
         entries.append((result.show, summary))
     lastmod = max((d for r in shows for _, d in r.pages if d is not None),
                   default=None)
-    index = renderer.index_page(entries, lastmod)
-    _write(staging, "index.html", index.html, most)
-    files = 1
+    per_page = options.pages.per_page or max(1, len(entries))
+    chunks = [entries[i:i + per_page]
+              for i in range(0, len(entries), per_page)]
+    index_urls = []
+    for number, chunk in enumerate(chunks, start=1):
+        index = renderer.index_page(
+            chunk, lastmod, number=number, count=len(chunks),
+            first=(number - 1) * per_page + 1,
+        )
+        _write(staging, _relative(site, site.base + index.path),
+               index.html, most)
+        index_urls.append((site.base + index.path, lastmod))
+    files = len(chunks)
     for name, path in renderer.theme.static_files():
         _write(staging, name, path.read_bytes())
         files += 1
@@ -499,7 +550,7 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
     updated = max(
         (i.updated or i.published for i in newest), default=news.EPOCH
     )
-    for fmt in FEED_FILES:
+    for fmt in options.pages.feeds:
         feed = news.Feed(
             title=f"{options.pages.title}: news",
             link=site.base,
@@ -518,7 +569,7 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
                                 found=[ev for r in shows for ev in r.events]),
            most)
     files += 1
-    urls = [(site.base, lastmod)] + [u for r in shows for u in r.pages]
+    urls = index_urls + [u for r in shows for u in r.pages]
     files += _write_sitemaps(staging, site, urls)
     _write(staging, "robots.txt", (
         "User-agent: *\n"

@@ -15,6 +15,7 @@ from showfacts._commands._common import (
     limits,
     whole_number,
 )
+from showfacts.iris import FEED_FILES
 
 
 class _Progress:
@@ -48,7 +49,21 @@ def site_options(args: argparse.Namespace) -> dict[str, Any]:
         "title": args.title, "language": args.language, "theme": args.theme,
         "config": config, "claims": args.claims,
         "spoilers": not args.no_spoilers, "limits": limits(args),
+        "feeds": args.feeds, "per_page": args.per_page,
     }
+
+
+def _feed_list(text: str) -> tuple[str, ...]:
+    """An argparse type: feed formats, comma-separated, or ``none``."""
+    if text.strip() == "none":
+        return ()
+    chosen = tuple(f.strip() for f in text.split(","))
+    unknown = [f for f in chosen if f not in FEED_FILES]
+    if unknown:
+        msg = (f"{unknown[0]!r} is not a feed format: use "
+               + ", ".join(FEED_FILES) + " (comma-separated) or none")
+        raise argparse.ArgumentTypeError(msg)
+    return chosen
 
 
 def run(args: argparse.Namespace) -> int:
@@ -105,6 +120,14 @@ def add_site_options(parser: argparse.ArgumentParser, *,
                         "Claim nodes in the JSON-LD")
     parser.add_argument("--no-spoilers", action="store_true",
                         help="leave spoiler teases out")
+    parser.add_argument("--feeds", type=_feed_list, default=None,
+                        metavar="LIST",
+                        help="the feed formats to publish, comma-separated: "
+                        "rss, atom, json, or none (default: all three)")
+    parser.add_argument("--per-page", type=whole_number("a number of shows"),
+                        default=None, metavar="N",
+                        help="split the index into pages of N shows: "
+                        "page/2/index.html and on (default: one page)")
 
 
 def register(commands: Commands) -> None:
