@@ -259,13 +259,23 @@ class TestCommand:
     """showfacts build."""
 
     def test_builds_quietly_when_not_a_terminal(self, tmp_path, capsys):
-        """Exit 0; no progress display when stderr is not a terminal."""
+        """Exit 0; no progress display, one summary line on stderr."""
         out = tmp_path / "site"
-        assert (0, "", "") == run(
+        status, stdout, err = run(
             ["build", str(EXAMPLES), "--out", str(out), "--base-url", BASE],
             capsys=capsys,
         )
+        assert (0, "") == (status, stdout)
+        assert re.fullmatch(
+            rf"built {re.escape(str(out))}: 4 shows, \d+ files in "
+            r"\d+\.\d s\n", err,
+        )
+        assert "\r" not in err
         assert (out / "index.html").exists()
+        assert (0, "", "") == run(
+            ["build", str(EXAMPLES), "--out", str(out), "--base-url", BASE,
+             "--quiet"], capsys=capsys,
+        )
 
     def test_verbose_says_what_was_built(self, tmp_path, capsys):
         """-v reports shows and files."""
@@ -328,5 +338,12 @@ def test_progress_shows_on_a_terminal(tmp_path):
             if follower != -1:
                 os.close(follower)
 
-    assert b"building: 4/4 shows" in stderr_of()
+    shown = stderr_of()
+    assert b"\rchecking: 0/4 shows" in shown
+    assert b"\rrendering: 4/4 shows" in shown
+    assert re.search(rb"rendering: 4/4 shows, [0-9,]+ shows/s, "
+                     rb"\d+:\d\d elapsed, 0:00 left", shown)
+    # the line ends before the summary, which is a line of its own
+    assert re.search(rb"\r?\nbuilt [^\r\n]*: 4 shows, \d+ files in "
+                     rb"\d+\.\d s\r?\n", shown)
     assert b"" == stderr_of("--quiet")

@@ -272,3 +272,60 @@ class TestPagination:
         """Zero shows a page is a ValueError."""
         with pytest.raises(ValueError, match="per_page"):
             build_site(EXAMPLES, tmp_path / "s", base_url=BASE, per_page=0)
+
+
+class TestProgressLine:
+    """The progress line's words, with a clock the test drives."""
+
+    def test_rate_elapsed_and_left(self):
+        """Shows done, rate, elapsed and remaining; stages in order."""
+        import io
+
+        from showfacts._progress import Progress
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        now = [100.0]
+        screen = Terminal()
+        progress = Progress(screen, enabled=True, clock=lambda: now[0])
+        progress(0, 400)
+        now[0] += 2
+        progress(200, 400)
+        now[0] += 2
+        progress(400, 400)
+        now[0] += 1
+        progress(0, 400)
+        now[0] += 10
+        progress(100, 400)
+        progress.close()
+        lines = screen.getvalue().split("\r")
+        assert "checking: 0/400 shows, 0:00 elapsed\x1b[K" == lines[1]
+        assert ("checking: 200/400 shows, 100 shows/s, 0:02 elapsed, "
+                "0:02 left\x1b[K") == lines[2]
+        assert lines[3].startswith("checking: 400/400 shows, 100 shows/s")
+        assert lines[4].startswith("rendering: 0/400 shows")
+        assert ("rendering: 100/400 shows, 10 shows/s, 0:15 elapsed, "
+                "0:30 left\x1b[K\n") == lines[5]
+
+    def test_nothing_off_a_terminal(self):
+        """Not a terminal: the callback counts but draws nothing."""
+        import io
+
+        from showfacts._progress import Progress
+
+        screen = io.StringIO()
+        progress = Progress(screen, enabled=True)
+        progress(0, 3)
+        progress(3, 3)
+        progress.close()
+        assert "" == screen.getvalue()
+
+    def test_the_summary_is_one_safe_line(self):
+        """A site name with controls cannot drive the terminal."""
+        from showfacts._progress import duration, summary
+
+        assert "built a\\x1b[2Jb: 1 show, 9 files in 0.3 s" == summary(
+            "a\x1b[2Jb", 1, 9, 0.26)
+        assert "1:01:05" == duration(3665)

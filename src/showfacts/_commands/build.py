@@ -18,27 +18,6 @@ from showfacts._commands._common import (
 from showfacts.iris import FEED_FILES
 
 
-class _Progress:
-    """A one-line progress display on a terminal; nothing elsewhere."""
-
-    def __init__(self, *, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if done == total or done % 25 == 0:
-            sys.stderr.write(f"\rbuilding: {done}/{total} shows")
-            sys.stderr.flush()
-            self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-
-
 def site_options(args: argparse.Namespace) -> dict[str, Any]:
     """What ``build`` and ``serve`` pass to the build, options and config."""
     from showfacts.config import find_config, load_config  # noqa: PLC0415
@@ -68,9 +47,10 @@ def _feed_list(text: str) -> tuple[str, ...]:
 
 def run(args: argparse.Namespace) -> int:
     """Build the site; report what was written."""
+    from showfacts._progress import Progress, summary  # noqa: PLC0415
     from showfacts.site import build_site  # noqa: PLC0415
 
-    progress = _Progress(enabled=not args.quiet)
+    progress = Progress(sys.stderr, enabled=not args.quiet)
     try:
         result = build_site(
             args.paths, args.out, base_url=args.base_url, jobs=args.jobs,
@@ -78,6 +58,12 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         progress.close()
+    if not args.quiet:
+        print(  # noqa: T201
+            summary(args.out, result.shows, result.files,
+                    progress.elapsed()),
+            file=sys.stderr,
+        )
     if result.preview and not args.quiet:
         print(  # noqa: T201
             f"showfacts: {result.out} is a preview without a base URL: no "
@@ -164,7 +150,7 @@ def register(commands: Commands) -> None:
                         help="render shows in N processes (default: 1)")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true",
-                      help="no progress display")
+                      help="no progress display and no summary")
     talk.add_argument("-v", "--verbose", action="store_true",
                       help="say what was built")
     add_limits(parser)
