@@ -329,3 +329,50 @@ class TestProgressLine:
         assert "built a\\x1b[2Jb: 1 show, 9 files in 0.3 s" == summary(
             "a\x1b[2Jb", 1, 9, 0.26)
         assert "1:01:05" == duration(3665)
+
+
+class TestAllCores:
+    """By default a build uses every processor the catalog keeps busy."""
+
+    def test_the_default_uses_every_processor(self, tmp_path, monkeypatch):
+        """Two processors, enough files: two workers; the same bytes."""
+        import concurrent.futures
+
+        made = []
+
+        class Pool(concurrent.futures.ProcessPoolExecutor):
+            def __init__(self, max_workers: int, **kwargs: object) -> None:
+                made.append(max_workers)
+                super().__init__(max_workers, **kwargs)
+
+        data = _catalog(tmp_path / "data", 12)
+        build_site(data, tmp_path / "one", base_url=BASE, jobs=1)
+        assert [] == made
+        monkeypatch.setattr(site_module, "cpus", lambda: 2)
+        monkeypatch.setattr(site_module, "FILES_PER_WORKER", 4)
+        monkeypatch.setattr(site_module.concurrent.futures,
+                            "ProcessPoolExecutor", Pool)
+        build_site(data, tmp_path / "all", base_url=BASE)
+        assert [2, 2] == made  # one pool to check, one to render
+        assert _tree(tmp_path / "one") == _tree(tmp_path / "all")
+
+    def test_a_small_catalog_stays_in_this_process(self, monkeypatch):
+        """Fewer files than a worker's worth: no worker processes."""
+        monkeypatch.setattr(site_module, "cpus", lambda: 64)
+        assert 1 == site_module._workers(site_module.FILES_PER_WORKER - 1)
+        assert 3 == site_module._workers(3 * site_module.FILES_PER_WORKER)
+        assert 64 == site_module._workers(10_000)
+
+    def test_cpus_is_what_this_process_may_use(self):
+        """At least one, at most the machine's."""
+        import os
+
+        assert 1 <= site_module.cpus() <= (os.cpu_count() or 1)
+
+    def test_work_goes_in_batches(self):
+        """Several files a message, about eight batches a worker."""
+        files = [f"{n}.yaml" for n in range(1000)]
+        batches = site_module._batches(files, 2)
+        assert files == [f for b in batches for f in b]
+        assert 16 <= len(batches) <= 20
+        assert [[f] for f in files[:3]] == site_module._batches(files[:3], 1)

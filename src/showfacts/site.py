@@ -60,10 +60,14 @@ from showfacts.loading import load, show_files
 from showfacts.models import Catalog, Show, check_catalog
 
 
-__all__ = ["BuildResult", "build_site"]
+__all__ = ["BuildResult", "build_site", "cpus"]
 
 #: How many of the newest items the catalog's feeds carry.
 CATALOG_FEED_ITEMS = 100
+#: With ``jobs`` left to the build, the fewest files worth a process of
+#: their own: starting a worker and passing it its work costs about as
+#: much as loading and rendering this many files.
+FILES_PER_WORKER = 32
 #: The most URLs one sitemap file may list (sitemaps.org).
 SITEMAP_LIMIT = 50_000
 
@@ -131,7 +135,7 @@ def build_site(
     language: str | None = None,
     theme: str | os.PathLike[str] | None = None,
     config: SiteConfig | None = None,
-    jobs: int = 1,
+    jobs: int | None = None,
     claims: bool = False,
     spoilers: bool = True,
     limits: Limits = DEFAULT_LIMITS,
@@ -163,7 +167,11 @@ def build_site(
             the default theme's (:mod:`showfacts.themes`).
         config: A site configuration (:func:`showfacts.config.find_config`)
             for what the arguments leave out, and which files are shows.
-        jobs: Processes that render shows in parallel.
+        jobs: Processes that check and render shows in parallel; 1
+            works in this process alone.  By default as many as the
+            processes this one may run on, but no more than the catalog
+            keeps busy (:data:`FILES_PER_WORKER` files each): a small
+            catalog is built in this process.
         claims: Publish unconfirmed facts and teases as ``Claim`` nodes in
             the JSON-LD too (pending schema.org terms).
         spoilers: Include spoiler teases (always behind a "show" control).
@@ -222,6 +230,7 @@ def build_site(
     })
     if not files:
         raise InputError("no show files (.yaml, .yml, .json, .toml) found")
+    jobs = _workers(len(files)) if jobs is None else jobs
     # Check first: every file is loaded and the catalog checked before
     # anything is rendered, so a bad file fails fast, with every problem.
     checked = _check_all(files, options, jobs, progress)
@@ -272,6 +281,26 @@ def _per_page(value: int | None) -> int | None:
         msg = f"per_page must be a whole number above 0, not {value!r}"
         raise ValueError(msg)
     return value
+
+
+def cpus() -> int:
+    """
+    How many processors this process may run on.
+
+    .. versionadded:: 0.2.0
+    """
+    count = getattr(os, "process_cpu_count", None)
+    if count is not None:  # Python 3.13
+        return int(count() or 1)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _workers(files: int) -> int:
+    """The processes a build of ``files`` files keeps busy, at most all."""
+    return max(1, min(cpus(), files // FILES_PER_WORKER))
 
 
 def _refuse(problems: list[Problem]) -> None:

@@ -146,8 +146,11 @@ def register(commands: Commands) -> None:
                         "showfacts")
     add_site_options(parser)
     parser.add_argument("--jobs", type=whole_number("a number of processes"),
-                        default=1, metavar="N",
-                        help="render shows in N processes (default: 1)")
+                        default=None, metavar="N",
+                        help="check and render shows in N processes "
+                        "(default: every processor this process may use, "
+                        "as many as the catalog keeps busy; 1: this "
+                        "process only)")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true",
                       help="no progress display and no summary")
