@@ -186,12 +186,12 @@ class TestBuild:
 
         monkeypatch.setattr(site_module, "_write_show", failing)
         with pytest.raises(RuntimeError, match="injected"):
-            build_site(EXAMPLES, out, base_url=BASE)
+            build_site(EXAMPLES, out, base_url=BASE, cache=False)
         assert before == _tree(out)
         assert {"site", ".site.showfacts"} == {
             p.name for p in tmp_path.iterdir()
         }
-        assert {".lock", out.readlink().name} == {
+        assert {".lock", "cache", out.readlink().name} == {
             p.name for p in (tmp_path / ".site.showfacts").iterdir()
         }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 import re
 
@@ -376,3 +377,156 @@ class TestAllCores:
         assert files == [f for b in batches for f in b]
         assert 16 <= len(batches) <= 20
         assert [[f] for f in files[:3]] == site_module._batches(files[:3], 1)
+
+
+class TestIncremental:
+    """A rebuild reuses unchanged shows' files and equals a cold build."""
+
+    @staticmethod
+    def _cold(data: pathlib.Path, tmp_path: pathlib.Path,
+              **options: object) -> dict[str, bytes]:
+        cold = tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"
+        build_site(data, cold, base_url=BASE, cache=False, **options)
+        return _tree(cold)
+
+    @staticmethod
+    def _entries(out: pathlib.Path) -> set[str]:
+        cache = out.parent / f".{out.name}.showfacts" / "cache"
+        return {p.name for p in (cache / "entries").glob("*/*")}
+
+    def test_edit_add_rename_delete_and_options(self, tmp_path):
+        """After each change the site equals a cold build, byte for byte."""
+        data = _catalog(tmp_path / "data", 6)
+        for example in EXAMPLES.iterdir():
+            (data / example.name).write_bytes(example.read_bytes())
+        out = tmp_path / "site"
+        first = build_site(data, out, base_url=BASE)
+        assert (10, 0) == (first.shows, first.reused)
+        assert _tree(out) == self._cold(data, tmp_path)
+
+        again = build_site(data, out, base_url=BASE)
+        assert 10 == again.reused
+        assert _tree(out) == self._cold(data, tmp_path)
+
+        # edit one show: its title moves it in the index too
+        (data / "show-002.yaml").write_text(
+            "id: show-002\ntitle: Aardvark Nights\n"
+            "description: Renamed for its second season.\n"
+        )
+        edited = build_site(data, out, base_url=BASE)
+        assert 9 == edited.reused
+        assert "Aardvark Nights" in (out / "index.html").read_text()
+        assert _tree(out) == self._cold(data, tmp_path)
+
+        # add one, rename one, delete one
+        (data / "zz-new.yaml").write_text("id: zz-new\ntitle: New One\n")
+        (data / "show-003.yaml").rename(data / "renamed.yaml")
+        (data / "show-004.yaml").unlink()
+        changed = build_site(data, out, base_url=BASE)
+        assert (10, 9) == (changed.shows, changed.reused)
+        assert not (out / "shows" / "show-004").exists()
+        assert _tree(out) == self._cold(data, tmp_path)
+
+        # an option: every show again, and the same as cold
+        fewer = build_site(data, out, base_url=BASE, feeds=["atom"],
+                           claims=True)
+        assert 0 == fewer.reused
+        assert _tree(out) == self._cold(data, tmp_path, feeds=["atom"],
+                                        claims=True)
+        # the cache holds what the last build used, no more
+        assert 10 == len(self._entries(out))
+
+        # back to the defaults, in two processes
+        back = build_site(data, out, base_url=BASE, jobs=2)
+        assert 0 == back.reused
+        assert _tree(out) == self._cold(data, tmp_path)
+
+    def test_a_theme_change_renders_again(self, tmp_path):
+        """The theme's files are part of what a page depends on."""
+        data = _catalog(tmp_path / "data", 3)
+        theme = tmp_path / "look"
+        (theme / "static").mkdir(parents=True)
+        (theme / "templates").mkdir()
+        (theme / "static" / "style.css").write_text("p {}\n")
+        template = theme / "templates" / "show.html"
+        template.write_text(
+            '{% extends "base.html" %}{% block main %}<p>Theirs: '
+            "{{ show.title }}</p>{% endblock %}\n"
+        )
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE, theme=theme)
+        template.write_text(
+            '{% extends "base.html" %}{% block main %}<p>Mine: '
+            "{{ show.title }}</p>{% endblock %}\n"
+        )
+        os.utime(template, (1, 1))  # a new time, however coarse the clock
+        rebuilt = build_site(data, out, base_url=BASE, theme=theme)
+        assert 0 == rebuilt.reused
+        assert "<p>Mine: Harbour Lights 001</p>" in (
+            out / "shows/show-001/index.html").read_text()
+        assert _tree(out) == self._cold(data, tmp_path, theme=theme)
+
+    def test_a_published_file_edited_in_place_is_not_reused(self, tmp_path):
+        """A damaged cache (a file edited through its hard link) is a miss."""
+        data = _catalog(tmp_path / "data", 3)
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        page = out / "shows/show-001/index.html"
+        with page.open("ab") as handle:  # in place: the blob changes too
+            handle.write(b"<!-- edited -->")
+        rebuilt = build_site(data, out, base_url=BASE)
+        assert 2 == rebuilt.reused
+        assert _tree(out) == self._cold(data, tmp_path)
+
+    def test_a_damaged_entry_is_a_miss(self, tmp_path):
+        """An entry that does not unpickle: the show is rendered again."""
+        data = _catalog(tmp_path / "data", 2)
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        cache = tmp_path / ".site.showfacts" / "cache"
+        for entry in (cache / "entries").glob("*/*"):
+            entry.write_bytes(b"not a pickle")
+        rebuilt = build_site(data, out, base_url=BASE)
+        assert 0 == rebuilt.reused
+        assert _tree(out) == self._cold(data, tmp_path)
+
+    def test_the_cache_is_not_part_of_the_site(self, tmp_path):
+        """Outside every version folder; not in the manifest."""
+        import json
+
+        data = _catalog(tmp_path / "data", 2)
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        build_site(data, out, base_url=BASE)
+        listed = json.loads((out / ".showfacts-site.json").read_text())
+        assert not [f for f in listed["files"] if "cache" in f]
+        store = tmp_path / ".site.showfacts"
+        assert {".lock", "cache", out.readlink().name} == {
+            p.name for p in store.iterdir()
+        }
+
+    def test_a_failed_first_build_leaves_no_cache(self, tmp_path,
+                                                  monkeypatch):
+        """The store a failed build made goes whole, with its cache."""
+        data = _catalog(tmp_path / "data", 3)
+        real = site_module._write_catalog
+
+        def failing(*args: object, **kwargs: object) -> int:
+            real(*args, **kwargs)
+            raise RuntimeError("injected")
+
+        monkeypatch.setattr(site_module, "_write_catalog", failing)
+        with pytest.raises(RuntimeError, match="injected"):
+            build_site(data, tmp_path / "site", base_url=BASE)
+        assert ["data"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_the_command_says_what_it_reused(self, tmp_path, capsys):
+        """--no-cache renders all; the summary counts reused shows."""
+        data = _catalog(tmp_path / "data", 2)
+        out = str(tmp_path / "site")
+        run(["build", str(data), "--out", out], capsys=capsys)
+        _, _, err = run(["build", str(data), "--out", out], capsys=capsys)
+        assert ": 2 shows (2 unchanged), " in err
+        _, _, err = run(["build", str(data), "--out", out, "--no-cache"],
+                        capsys=capsys)
+        assert "unchanged" not in err

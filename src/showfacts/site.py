@@ -49,15 +49,22 @@ from typing import Any, TypeVar
 
 import attrs
 
-from showfacts import _pages, _text, calendar, feeds, jsonld, news
+from showfacts import _buildcache, _pages, _text, calendar, feeds, jsonld, news
 from showfacts._pages import e
 from showfacts._readers import DEFAULT_LIMITS, Limits
-from showfacts._sitefolder import check_place, die_with_parent, replace_site
+from showfacts._sitefolder import (
+    CACHE,
+    check_place,
+    die_with_parent,
+    replace_site,
+    store_of,
+)
 from showfacts.config import SiteConfig
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import FEED_FILES, Site
-from showfacts.loading import load, show_files
+from showfacts.loading import file_bytes, load, load_bytes, show_files
 from showfacts.models import Catalog, Show, check_catalog
+from showfacts.themes import DEFAULT_THEME
 
 
 __all__ = ["BuildResult", "build_site", "cpus"]
@@ -84,14 +91,18 @@ class BuildResult:
         files: How many files it holds.
         preview: Built without a base URL: no feeds, calendars, sitemap,
             ``robots.txt`` or JSON-LD, which need absolute addresses.
+        reused: How many shows' files came from the build cache, their
+            show files unchanged since the last build.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``reused``.
     """
 
     out: pathlib.Path
     shows: int
     files: int
     preview: bool = False
+    reused: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -124,6 +135,10 @@ class _Rendered:
     events: tuple[calendar.Event, ...] = ()
     status: str = ""
     premiere: str = ""
+    #: The digests of the files in the build cache, if it was used.
+    blobs: tuple[str, ...] = ()
+    #: Its files came from the build cache.
+    reused: bool = False
 
 
 def build_site(
@@ -142,6 +157,7 @@ def build_site(
     progress: Progress | None = None,
     feeds: Iterable[str] | None = None,
     per_page: int | None = None,
+    cache: bool = True,
 ) -> BuildResult:
     """
     Build the static site of every show in ``paths`` into ``out``.
@@ -183,6 +199,10 @@ def build_site(
             first is ``index.html``, the others ``page/2/index.html`` and
             on, linked with ``rel="prev"`` and ``rel="next"`` (default:
             ``config``'s, or every show on one page).
+        cache: Keep a build cache beside the site (in
+            ``.{name}.showfacts/cache/``) and reuse the files of shows
+            whose file, options and showfacts are as in the last build;
+            the site is the same, byte for byte, as without it.
         progress: Called with (files done, files in all) as the files
             are checked, then again from ``(0, files in all)`` as they
             are rendered.
@@ -231,17 +251,27 @@ def build_site(
     if not files:
         raise InputError("no show files (.yaml, .yml, .json, .toml) found")
     jobs = _workers(len(files)) if jobs is None else jobs
+    store = _buildcache.Cache(
+        store_of(out) / CACHE,
+        _buildcache.recipe(
+            options,
+            _buildcache.folder_digest(DEFAULT_THEME),
+            _buildcache.folder_digest(
+                None if theme is None else pathlib.Path(theme)
+            ),
+        ),
+    ) if cache else None
     # Check first: every file is loaded and the catalog checked before
     # anything is rendered, so a bad file fails fast, with every problem.
-    checked = _check_all(files, options, jobs, progress)
+    checked = _check_all(files, options, jobs, progress, store)
     _refuse([p for c in checked for p in c.problems])
     _refuse(_catalog_problems(checked))
     with replace_site(out, roots) as staging:
         problems: list[Problem] = []
         shows: list[_Rendered] = []
         newest = _Newest(CATALOG_FEED_ITEMS)
-        for rendered, items in _render_all(files, staging, options, jobs,
-                                           progress):
+        for rendered, items in _render_all(checked, staging, options, jobs,
+                                           progress, store):
             newest.add(items)
             for result in rendered:
                 problems.extend(result.problems)
@@ -251,8 +281,12 @@ def build_site(
         count = sum(r.files for r in shows)
         count += _write_catalog(staging, site, options, shows,
                                 newest.items())
+        if store is not None:
+            store.sweep((c.key for c in checked),
+                        (b for r in shows for b in r.blobs))
     return BuildResult(out=target, shows=len(shows), files=count,
-                       preview=options.preview)
+                       preview=options.preview,
+                       reused=sum(r.reused for r in shows))
 
 
 def _feed_formats(formats: Iterable[str] | None) -> tuple[str, ...]:
@@ -330,6 +364,10 @@ class _Newest:
         return tuple(heapq.nsmallest(self.keep, self.found, key=self._key))
 
 
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
 @attrs.frozen(kw_only=True)
 class _Checked:
     """What checking one file left: its light show, or its problems."""
@@ -337,9 +375,12 @@ class _Checked:
     file: str
     show: Show | None = None
     problems: tuple[Problem, ...] = ()
+    #: The file's entry in the build cache, and whether it was there.
+    key: str = ""
+    hit: bool = False
 
 
-def _batches(files: Sequence[str], jobs: int) -> list[Sequence[str]]:
+def _batches(files: Sequence[_T], jobs: int) -> list[Sequence[_T]]:
     """
     The files in runs for the workers: a few per worker, not one by one.
 
@@ -352,14 +393,11 @@ def _batches(files: Sequence[str], jobs: int) -> list[Sequence[str]]:
     return [files[i:i + size] for i in range(0, total, size)]
 
 
-_T = TypeVar("_T")
-
-
 def _in_parallel(
-    work: Callable[..., tuple[list[_T], Any]],
-    files: Sequence[str], jobs: int, progress: Progress | None,
+    work: Callable[..., tuple[list[_R], Any]],
+    files: Sequence[Any], jobs: int, progress: Progress | None,
     *args: object,
-) -> Iterator[tuple[list[_T], Any]]:
+) -> Iterator[tuple[list[_R], Any]]:
     """
     Run ``work(batch, *args)`` over the files' batches, in order.
 
@@ -372,7 +410,7 @@ def _in_parallel(
     done = 0
     with contextlib.ExitStack() as stack:
         if jobs <= 1:
-            results: Iterable[tuple[list[_T], Any]] = (
+            results: Iterable[tuple[list[_R], Any]] = (
                 work(batch, *args) for batch in batches
             )
         else:
@@ -393,32 +431,49 @@ def _in_parallel(
 
 
 def _check_all(files: Sequence[str], options: _Options, jobs: int,
-               progress: Progress | None) -> list[_Checked]:
+               progress: Progress | None,
+               cache: _buildcache.Cache | None) -> list[_Checked]:
     """Load and check every file; render nothing."""
     checked: list[_Checked] = []
     for batch, _ in _in_parallel(_check_batch, files, jobs, progress,
-                                 options.limits):
+                                 options.limits, cache):
         checked.extend(batch)
     return checked
 
 
-def _check_batch(files: Sequence[str],
-                 limits: Limits) -> tuple[list[_Checked], None]:
+def _check_batch(files: Sequence[str], limits: Limits,
+                 cache: _buildcache.Cache | None,
+                 ) -> tuple[list[_Checked], None]:
     """Load some files: the light show of each, or its problems."""
-    return [_check_file(file, limits) for file in files], None
+    return [_check_file(file, limits, cache) for file in files], None
 
 
-def _check_file(file: str, limits: Limits) -> _Checked:
+def _check_file(file: str, limits: Limits,
+                cache: _buildcache.Cache | None) -> _Checked:
+    """
+    Load and check one file, or find it in the build cache.
+
+    A file the cache has an entry for was checked, with the same bytes,
+    by the build that made the entry.
+    """
     try:
-        show = load(file, limits=limits)
+        if cache is None:
+            return _Checked(file=file, show=_light(load(file, limits=limits)))
+        fmt, data = file_bytes(pathlib.Path(file), limits)
+        key = cache.key(fmt, data)
+        entry = cache.get(key)
+        if entry is not None:
+            rendered, _ = entry.summary
+            return _Checked(file=file, show=rendered.show, key=key, hit=True)
+        show = load_bytes(pathlib.Path(file), fmt, data, limits)
     except InvalidDataError as exc:
         return _Checked(file=file, problems=exc.problems)
-    return _Checked(file=file, show=_light(show))
+    return _Checked(file=file, show=_light(show), key=key)
 
 
-def _render_all(
-    files: Sequence[str], staging: pathlib.Path, options: _Options,
-    jobs: int, progress: Progress | None,
+def _render_all(  # noqa: PLR0917 - the build's parts, in one order
+    checked: Sequence[_Checked], staging: pathlib.Path, options: _Options,
+    jobs: int, progress: Progress | None, cache: _buildcache.Cache | None,
 ) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem, ...]]]:
     """
     Render every file, in order, in batches.
@@ -427,41 +482,59 @@ def _render_all(
     back the catalog feed's candidates of its whole batch, not every item
     of every show, which would cost more to pass than to render.
     """
-    yield from _in_parallel(_render_batch, files, jobs, progress, staging,
-                            options)
+    jobs = jobs if any(not c.hit for c in checked) else 1
+    yield from _in_parallel(_render_batch, checked, jobs, progress, staging,
+                            options, cache)
 
 
 def _render_batch(
-    files: Sequence[str], staging: pathlib.Path, options: _Options,
+    checked: Sequence[_Checked], staging: pathlib.Path, options: _Options,
+    cache: _buildcache.Cache | None,
 ) -> tuple[list[_Rendered], tuple[news.NewsItem, ...]]:
     """Render some files; keep the newest items among all of theirs."""
     newest = _Newest(CATALOG_FEED_ITEMS)
     rendered = []
-    for file in files:
-        result, items = _render_file(file, staging, options)
+    for one in checked:
+        result, items = _render_file(one, staging, options, cache)
         newest.add(items)
         rendered.append(result)
     return rendered, newest.items()
 
 
 def _render_file(
-    file: str, staging: pathlib.Path, options: _Options,
+    checked: _Checked, staging: pathlib.Path, options: _Options,
+    cache: _buildcache.Cache | None,
 ) -> tuple[_Rendered, Sequence[news.NewsItem]]:
     """Load one file and write its show's files; keep what the index needs."""
+    file = checked.file
+    if cache is not None and checked.hit:
+        entry = cache.get(checked.key)
+        if entry is not None and cache.place(entry, staging):
+            kept, kept_items = entry.summary
+            return attrs.evolve(
+                kept, file=file, reused=True,
+                blobs=tuple(f[1] for f in entry.files),
+            ), kept_items
     try:
-        show = load(file, limits=options.limits)
+        if cache is None:
+            show = load(file, limits=options.limits)
+        else:
+            fmt, data = file_bytes(pathlib.Path(file), options.limits)
+            key = cache.key(fmt, data)
+            show = load_bytes(pathlib.Path(file), fmt, data, options.limits)
     except InvalidDataError as exc:
         return _Rendered(file=file, problems=exc.problems), ()
     site = options.pages.site
     items = news.items_for_show(show, site, spoilers=options.spoilers)
+    sink = None if cache is None else _Sink(cache)
     try:
-        written = _write_show(show, staging, site, options, items)
+        written = _write_show(show, staging, site, options, items, sink=sink)
     except InvalidDataError as exc:  # an output over its limit
         return _Rendered(file=file, problems=tuple(
             attrs.evolve(p, file=p.file or file) for p in exc.problems
         )), ()
     status, premiere = _pages.show_summary(show)
-    return _Rendered(
+    rendered = _Rendered(
         file=file,
         show=_light(show),
         pages=written[0],
@@ -469,7 +542,31 @@ def _render_file(
         events=() if options.preview else calendar.events(show, site),
         status=status,
         premiere=premiere,
+    )
+    if sink is None or cache is None:
+        return rendered, items
+    keep = _Newest(CATALOG_FEED_ITEMS)
+    keep.add(items)
+    cache.put(key, _buildcache.Entry(
+        summary=(attrs.evolve(rendered, file=""), keep.items()),
+        files=tuple(sink.files),
+    ))
+    return attrs.evolve(
+        rendered, blobs=tuple(f[1] for f in sink.files)
     ), items
+
+
+class _Sink:
+    """Writes a show's files through the build cache, and lists them."""
+
+    def __init__(self, cache: _buildcache.Cache) -> None:
+        self.cache = cache
+        self.files: list[tuple[str, str, int, int]] = []
+
+    def write(self, staging: pathlib.Path, path: str, raw: bytes) -> None:
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.files.append((path, *self.cache.store(raw, target)))
 
 
 def _light(show: Show) -> Show:
@@ -483,13 +580,17 @@ def _light(show: Show) -> Show:
 
 
 def _write(staging: pathlib.Path, path: str, data: str | bytes,
-           most: int = DEFAULT_LIMITS.max_output_bytes) -> None:
+           most: int = DEFAULT_LIMITS.max_output_bytes,
+           sink: _Sink | None = None) -> None:
     raw = _text.output_bytes(data, html=path.endswith(".html"))
     if len(raw) > most:
         raise InvalidDataError([Problem(message=(
             f"the output {path} would be {len(raw):,} bytes, over the limit "
             f"of {most:,} bytes per file"
         ))])
+    if sink is not None:
+        sink.write(staging, path, raw)
+        return
     target = staging / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(raw)
@@ -503,7 +604,7 @@ def _relative(site: Site, url: str) -> str:
 
 def _write_show(
     show: Show, staging: pathlib.Path, site: Site, options: _Options,
-    items: tuple[news.NewsItem, ...],
+    items: tuple[news.NewsItem, ...], *, sink: _Sink | None = None,
 ) -> tuple[tuple[tuple[str, dt.date | None], ...], int]:
     """Write a show's pages and, with a base URL, its feeds and files."""
     most = options.limits.max_output_bytes
@@ -513,19 +614,19 @@ def _write_show(
     pages = renderer.show_pages(show, graph, items)
     for page in pages:
         _write(staging, _relative(site, site.base + page.path), page.html,
-               most)
+               most, sink)
     files = len(pages)
     if not options.preview:
         _write(staging, _relative(site, site.jsonld_url(show.id)),
-               jsonld.dumps_jsonld(graph, pretty=True) + "\n", most)
+               jsonld.dumps_jsonld(graph, pretty=True) + "\n", most, sink)
         feed = news.build_feed(show, site, "rss", show=show.id,
                                spoilers=options.spoilers, computed=items)
         for fmt in options.pages.feeds:
             one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
             _write(staging, _relative(site, one.feed_url),
-                   feeds.render(one, fmt), most)
+                   feeds.render(one, fmt), most, sink)
         _write(staging, _relative(site, site.calendar_url(show.id)),
-               calendar.to_calendar(show, site), most)
+               calendar.to_calendar(show, site), most, sink)
         files += len(options.pages.feeds) + 2
     return tuple((site.base + p.path, p.lastmod) for p in pages), files
 

@@ -54,14 +54,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = build_site(
             args.paths, args.out, base_url=args.base_url, jobs=args.jobs,
-            progress=progress, **site_options(args),
+            progress=progress, cache=not args.no_cache,
+            **site_options(args),
         )
     finally:
         progress.close()
     if not args.quiet:
         print(  # noqa: T201
             summary(args.out, result.shows, result.files,
-                    progress.elapsed()),
+                    progress.elapsed(), result.reused),
             file=sys.stderr,
         )
     if result.preview and not args.quiet:
@@ -151,6 +152,9 @@ def register(commands: Commands) -> None:
                         "(default: every processor this process may use, "
                         "as many as the catalog keeps busy; 1: this "
                         "process only)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="render every show, without the build cache "
+                        "in .DIR.showfacts/cache/ (the site is the same)")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true",
                       help="no progress display and no summary")
