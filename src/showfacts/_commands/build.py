@@ -59,17 +59,17 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         progress.close()
-    if not args.quiet:
-        print(  # noqa: T201
-            summary(args.out, result.shows, result.files,
-                    progress.elapsed(), result.reused),
-            file=sys.stderr,
-        )
     if result.preview and not args.quiet:
         print(  # noqa: T201
             f"showfacts: {result.out} is a preview without a base URL: no "
             "feeds, calendars, sitemap or JSON-LD; open "
             f"{result.out / 'index.html'} or run showfacts serve",
+            file=sys.stderr,
+        )
+    if not args.quiet:
+        print(  # noqa: T201
+            summary(args.out, result.shows, result.files,
+                    progress.elapsed(), result.reused),
             file=sys.stderr,
         )
     if args.verbose:
