@@ -39,23 +39,50 @@ __all__ = ["UNSURE", "loads"]
 #: What :func:`loads` returns when the text is for our reader.
 UNSURE: Any = object()
 
-#: Anything the fast parser reads otherwise than the YAML 1.2 core schema
-#: as our reader applies it, or that our reader refuses or counts.  It
-#: may match inside quoted text or comments: then only speed is lost.
-_OURS = re.compile(
-    r"(?<![\w.])[-+]?0[xXbB]"          # hex and binary, signed or not
-    r"|\d_"                            # 1_000
-    r"|\.(?:[iI][nN][fF]|[nN][aA][nN])"  # .inf, .nan
-    r"|(?:^|[\s\[{,])[!&*]"            # tags, anchors, aliases
-    r"|<<"                             # merge keys
-    r"|^%"                             # directives
-    r"|\n(?:---|\.\.\.)(?=\s|\Z)"      # a second document, or an end
-    # tabs, line breaks of YAML 1.1 only, and what YAML does not allow
-    "|[\t\x85\u2028\u2029]"
-    "|[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
-    "\U00010000-\U0010ffff]",
-    re.MULTILINE,
+#: Characters the fast parser reads otherwise (tabs, the line breaks of
+#: YAML 1.1) or that YAML does not allow (our reader says where).
+_CHARACTERS = re.compile(
+    "[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
+    "\U00010000-\U0010ffff]"
 )
+#: Hex and binary numbers, which the 1.2 core schema leaves as strings.
+_NUMBERS = re.compile(r"(?<![\w.])[-+]?0[xb]")
+#: Tags, anchors and aliases where a node starts.
+_NODES = re.compile(r"(?:^|[\s\[{,])[!&*]", re.MULTILINE)
+
+
+def _ours(text: str) -> bool:
+    """
+    Whether a text holds anything for our reader alone.
+
+    What the fast parser reads otherwise than the YAML 1.2 core schema as
+    our reader applies it, or what our reader refuses or counts.  A match
+    may be inside quoted text or a comment: then only speed is lost.
+    Each test is a substring search first, in C, and a pattern after.
+    """
+    low = text.lower()
+    return bool(
+        _CHARACTERS.search(text)
+        or "<<" in text                                # merge keys
+        or text.startswith("%") or "\n%" in text       # directives
+        or "\n---" in text or "\n..." in text           # more documents
+        or ".inf" in low or ".nan" in low
+        or (("0x" in low or "0b" in low) and _NUMBERS.search(low))
+        or _digit_underscore(text)                     # 1_000
+        or (("!" in text or "&" in text or "*" in text)
+            and _NODES.search(text))
+    )
+
+
+def _digit_underscore(text: str) -> bool:
+    at = text.find("_", 1)
+    while at != -1:
+        if text[at - 1].isdigit():
+            return True
+        at = text.find("_", at + 1)
+    return False
+
+
 _PLAIN = (str, int, float, bool, type(None))
 
 
@@ -65,7 +92,7 @@ def loads(text: str) -> Any:
 
     The value still has to pass the limits (depth, strings, numbers).
     """
-    if yaml_rs is None or _OURS.search(text):
+    if yaml_rs is None or _ours(text):
         return UNSURE
     if not text.endswith("\n") and ("|" in text or ">" in text):
         return UNSURE  # a block scalar at the end: its last line break
