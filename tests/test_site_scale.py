@@ -530,3 +530,47 @@ class TestIncremental:
         _, _, err = run(["build", str(data), "--out", out, "--no-cache"],
                         capsys=capsys)
         assert "unchanged" not in err
+
+
+class TestCatalogCalendar:
+    """The catalog's calendar is kept while no premiere changes."""
+
+    def test_kept_and_made_again(self, tmp_path, monkeypatch):
+        """An edit without premieres reuses it; a new date makes it anew."""
+        from showfacts import calendar
+
+        data = tmp_path / "data"
+        data.mkdir()
+        for example in EXAMPLES.iterdir():
+            (data / example.name).write_bytes(example.read_bytes())
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        made = []
+        real = calendar.to_calendar
+
+        def counting(*args: object, **kwargs: object) -> str:
+            made.append(kwargs.get("found") is not None)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(calendar, "to_calendar", counting)
+        ballard = data / "ballard.yaml"
+        text = ballard.read_text(encoding="utf-8")
+        ballard.write_text(text.replace(
+            "description: >-", "description: >-\n  Edited.", 1),
+            encoding="utf-8")
+        build_site(data, out, base_url=BASE)
+        assert True not in made  # the catalog's calendar was kept
+        cold = tmp_path / "cold"
+        build_site(data, cold, base_url=BASE, cache=False)
+        assert _tree(out) == _tree(cold)
+
+        bosch = data / "bosch.yaml"
+        bosch.write_text(bosch.read_text(encoding="utf-8").replace(
+            "date: 2015-02-13", "date: 2015-02-14"), encoding="utf-8")
+        made.clear()
+        build_site(data, out, base_url=BASE)
+        assert True in made
+        assert b"DTSTART;VALUE=DATE:20150214" in (
+            out / "premieres.ics").read_bytes()
+        build_site(data, cold, base_url=BASE, cache=False)
+        assert _tree(out) == _tree(cold)

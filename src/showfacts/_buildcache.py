@@ -19,6 +19,7 @@ in one, so it is never a file of the site::
         cache/
             entries/3f/3f9c...    one per show file, pickled
             blobs/a0/a07e...      one per distinct output file
+            calendar              the catalog's calendar, with its key
 
 Every write is a new file renamed into place, so a reader finds whole
 entries and blobs or none.  After a build, entries and blobs it did not
@@ -202,6 +203,25 @@ class Cache:
                     target.unlink()
             return False
         return True
+
+    def remembered(self, name: str, key: str) -> bytes | None:
+        """
+        The bytes kept under ``name`` if they were made for ``key``.
+
+        For a catalog-wide file made from many shows (the catalog's
+        calendar): one kept copy, replaced when its inputs change.
+        """
+        try:
+            data = (self.folder / name).read_bytes()
+        except OSError:
+            return None
+        head, _, rest = data.partition(b"\n")
+        return rest if head == key.encode("ascii") else None
+
+    def remember(self, name: str, key: str, data: bytes) -> None:
+        """Keep ``data`` under ``name`` for ``key``; no error if not."""
+        with contextlib.suppress(OSError):
+            _write_new(self.folder / name, key.encode("ascii") + b"\n" + data)
 
     def sweep(self, keys: Iterable[str], blobs: Iterable[str]) -> None:
         """Delete the entries and blobs the last build did not use."""

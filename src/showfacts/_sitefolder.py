@@ -421,10 +421,14 @@ def _delete(folder: pathlib.Path, listed: Iterable[str]) -> None:
     """
     real = folder.resolve()
     parents: set[str] = set()
+    direct: dict[str, bool] = {}  # each folder resolved once
     for name in listed:
         path = folder / name
         inside, _, _ = name.rpartition("/")
-        if path.parent.resolve() != real.joinpath(*inside.split("/")):
+        if inside not in direct:
+            direct[inside] = (path.parent.resolve()
+                              == real.joinpath(*inside.split("/")))
+        if not direct[inside]:
             continue
         with contextlib.suppress(OSError):
             path.unlink()

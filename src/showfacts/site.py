@@ -280,7 +280,7 @@ def build_site(
         _refuse(problems)
         count = sum(r.files for r in shows)
         count += _write_catalog(staging, site, options, shows,
-                                newest.items())
+                                newest.items(), store)
         if store is not None:
             store.sweep((c.key for c in checked),
                         (b for r in shows for b in r.blobs))
@@ -378,6 +378,8 @@ class _Checked:
     #: The file's entry in the build cache, and whether it was there.
     key: str = ""
     hit: bool = False
+    #: The entry found, kept in the building process only.
+    entry: _buildcache.Entry | None = attrs.field(default=None, repr=False)
 
 
 def _batches(files: Sequence[_T], jobs: int) -> list[Sequence[_T]]:
@@ -409,7 +411,7 @@ def _in_parallel(
     batches = _batches(files, jobs)
     done = 0
     with contextlib.ExitStack() as stack:
-        if jobs <= 1:
+        if jobs <= 1 or not batches:
             results: Iterable[tuple[list[_R], Any]] = (
                 work(batch, *args) for batch in batches
             )
@@ -433,12 +435,62 @@ def _in_parallel(
 def _check_all(files: Sequence[str], options: _Options, jobs: int,
                progress: Progress | None,
                cache: _buildcache.Cache | None) -> list[_Checked]:
-    """Load and check every file; render nothing."""
-    checked: list[_Checked] = []
-    for batch, _ in _in_parallel(_check_batch, files, jobs, progress,
+    """
+    Load and check every file; render nothing.
+
+    Files the build cache has an entry for are looked up here, in this
+    process: they are neither loaded nor sent to a worker.
+    """
+    found: dict[str, _Checked] = {}
+    if progress:
+        progress(0, len(files))
+    if cache is not None:
+        for file in files:
+            hit = _lookup(file, options.limits, cache)
+            if hit is not None:
+                found[file] = hit
+    rest = [f for f in files if f not in found]
+    for batch, _ in _in_parallel(_check_batch, rest, jobs,
+                                 _after(progress, len(found), len(files)),
                                  options.limits, cache):
-        checked.extend(batch)
-    return checked
+        found.update((c.file, c) for c in batch)
+    return [found[f] for f in files]
+
+
+def _after(progress: Progress | None, before: int,
+           total: int) -> Progress | None:
+    """
+    A progress callback for the rest, once ``before`` files are done.
+
+    ``(0, total)`` was reported already: the rest's own start is not.
+    """
+    if progress is None:
+        return None
+    if before:
+        progress(before, total)
+    reported = progress
+
+    def rest(done: int, _total: int) -> None:
+        if done:
+            reported(before + done, total)
+
+    return rest
+
+
+def _lookup(file: str, limits: Limits,
+            cache: _buildcache.Cache) -> _Checked | None:
+    """A file the build cache knows, or ``None``."""
+    try:
+        fmt, data = file_bytes(pathlib.Path(file), limits)
+    except InvalidDataError as exc:
+        return _Checked(file=file, problems=exc.problems)
+    key = cache.key(fmt, data)
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    rendered, _ = entry.summary
+    return _Checked(file=file, show=rendered.show, key=key, hit=True,
+                    entry=entry)
 
 
 def _check_batch(files: Sequence[str], limits: Limits,
@@ -480,11 +532,45 @@ def _render_all(  # noqa: PLR0917 - the build's parts, in one order
 
     Each batch comes with its newest news items: a worker process sends
     back the catalog feed's candidates of its whole batch, not every item
-    of every show, which would cost more to pass than to render.
+    of every show, which would cost more to pass than to render.  The
+    files of shows found in the build cache are placed here, in this
+    process; only the others go to the workers.
     """
-    jobs = jobs if any(not c.hit for c in checked) else 1
-    yield from _in_parallel(_render_batch, checked, jobs, progress, staging,
-                            options, cache)
+    done: dict[str, tuple[list[_Rendered], tuple[news.NewsItem, ...]]] = {}
+    if progress:
+        progress(0, len(checked))
+    for one in checked:
+        if cache is not None and one.entry is not None:
+            placed = _reuse(one, one.entry, staging, cache)
+            if placed is not None:
+                done[one.file] = placed
+    rest = [attrs.evolve(c, hit=False, entry=None)
+            for c in checked if c.file not in done]
+    for rendered, items in _in_parallel(
+        _render_batch, rest, jobs,
+        _after(progress, len(done), len(checked)), staging, options, cache,
+    ):
+        if len(rendered) == 1:
+            done[rendered[0].file] = (rendered, items)
+        else:  # a batch: its items go with its first file
+            done[rendered[0].file] = (rendered[:1], items)
+            done.update((r.file, ([r], ())) for r in rendered[1:])
+    for one in checked:
+        yield done[one.file]
+
+
+def _reuse(
+    checked: _Checked, entry: _buildcache.Entry, staging: pathlib.Path,
+    cache: _buildcache.Cache,
+) -> tuple[list[_Rendered], tuple[news.NewsItem, ...]] | None:
+    """Place a cached show's files; what the catalog needs of it."""
+    if not cache.place(entry, staging):
+        return None
+    kept, items = entry.summary
+    return [attrs.evolve(
+        kept, file=checked.file, reused=True,
+        blobs=tuple(f[1] for f in entry.files),
+    )], items
 
 
 def _render_batch(
@@ -507,14 +593,6 @@ def _render_file(
 ) -> tuple[_Rendered, Sequence[news.NewsItem]]:
     """Load one file and write its show's files; keep what the index needs."""
     file = checked.file
-    if cache is not None and checked.hit:
-        entry = cache.get(checked.key)
-        if entry is not None and cache.place(entry, staging):
-            kept, kept_items = entry.summary
-            return attrs.evolve(
-                kept, file=file, reused=True,
-                blobs=tuple(f[1] for f in entry.files),
-            ), kept_items
     try:
         if cache is None:
             show = load(file, limits=options.limits)
@@ -639,9 +717,11 @@ def _catalog_problems(shows: Sequence[_Checked]) -> list[Problem]:
     return found
 
 
-def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
-                   shows: Sequence[_Rendered],
-                   newest: tuple[news.NewsItem, ...]) -> int:
+def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
+    staging: pathlib.Path, site: Site, options: _Options,
+    shows: Sequence[_Rendered], newest: tuple[news.NewsItem, ...],
+    cache: _buildcache.Cache | None = None,
+) -> int:
     """
     Write the index and the theme's static files.
 
@@ -695,8 +775,8 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
                feeds.render(feed, fmt), most)
         files += 1
     _write(staging, _relative(site, site.calendar_url()),
-           calendar.to_calendar(Catalog(shows=()), site,
-                                found=[ev for r in shows for ev in r.events]),
+           _catalog_calendar(site, [ev for r in shows for ev in r.events],
+                             cache),
            most)
     files += 1
     urls = index_urls + [u for r in shows for u in r.pages]
@@ -707,6 +787,29 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
         f"Sitemap: {site.base}sitemap.xml\n"
     ))
     return files + 1
+
+
+def _catalog_calendar(site: Site, events: list[calendar.Event],
+                      cache: _buildcache.Cache | None) -> str | bytes:
+    """
+    Every show's premieres in one calendar.
+
+    Kept in the build cache under the digest of its events: an edit that
+    changes no premiere (most do not) writes the kept bytes again.
+    """
+    if cache is None:
+        return calendar.to_calendar(Catalog(shows=()), site, found=events)
+    # The events' repr: every field, by value (a pickle would vary with
+    # which strings happen to be shared).
+    key = cache.key("calendar", repr((site.base, events)).encode(
+        "utf-8", "surrogatepass"))
+    kept = cache.remembered("calendar", key)
+    if kept is not None:
+        return kept
+    raw = _text.output_bytes(
+        calendar.to_calendar(Catalog(shows=()), site, found=events))
+    cache.remember("calendar", key, raw)
+    return raw
 
 
 def _write_sitemaps(staging: pathlib.Path, site: Site,
