@@ -434,7 +434,7 @@ class TestIncremental:
         assert _tree(out) == self._cold(data, tmp_path, feeds=["atom"],
                                         claims=True)
         # the cache holds what the last build used, no more
-        assert 10 == len(self._entries(out))
+        assert 20 == len(self._entries(out))  # entries and their items
 
         # back to the defaults, in two processes
         back = build_site(data, out, base_url=BASE, jobs=2)
@@ -485,9 +485,17 @@ class TestIncremental:
         build_site(data, out, base_url=BASE)
         cache = tmp_path / ".site.showfacts" / "cache"
         for entry in (cache / "entries").glob("*/*"):
-            entry.write_bytes(b"not a pickle")
+            if not entry.name.endswith(".items"):
+                entry.write_bytes(b"not a pickle")
         rebuilt = build_site(data, out, base_url=BASE)
         assert 0 == rebuilt.reused
+        assert _tree(out) == self._cold(data, tmp_path)
+        # a show's kept news items gone: that show is rendered again
+        items = sorted((cache / "entries").glob("*/*.items"))
+        assert 2 == len(items)
+        items[0].unlink()
+        rebuilt = build_site(data, out, base_url=BASE)
+        assert 1 == rebuilt.reused
         assert _tree(out) == self._cold(data, tmp_path)
 
     def test_the_cache_is_not_part_of_the_site(self, tmp_path):

@@ -18,6 +18,7 @@ in one, so it is never a file of the site::
     .public.showfacts/
         cache/
             entries/3f/3f9c...    one per show file, pickled
+            entries/3f/3f9c....items   its news items, read when needed
             blobs/a0/a07e...      one per distinct output file
             calendar              the catalog's calendar, with its key
 
@@ -47,7 +48,7 @@ import attrs
 __all__ = ["Cache", "Entry", "recipe"]
 
 #: Bumped when what an entry holds changes shape.
-_FORMAT = b"showfacts build cache 2\n"
+_FORMAT = b"showfacts build cache 3\n"
 _ENTRIES = "entries"
 _BLOBS = "blobs"
 
@@ -147,6 +148,37 @@ class Cache:
             return None
         return entry if isinstance(entry, Entry) else None
 
+    def put_items(self, key: str, items: object) -> None:
+        """
+        Keep a show's news items beside its entry.
+
+        Apart, because only the few that make the catalog's feed are
+        ever read again, and they are most of an entry's bytes.
+        """
+        with contextlib.suppress(OSError):
+            _write_new(self._items_path(key),
+                       pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def has_items(self, key: str) -> bool:
+        """Whether a show's news items are kept."""
+        return self._items_path(key).is_file()
+
+    def items(self, key: str) -> Any:
+        """
+        A show's news items, kept by :meth:`put_items`.
+
+        Raises:
+            OSError: If they are not there (or cannot be read).
+        """
+        data = self._items_path(key).read_bytes()
+        try:
+            return pickle.loads(data)  # noqa: S301 - our own store
+        except Exception as exc:
+            raise FileNotFoundError(self._items_path(key)) from exc
+
+    def _items_path(self, key: str) -> pathlib.Path:
+        return self.folder / _ENTRIES / key[:2] / f"{key}.items"
+
     def put(self, key: str, entry: Entry) -> None:
         """Keep an entry; a cache that cannot be written is no error."""
         with contextlib.suppress(OSError):
@@ -240,7 +272,8 @@ def _sweep(folder: pathlib.Path, keep: set[str]) -> None:
     for shard in shards:
         with contextlib.suppress(OSError):
             for path in list(shard.iterdir()):
-                if path.name not in keep:
+                # an entry's items go with it: "{key}.items"
+                if path.name.partition(".")[0] not in keep:
                     _remove(path)
         with contextlib.suppress(OSError):
             shard.rmdir()  # only if empty

@@ -280,7 +280,7 @@ def build_site(
         _refuse(problems)
         count = sum(r.files for r in shows)
         count += _write_catalog(staging, site, options, shows,
-                                newest.items(), store)
+                                newest.items(store), store)
         if store is not None:
             store.sweep((c.key for c in checked),
                         (b for r in shows for b in r.blobs))
@@ -347,21 +347,56 @@ class _Newest:
 
     def __init__(self, keep: int) -> None:
         self.keep = keep
-        self.found: list[news.NewsItem] = []
+        self.found: list[news.NewsItem | _Later] = []
 
     @staticmethod
-    def _key(item: news.NewsItem) -> tuple[float, str]:
+    def _key(item: news.NewsItem | _Later) -> tuple[float, str]:
+        if isinstance(item, _Later):
+            return item.sort
         return (-item.published.timestamp(), item.guid)
 
-    def add(self, items: Iterable[news.NewsItem]) -> None:
+    @staticmethod
+    def sort_key(item: news.NewsItem) -> tuple[float, str]:
+        """Where an item stands: newest first, ties by guid."""
+        return (-item.published.timestamp(), item.guid)
+
+    def add(self, items: Iterable[news.NewsItem | _Later]) -> None:
         self.found.extend(items)
         if len(self.found) > 10 * self.keep:
             self.found = heapq.nsmallest(self.keep, self.found,
                                          key=self._key)
 
-    def items(self) -> tuple[news.NewsItem, ...]:
-        """The newest ``keep`` items, newest first, ties by guid."""
-        return tuple(heapq.nsmallest(self.keep, self.found, key=self._key))
+    def items(
+        self, cache: _buildcache.Cache | None = None,
+    ) -> tuple[news.NewsItem, ...]:
+        """
+        The newest ``keep`` items, newest first, ties by guid.
+
+        Items of cached shows are read from ``cache`` now, those only.
+        """
+        chosen = heapq.nsmallest(self.keep, self.found, key=self._key)
+        loaded: dict[str, Any] = {}
+        found = []
+        for item in chosen:
+            if isinstance(item, _Later):
+                if cache is None:  # pragma: no cover - never without one
+                    msg = "a cached item without its cache"
+                    raise AssertionError(msg)
+                if item.entry not in loaded:
+                    loaded[item.entry] = cache.items(item.entry)
+                found.append(loaded[item.entry][item.index])
+            else:
+                found.append(item)
+        return tuple(found)
+
+
+@attrs.frozen
+class _Later:
+    """A cached show's news item: its order, and where it is kept."""
+
+    sort: tuple[float, str]
+    entry: str
+    index: int
 
 
 _T = TypeVar("_T")
@@ -526,7 +561,7 @@ def _check_file(file: str, limits: Limits,
 def _render_all(  # noqa: PLR0917 - the build's parts, in one order
     checked: Sequence[_Checked], staging: pathlib.Path, options: _Options,
     jobs: int, progress: Progress | None, cache: _buildcache.Cache | None,
-) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem, ...]]]:
+) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem | _Later, ...]]]:
     """
     Render every file, in order, in batches.
 
@@ -536,7 +571,8 @@ def _render_all(  # noqa: PLR0917 - the build's parts, in one order
     files of shows found in the build cache are placed here, in this
     process; only the others go to the workers.
     """
-    done: dict[str, tuple[list[_Rendered], tuple[news.NewsItem, ...]]] = {}
+    done: dict[str, tuple[list[_Rendered],
+                          tuple[news.NewsItem | _Later, ...]]] = {}
     if progress:
         progress(0, len(checked))
     for one in checked:
@@ -562,15 +598,16 @@ def _render_all(  # noqa: PLR0917 - the build's parts, in one order
 def _reuse(
     checked: _Checked, entry: _buildcache.Entry, staging: pathlib.Path,
     cache: _buildcache.Cache,
-) -> tuple[list[_Rendered], tuple[news.NewsItem, ...]] | None:
+) -> tuple[list[_Rendered], tuple[_Later, ...]] | None:
     """Place a cached show's files; what the catalog needs of it."""
-    if not cache.place(entry, staging):
+    if not cache.has_items(checked.key) or not cache.place(entry, staging):
         return None
-    kept, items = entry.summary
+    kept, sorts = entry.summary
     return [attrs.evolve(
         kept, file=checked.file, reused=True,
         blobs=tuple(f[1] for f in entry.files),
-    )], items
+    )], tuple(_Later(sort=s, entry=checked.key, index=i)
+              for i, s in enumerate(sorts))
 
 
 def _render_batch(
@@ -625,8 +662,11 @@ def _render_file(
         return rendered, items
     keep = _Newest(CATALOG_FEED_ITEMS)
     keep.add(items)
+    kept = keep.items()
+    cache.put_items(key, kept)
     cache.put(key, _buildcache.Entry(
-        summary=(attrs.evolve(rendered, file=""), keep.items()),
+        summary=(attrs.evolve(rendered, file=""),
+                 tuple(_Newest.sort_key(i) for i in kept)),
         files=tuple(sink.files),
     ))
     return attrs.evolve(
