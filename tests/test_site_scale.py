@@ -582,3 +582,28 @@ class TestCatalogCalendar:
             out / "premieres.ics").read_bytes()
         build_site(data, cold, base_url=BASE, cache=False)
         assert _tree(out) == _tree(cold)
+
+
+def test_an_entry_cannot_place_files_outside_the_site(tmp_path):
+    """A tampered entry naming ../ is a miss; nothing lands outside."""
+    import pickle
+
+    import attrs
+
+    data = _catalog(tmp_path / "data", 2)
+    out = tmp_path / "site"
+    build_site(data, out, base_url=BASE)
+    for path in (tmp_path / ".site.showfacts/cache/entries").glob("*/*"):
+        if path.name.endswith(".items"):
+            continue
+        entry = pickle.loads(path.read_bytes())
+        _, digest, size, written = entry.files[0]
+        bad = attrs.evolve(entry, files=(
+            ("../../escaped.html", digest, size, written), *entry.files))
+        path.write_bytes(pickle.dumps(bad))
+    rebuilt = build_site(data, out, base_url=BASE)
+    assert 0 == rebuilt.reused
+    assert not list(tmp_path.rglob("escaped.html"))
+    cold = tmp_path / "cold"
+    build_site(data, cold, base_url=BASE, cache=False)
+    assert _tree(out) == _tree(cold)

@@ -37,6 +37,7 @@ import importlib.metadata
 import os
 import pathlib
 import pickle
+import re
 import secrets
 import shutil
 from collections.abc import Iterable
@@ -50,6 +51,7 @@ __all__ = ["Cache", "Entry", "recipe"]
 #: Bumped when what an entry holds changes shape.
 _FORMAT = b"showfacts build cache 3\n"
 _ENTRIES = "entries"
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 _BLOBS = "blobs"
 
 
@@ -218,21 +220,31 @@ class Cache:
             blob too); if not, the files placed are removed again and the
             show must be rendered.
         """
-        placed = []
+        # Strings, not path objects: a rebuild places every file of the
+        # site, and making a path object cost more than linking the file.
+        root = os.fspath(staging)
+        blobs = os.fspath(self.folder / _BLOBS)
+        made: set[str] = set()
+        placed: list[str] = []
         try:
             for path, digest, size, written in entry.files:
-                blob = self._blob_path(digest)
-                found = blob.stat()
+                if not (_DIGEST.fullmatch(digest) and _relative(path)):
+                    raise FileNotFoundError(path)  # not an entry we wrote
+                blob = f"{blobs}/{digest[:2]}/{digest}"
+                found = os.stat(blob)  # noqa: PTH116 - see below
                 if (found.st_size, found.st_mtime_ns) != (size, written):
                     raise FileNotFoundError(blob)
-                target = staging / path
-                target.parent.mkdir(parents=True, exist_ok=True)
+                target = f"{root}/{path}"
+                folder = target.rpartition("/")[0]
+                if folder not in made:
+                    os.makedirs(folder, exist_ok=True)  # noqa: PTH103
+                    made.add(folder)
                 _link(blob, target)
                 placed.append(target)
         except OSError:
             for target in placed:
                 with contextlib.suppress(OSError):
-                    target.unlink()
+                    os.unlink(target)  # noqa: PTH108
             return False
         return True
 
@@ -297,7 +309,13 @@ def _write_new(path: pathlib.Path, data: bytes) -> None:
         raise
 
 
-def _link(blob: pathlib.Path, target: pathlib.Path) -> None:
+def _relative(path: str) -> bool:
+    """A path inside the site: no empty, ``.`` or ``..`` part."""
+    return bool(path) and not {"", ".", ".."} & set(path.split("/"))
+
+
+def _link(blob: str | os.PathLike[str],
+          target: str | os.PathLike[str]) -> None:
     """A hard link to a blob, or a copy where links cannot be made."""
     try:
         os.link(blob, target)
