@@ -83,8 +83,8 @@ def test_built_site_is_identical(tmp_path):
     for index, env in enumerate(ENVIRONMENTS):
         out = tmp_path / f"site-{index}"
         paths = EXAMPLE_FILES if index == 0 else list(reversed(EXAMPLE_FILES))
-        status, _, err = _run(["build", *paths, "--out", str(out), *BASE],
-                              env)
+        status, _, err = _run(["build", *paths, "--out", str(out), *BASE,
+                               "--quiet"], env)
         assert (0, b"") == (status, err)
         trees.append({
             p.relative_to(out).as_posix(): p.read_bytes()

@@ -446,8 +446,8 @@ class TestConfig:
         (catalog / "look" / "static").mkdir(parents=True)
         (catalog / "look" / "static" / "style.css").write_text("p {}\n")
         out = tmp_path / "site"
-        status, _, err = run(["build", str(catalog), "--out", str(out)],
-                             capsys=capsys)
+        status, _, err = run(["build", str(catalog), "--out", str(out),
+                              "-q"], capsys=capsys)
         assert (0, "") == (status, err)
         index = (out / "index.html").read_text()
         assert "<h1>Crime TV</h1>" in index

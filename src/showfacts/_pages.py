@@ -33,6 +33,7 @@ from showfacts import _wording, jsonld, markup, news, views
 from showfacts._text import publishable
 from showfacts.dates import FuzzyDate
 from showfacts.exceptions import InputError
+from showfacts.feeds import FeedFormat
 from showfacts.iris import Site
 from showfacts.markup import _Card, _itemtype, _list, _t
 from showfacts.models import (
@@ -93,6 +94,10 @@ class Options:
     theme: str | None = None
     claims: bool = False
     spoilers: bool = True
+    #: The feed formats the site publishes, in ``FEED_FILES`` order.
+    feeds: tuple[FeedFormat, ...] = ("rss", "atom", "json")
+    #: Shows on each page of the index; ``None``: all on one page.
+    per_page: int | None = None
 
     @property
     def site(self) -> Site:
@@ -370,13 +375,17 @@ class Pages:
             jsonld = markup.script_tag(self._page_graph(
                 graph, url=canonical, title=title, description=description,
                 crumbs=crumbs, main=main,
-                kind="CollectionPage" if here == "" else "WebPage",
+                kind=("CollectionPage"
+                      if here == "" or here.startswith("page/")
+                      else "WebPage"),
             ))
         alternates = []
         follow = []
         if not self.preview:
             show = feeds_of
             for fmt, (kind, label) in _FEED_TYPES.items():
+                if fmt not in self.options.feeds:
+                    continue
                 href = self.relative(
                     here, self.path(self.site.feed_url(fmt, show))
                 )
@@ -729,33 +738,77 @@ class Pages:
         )
 
     def index_page(self, shows: Sequence[tuple[Show, str]],
-                   lastmod: dt.date | None) -> Page:
-        """The front page: each show with its summary line."""
+                   lastmod: dt.date | None, *, number: int = 1,
+                   count: int = 1, first: int = 1) -> Page:
+        """
+        The front page, or one page of it: each show with its summary.
+
+        Args:
+            shows: The shows of this page, with their summary lines.
+            lastmod: The newest date the data gives the shows.
+            number: Which page of the index this is, from 1.
+            count: How many pages the index has.
+            first: The position in the whole list of this page's first
+                show.
+        """
         site = self.site
+        here = index_path(number)
         entries = []
         elements = []
-        for position, (show, summary) in enumerate(shows, start=1):
+        for position, (show, summary) in enumerate(shows, start=first):
             path = self.path(site.show_url(show.id))
             entries.append({"title": show.title, "summary": summary,
                             "fictional": show.fictional,
-                            "href": self.relative("", path)})
+                            "href": self.relative(here, path)})
             elements.append({
                 "@type": "ListItem",
                 "position": position,
                 "name": show.title,
                 "url": site.show_url(show.id),
             })
-        title = self.options.title
-        graph = index_graph(site, elements)
+        site_title = self.options.title
+        title = (site_title if number == 1
+                 else f"{site_title}: page {number} of {count}")
+        graph = index_graph(site, elements, here)
+        crumbs = [Crumb(label=site_title)]
+        if number > 1:
+            crumbs = [Crumb(label=site_title, path=""),
+                      Crumb(label=f"Page {number}")]
         context = self._common(
-            here="", title=title, description=INDEX_DESCRIPTION,
-            crumbs=[Crumb(label=title)], graph=graph,
-            main=f"{site.base}#shows", image=None,
+            here=here, title=title, description=INDEX_DESCRIPTION,
+            crumbs=crumbs, graph=graph,
+            main=f"{site.base}{here}#shows", image=None,
             og_type="website", feeds_of=None,
         )
         context["shows"] = entries
-        return Page(path="", html=self.theme.render("index.html", context),
+        context["pager"] = self._pager(here, number, count)
+        return Page(path=here,
+                    html=self.theme.render("index.html", context),
                     lastmod=lastmod)
+
+    def _pager(self, here: str, number: int,
+               count: int) -> dict[str, Any] | None:
+        """The links between the index's pages; ``None`` with one page."""
+        if count <= 1:
+            return None
+
+        def link(n: int) -> dict[str, Any]:
+            return {"number": n,
+                    "href": self.relative(here, index_path(n)),
+                    "current": n == number}
+
+        return {
+            "prev": link(number - 1) if number > 1 else None,
+            "next": link(number + 1) if number < count else None,
+            "pages": [link(n) for n in range(1, count + 1)],
+            "number": number,
+            "count": count,
+        }
+
+
+def index_path(number: int) -> str:
+    """The path of a page of the index: ``""``, ``page/2/``, ..."""
+    return "" if number == 1 else f"page/{number}/"
 
 
 _FEED_TYPES = {
@@ -765,14 +818,14 @@ _FEED_TYPES = {
 }
 
 
-def index_graph(site: Site,
-                elements: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def index_graph(site: Site, elements: Sequence[Mapping[str, Any]],
+                here: str = "") -> dict[str, Any]:
     """The index's JSON-LD before the page nodes: the list of shows."""
     return {
         "@context": "https://schema.org",
         "@graph": [
             {
-                "@id": f"{site.base}#shows",
+                "@id": f"{site.base}{here}#shows",
                 "@type": "ItemList",
                 "name": "Shows",
                 "numberOfItems": len(elements),

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from showfacts._wording import BILLING_WORDS
 from showfacts.models import (
     AdditionalCast,
     Award,
     AwardOutcome,
-    Billing,
     CastCredit,
     CastStatus,
     CrewCredit,
@@ -69,16 +69,6 @@ _KIND_WORDS = {
     "film": "film",
     "special": "special",
 }
-
-_BILLING_WORDS = {
-    Billing.MAIN: "main cast",
-    Billing.RECURRING: "recurring",
-    Billing.GUEST: "guest",
-    Billing.SPECIAL_GUEST: "special guest",
-    Billing.CROSSOVER: "crossover",
-    Billing.VOICE: "voice",
-}
-
 
 def and_list(words: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
@@ -230,7 +220,7 @@ def award_text(fact: Award, show_title: str, *, for_person: bool) -> str:
 def additional_cast_statement(fact: AdditionalCast, subject: str,
                               name: Name) -> str:
     """Cast news that names no actor, in words that invent no one."""
-    billing = (f" ({_BILLING_WORDS[fact.billing]})"
+    billing = (f" ({BILLING_WORDS[fact.billing]})"
                if fact.billing is not None else "")
     if fact.characters:
         roles = and_list([name("character", c) for c in fact.characters])

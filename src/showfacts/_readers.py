@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 import yaml
 
+from showfacts import _fastyaml
 from showfacts._paths import Path
 from showfacts._paths import render as render_path
 from showfacts.exceptions import InvalidDataError, Problem
@@ -647,6 +648,12 @@ class _Frame:
 
 
 def _parse_yaml(text: str, limits: Limits) -> Any:
+    value = _fastyaml.loads(text)
+    if value is not _fastyaml.UNSURE:
+        try:
+            return _check_tree(value, limits)
+        except _Located:
+            pass  # our reader says where, and what
     return _yaml_build(text, limits, None)
 
 

@@ -58,13 +58,17 @@ from showfacts.exceptions import OutputError, ShowfactsError
 if sys.platform != "win32":
     import fcntl
 
-__all__ = ["MANIFEST", "die_with_parent", "replace_site"]
+__all__ = ["CACHE", "MANIFEST", "die_with_parent", "replace_site",
+           "store_of"]
 
 #: In every site folder: the files the build wrote, as JSON.
 MANIFEST = ".showfacts-site.json"
 #: In a version folder while it is being written.
 BUILDING = ".showfacts-building"
 _LOCK = ".lock"
+#: In the store: the build cache (``showfacts._buildcache``), never a
+#: version folder's name.
+CACHE = "cache"
 _VERSION = re.compile(r"[0-9a-f]{16}")
 _NEW_LINK = re.compile(r"[0-9a-f]{16}\.link")
 #: The files a site of the layout before manifests could hold.
@@ -111,6 +115,16 @@ def check_place(out: str | os.PathLike[str],
         OutputError: If ``out`` is unsafe to replace (see the module).
     """
     _survey(_check_inputs_at(out, inputs), walk=False)
+
+
+def store_of(out: str | os.PathLike[str]) -> pathlib.Path:
+    """
+    The hidden folder beside ``out`` that holds its versions.
+
+    A build keeps its cache there too, in :data:`CACHE`: a name no
+    version folder has, so :func:`replace_site` never cleans it away.
+    """
+    return _place(out).store
 
 
 def _check_inputs_at(out: str | os.PathLike[str],
@@ -171,6 +185,8 @@ def replace_site(out: str | os.PathLike[str],
                 with contextlib.suppress(OSError):
                     _new_link(staging).unlink()
             if place.store in made:
+                # A store this build made goes whole, its cache with it.
+                shutil.rmtree(place.store / CACHE, ignore_errors=True)
                 with contextlib.suppress(OSError):
                     (place.store / _LOCK).unlink()
             remove_folders(made)
@@ -405,10 +421,14 @@ def _delete(folder: pathlib.Path, listed: Iterable[str]) -> None:
     """
     real = folder.resolve()
     parents: set[str] = set()
+    direct: dict[str, bool] = {}  # each folder resolved once
     for name in listed:
         path = folder / name
         inside, _, _ = name.rpartition("/")
-        if path.parent.resolve() != real.joinpath(*inside.split("/")):
+        if inside not in direct:
+            direct[inside] = (path.parent.resolve()
+                              == real.joinpath(*inside.split("/")))
+        if not direct[inside]:
             continue
         with contextlib.suppress(OSError):
             path.unlink()

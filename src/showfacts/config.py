@@ -11,6 +11,8 @@ Every key is optional; an option on the command line wins over the file.
     theme = "theme"                 # a folder, relative to this file
     include = ["shows/**"]          # which files are shows (glob patterns,
     exclude = ["shows/drafts/**"]   # relative to this file's folder)
+    feeds = ["rss", "atom"]         # the feed formats (default: all three)
+    per_page = 100                  # shows per page of the index
 
 ``base_url`` is where the site is published: without one (here or in
 ``--base-url``), ``showfacts build`` makes a preview that leaves out what
@@ -45,7 +47,10 @@ __all__ = ["CONFIG_FILE", "SiteConfig", "find_config", "load_config"]
 #: The name of the configuration file at a catalog's root.
 CONFIG_FILE = SITE_CONFIG
 
-_KEYS = ("title", "base_url", "language", "theme", "include", "exclude")
+_KEYS = ("title", "base_url", "language", "theme", "include", "exclude",
+         "feeds", "per_page")
+#: The feed formats a site can publish.
+_FEEDS = ("rss", "atom", "json")
 
 
 @attrs.frozen(kw_only=True)
@@ -62,8 +67,11 @@ class SiteConfig:
         theme: A theme folder that overrides templates and static files.
         include: Glob patterns of the show files (all of them when empty).
         exclude: Glob patterns of files that are not shows.
+        feeds: The feed formats to publish (all when ``None``).
+        per_page: Shows per page of the index (all on one when ``None``).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``feeds`` and ``per_page``.
     """
 
     root: pathlib.Path = pathlib.Path()
@@ -73,6 +81,8 @@ class SiteConfig:
     theme: pathlib.Path | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    feeds: tuple[str, ...] | None = None
+    per_page: int | None = None
 
     def selects(self, file: pathlib.Path) -> bool:
         """Whether a file under :attr:`root` is a show by the patterns."""
@@ -138,6 +148,31 @@ def _patterns(data: dict[str, Any], key: str,
     return tuple(value)
 
 
+def _feeds(data: dict[str, Any],
+           file: pathlib.Path) -> tuple[str, ...] | None:
+    value = data.get("feeds")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(
+        isinstance(f, str) and f in _FEEDS for f in value
+    ):
+        raise InputError(
+            f"{file}: feeds must be a list of feed formats, of "
+            + ", ".join(repr(f) for f in _FEEDS)
+        )
+    return tuple(value)
+
+
+def _positive(data: dict[str, Any], key: str,
+              file: pathlib.Path) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError(f"{file}: {key} must be a whole number above 0")
+    return value
+
+
 def load_config(file: str | pathlib.Path) -> SiteConfig:
     """
     Read a ``showfacts.toml``.
@@ -177,6 +212,8 @@ def load_config(file: str | pathlib.Path) -> SiteConfig:
         theme=path.parent / theme if theme is not None else None,
         include=_patterns(data, "include", path),
         exclude=_patterns(data, "exclude", path),
+        feeds=_feeds(data, path),
+        per_page=_positive(data, "per_page", path),
     )
 
 

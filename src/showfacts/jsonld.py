@@ -48,6 +48,7 @@ from showfacts import _people_words as pw
 from showfacts import _wording
 from showfacts._json import dumps_indented
 from showfacts._text import publishable
+from showfacts.crosswalk import SCHEMA_ORG_STATUSES
 from showfacts.dates import FuzzyDate, Precision
 from showfacts.exceptions import InvalidDataError, Problem, RenderError
 from showfacts.iris import DEFAULT_BASE_URL, Site
@@ -379,19 +380,6 @@ _STATUS = {
     CastStatus.DEPARTING: "departing",
     CastStatus.NOT_RETURNING: "not returning",
     CastStatus.KILLED_OFF: "killed off",
-}
-_SHOW_STATUS = {
-    ShowStatus.IN_DEVELOPMENT: "In development",
-    ShowStatus.PILOT: "Pilot",
-    ShowStatus.PLANNED: "Planned",
-    ShowStatus.IN_PRODUCTION: "In production",
-    ShowStatus.RETURNING: "Returning series",
-    ShowStatus.UNDETERMINED: "Undetermined",
-    ShowStatus.ENDED: "Ended",
-    ShowStatus.CANCELLED: "Cancelled",
-    ShowStatus.AIRING: "Airing",
-    ShowStatus.BETWEEN_PARTS: "Between parts",
-    ShowStatus.ENDING: "Ending",
 }
 _STATUS_PHRASE = {
     ShowStatus.IN_DEVELOPMENT: "is in development",
@@ -1361,7 +1349,7 @@ class _ShowMapper:
         if self.g.options.pending:
             status = _best(_confirmed(show.statuses, show.is_current))
             if status is not None:
-                node["creativeWorkStatus"] = _SHOW_STATUS[status.status]
+                node["creativeWorkStatus"] = SCHEMA_ORG_STATUSES[status.status]
                 self.expressed.add(status.id)
         description = _text(show.description)
         if show.format is not None:

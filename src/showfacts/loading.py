@@ -462,6 +462,19 @@ def _regular(path: pathlib.Path, mode: int) -> None:
 
 
 def _read_file(path: pathlib.Path, limits: Limits) -> Document:
+    fmt, data = file_bytes(path, limits)
+    name = str(path)
+    return _readers.read_text(_readers.decode(data, name), fmt, name, limits)
+
+
+def file_bytes(path: pathlib.Path, limits: Limits) -> tuple[str, bytes]:
+    """
+    A show file's format and bytes, read as :func:`load` reads them.
+
+    Raises:
+        InputError: If the file cannot be read or has another suffix.
+        InvalidDataError: If it is over ``limits.max_file_size``.
+    """
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise InputError(
@@ -490,7 +503,22 @@ def _read_file(path: pathlib.Path, limits: Limits) -> Document:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
     if len(data) > limits.max_file_size:
         raise _too_big(name, len(data), limits)
-    return _readers.read_text(_readers.decode(data, name), fmt, name, limits)
+    return fmt, data
+
+
+def load_bytes(path: pathlib.Path, fmt: str, data: bytes,
+               limits: Limits) -> Show:
+    """
+    The show in bytes :func:`file_bytes` read from ``path``.
+
+    Raises:
+        InvalidDataError: With every problem found.
+    """
+    name = str(path)
+    return _build(
+        _readers.read_text(_readers.decode(data, name), fmt, name, limits),
+        limits,
+    )
 
 
 def _build(document: Document, limits: Limits = DEFAULT_LIMITS) -> Show:

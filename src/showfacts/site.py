@@ -30,7 +30,9 @@ rename at the end, so a reader always finds a whole site and a build that
 fails leaves the previous site as it was.  A build deletes only what an
 earlier build wrote (:doc:`/site-folder`).  Shows are loaded and
 rendered one file at a time, so memory does not grow with the catalog;
-``jobs`` renders files in parallel processes.
+``jobs`` renders files in parallel processes.  Every file is loaded
+and checked before anything is rendered: a bad file fails the build at
+once, with every problem of every file.
 """
 
 from __future__ import annotations
@@ -43,25 +45,37 @@ import itertools
 import os
 import pathlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
-from showfacts import _pages, _text, calendar, feeds, jsonld, news
+from showfacts import _buildcache, _pages, _text, calendar, feeds, jsonld, news
 from showfacts._discovery import Skipped
 from showfacts._pages import e
 from showfacts._readers import DEFAULT_LIMITS, Limits
-from showfacts._sitefolder import check_place, die_with_parent, replace_site
+from showfacts._sitefolder import (
+    CACHE,
+    check_place,
+    die_with_parent,
+    replace_site,
+    store_of,
+)
 from showfacts.config import SiteConfig
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
-from showfacts.loading import collect_show_files, load
+from showfacts.loading import collect_show_files, file_bytes, load, load_bytes
 from showfacts.models import Catalog, Show, check_catalog
+from showfacts.themes import DEFAULT_THEME
 
 
-__all__ = ["BuildResult", "build_site"]
+__all__ = ["BuildResult", "build_site", "cpus"]
 
 #: How many of the newest items the catalog's feeds carry.
 CATALOG_FEED_ITEMS = 100
+#: With ``jobs`` left to the build, the fewest files worth a process of
+#: their own: starting a worker and passing it its work costs about as
+#: much as loading and rendering this many files.
+FILES_PER_WORKER = 32
 #: The most URLs one sitemap file may list (sitemaps.org).
 SITEMAP_LIMIT = 50_000
 
@@ -78,14 +92,18 @@ class BuildResult:
         files: How many files it holds.
         preview: Built without a base URL: no feeds, calendars, sitemap,
             ``robots.txt`` or JSON-LD, which need absolute addresses.
+        reused: How many shows' files came from the build cache, their
+            show files unchanged since the last build.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``reused``.
     """
 
     out: pathlib.Path
     shows: int
     files: int
     preview: bool = False
+    reused: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -118,6 +136,10 @@ class _Rendered:
     events: tuple[calendar.Event, ...] = ()
     status: str = ""
     premiere: str = ""
+    #: The digests of the files in the build cache, if it was used.
+    blobs: tuple[str, ...] = ()
+    #: Its files came from the build cache.
+    reused: bool = False
 
 
 def build_site(
@@ -129,12 +151,15 @@ def build_site(
     language: str | None = None,
     theme: str | os.PathLike[str] | None = None,
     config: SiteConfig | None = None,
-    jobs: int = 1,
+    jobs: int | None = None,
     claims: bool = False,
     spoilers: bool = True,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     on_skip: Callable[[Skipped], object] | None = None,
+    feeds: Iterable[str] | None = None,
+    per_page: int | None = None,
+    cache: bool = True,
 ) -> BuildResult:
     """
     Build the static site of every show in ``paths`` into ``out``.
@@ -160,12 +185,29 @@ def build_site(
             the default theme's (:mod:`showfacts.themes`).
         config: A site configuration (:func:`showfacts.config.find_config`)
             for what the arguments leave out, and which files are shows.
-        jobs: Processes that render shows in parallel.
+        jobs: Processes that check and render shows in parallel; 1
+            works in this process alone.  By default as many as the
+            processes this one may run on, but no more than the catalog
+            keeps busy (:data:`FILES_PER_WORKER` files each): a small
+            catalog is built in this process.
         claims: Publish unconfirmed facts and teases as ``Claim`` nodes in
             the JSON-LD too (pending schema.org terms).
         spoilers: Include spoiler teases (always behind a "show" control).
         limits: Bounds on what each file may make showfacts do.
-        progress: Called with (shows done, shows in all) as the build goes.
+        feeds: The feed formats to publish, of ``rss``, ``atom`` and
+            ``json`` (default: ``config``'s, or all three); none at all is
+            an empty list.
+        per_page: Split the index into pages of this many shows: the
+            first is ``index.html``, the others ``page/2/index.html`` and
+            on, linked with ``rel="prev"`` and ``rel="next"`` (default:
+            ``config``'s, or every show on one page).
+        cache: Keep a build cache beside the site (in
+            ``.{name}.showfacts/cache/``) and reuse the files of shows
+            whose file, options and showfacts are as in the last build;
+            the site is the same, byte for byte, as without it.
+        progress: Called with (files done, files in all) as the files
+            are checked, then again from ``(0, files in all)`` as they
+            are rendered.
         on_skip: Called with each file in a folder that is not a show file
             (see :func:`showfacts.loading.show_files`).
 
@@ -179,6 +221,7 @@ def build_site(
             the previous site is then as it was.
         InvalidDataError: With every problem of every file; nothing is
             written then.
+        ValueError: For an unknown feed format or a ``per_page`` below 1.
 
     .. versionadded:: 0.1.0
     """
@@ -192,6 +235,9 @@ def build_site(
             language=language or config.language or "en",
             theme=None if theme is None else str(theme),
             claims=claims, spoilers=spoilers,
+            feeds=_feed_formats(config.feeds if feeds is None else feeds),
+            per_page=_per_page(config.per_page if per_page is None
+                               else per_page),
         ),
         limits=limits,
     )
@@ -211,24 +257,93 @@ def build_site(
     ]
     if not files:
         raise InputError("no show files (.yaml, .yml, .json, .toml) found")
+    jobs = _workers(len(files)) if jobs is None else jobs
+    store = _buildcache.Cache(
+        store_of(out) / CACHE,
+        _buildcache.recipe(
+            options,
+            _buildcache.folder_digest(DEFAULT_THEME),
+            _buildcache.folder_digest(
+                None if theme is None else pathlib.Path(theme)
+            ),
+        ),
+    ) if cache else None
+    # Check first: every file is loaded and the catalog checked before
+    # anything is rendered, so a bad file fails fast, with every problem.
+    checked = _check_all(files, options, jobs, progress, store)
+    _refuse([p for c in checked for p in c.problems])
+    _refuse(_catalog_problems(checked))
     with replace_site(out, roots) as staging:
         problems: list[Problem] = []
         shows: list[_Rendered] = []
         newest = _Newest(CATALOG_FEED_ITEMS)
-        for rendered, items in _render_all(files, staging, options, jobs,
-                                           progress):
+        for rendered, items in _render_all(checked, staging, options, jobs,
+                                           progress, store):
             newest.add(items)
             for result in rendered:
                 problems.extend(result.problems)
                 if result.show is not None:
                     shows.append(result)
         _refuse(problems)
-        _refuse(_catalog_problems(shows))
         count = sum(r.files for r in shows)
         count += _write_catalog(staging, site, options, shows,
-                                newest.items())
+                                newest.items(store), store)
+        if store is not None:
+            store.sweep((c.key for c in checked),
+                        (b for r in shows for b in r.blobs))
     return BuildResult(out=target, shows=len(shows), files=count,
-                       preview=options.preview)
+                       preview=options.preview,
+                       reused=sum(r.reused for r in shows))
+
+
+def _feed_formats(
+    formats: Iterable[str] | None,
+) -> tuple[feeds.FeedFormat, ...]:
+    """
+    The feed formats a site publishes, in their usual order.
+
+    ``None`` is all of them.
+
+    Raises:
+        ValueError: For a format other than ``rss``, ``atom`` or ``json``.
+    """
+    if formats is None:
+        return feeds.FORMATS
+    chosen = set()
+    for fmt in formats:
+        if fmt not in feeds.FORMATS:
+            msg = (f"unknown feed format {fmt!r}; the formats are "
+                   + ", ".join(feeds.FORMATS))
+            raise ValueError(msg)
+        chosen.add(fmt)
+    return tuple(f for f in feeds.FORMATS if f in chosen)
+
+
+def _per_page(value: int | None) -> int | None:
+    if value is not None and (isinstance(value, bool) or value < 1):
+        msg = f"per_page must be a whole number above 0, not {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+def cpus() -> int:
+    """
+    How many processors this process may run on.
+
+    .. versionadded:: 0.2.0
+    """
+    count = getattr(os, "process_cpu_count", None)
+    if count is not None:  # Python 3.13
+        return int(count() or 1)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _workers(files: int) -> int:
+    """The processes a build of ``files`` files keeps busy, at most all."""
+    return max(1, min(cpus(), files // FILES_PER_WORKER))
 
 
 def _refuse(problems: list[Problem]) -> None:
@@ -241,95 +356,309 @@ class _Newest:
 
     def __init__(self, keep: int) -> None:
         self.keep = keep
-        self.found: list[news.NewsItem] = []
+        self.found: list[news.NewsItem | _Later] = []
 
     @staticmethod
-    def _key(item: news.NewsItem) -> tuple[float, str]:
+    def _key(item: news.NewsItem | _Later) -> tuple[float, str]:
+        if isinstance(item, _Later):
+            return item.sort
         return (-item.published.timestamp(), item.guid)
 
-    def add(self, items: Iterable[news.NewsItem]) -> None:
+    @staticmethod
+    def sort_key(item: news.NewsItem) -> tuple[float, str]:
+        """Where an item stands: newest first, ties by guid."""
+        return (-item.published.timestamp(), item.guid)
+
+    def add(self, items: Iterable[news.NewsItem | _Later]) -> None:
         self.found.extend(items)
         if len(self.found) > 10 * self.keep:
             self.found = heapq.nsmallest(self.keep, self.found,
                                          key=self._key)
 
-    def items(self) -> tuple[news.NewsItem, ...]:
-        """The newest ``keep`` items, newest first, ties by guid."""
-        return tuple(heapq.nsmallest(self.keep, self.found, key=self._key))
+    def items(
+        self, cache: _buildcache.Cache | None = None,
+    ) -> tuple[news.NewsItem, ...]:
+        """
+        The newest ``keep`` items, newest first, ties by guid.
+
+        Items of cached shows are read from ``cache`` now, those only.
+        """
+        chosen = heapq.nsmallest(self.keep, self.found, key=self._key)
+        loaded: dict[str, Any] = {}
+        found = []
+        for item in chosen:
+            if isinstance(item, _Later):
+                if cache is None:  # pragma: no cover - never without one
+                    msg = "a cached item without its cache"
+                    raise AssertionError(msg)
+                if item.entry not in loaded:
+                    loaded[item.entry] = cache.items(item.entry)
+                found.append(loaded[item.entry][item.index])
+            else:
+                found.append(item)
+        return tuple(found)
 
 
-def _render_all(
-    files: Sequence[str], staging: pathlib.Path, options: _Options,
-    jobs: int, progress: Progress | None,
-) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem, ...]]]:
+@attrs.frozen
+class _Later:
+    """A cached show's news item: its order, and where it is kept."""
+
+    sort: tuple[float, str]
+    entry: str
+    index: int
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+@attrs.frozen(kw_only=True)
+class _Checked:
+    """What checking one file left: its light show, or its problems."""
+
+    file: str
+    show: Show | None = None
+    problems: tuple[Problem, ...] = ()
+    #: The file's entry in the build cache, and whether it was there.
+    key: str = ""
+    hit: bool = False
+    #: The entry found, kept in the building process only.
+    entry: _buildcache.Entry | None = attrs.field(default=None, repr=False)
+
+
+def _batches(files: Sequence[_T], jobs: int) -> list[Sequence[_T]]:
     """
-    Render every file, in order, in batches.
+    The files in runs for the workers: a few per worker, not one by one.
 
-    Each batch comes with its newest news items: a worker process sends
-    back the catalog feed's candidates of its whole batch, not every item
-    of every show, which would cost more to pass than to render.
+    Each run costs one message each way, so runs are long enough that
+    passing them costs little beside the work, and short enough (about
+    eight per worker) that a slow run does not leave the others idle.
+    """
+    total = len(files)
+    size = 1 if jobs <= 1 else max(1, min(64, total // (jobs * 8)))
+    return [files[i:i + size] for i in range(0, total, size)]
+
+
+def _in_parallel(
+    work: Callable[..., tuple[list[_R], Any]],
+    files: Sequence[Any], jobs: int, progress: Progress | None,
+    *args: object,
+) -> Iterator[tuple[list[_R], Any]]:
+    """
+    Run ``work(batch, *args)`` over the files' batches, in order.
+
+    With ``jobs`` above 1 in worker processes that end with this one.
     """
     total = len(files)
     if progress:
         progress(0, total)
-    size = 1 if jobs <= 1 else max(1, min(64, total // (jobs * 8)))
-    batches = [files[i:i + size] for i in range(0, total, size)]
+    batches = _batches(files, jobs)
     done = 0
     with contextlib.ExitStack() as stack:
-        if jobs <= 1:
-            rendered: Iterable[tuple[list[_Rendered],
-                                     tuple[news.NewsItem, ...]]] = (
-                _render_batch(batch, staging, options) for batch in batches
+        if jobs <= 1 or not batches:
+            results: Iterable[tuple[list[_R], Any]] = (
+                work(batch, *args) for batch in batches
             )
         else:
             pool = stack.enter_context(
                 concurrent.futures.ProcessPoolExecutor(
-                    max_workers=jobs,
+                    max_workers=min(jobs, len(batches)),
                     initializer=die_with_parent,
                     initargs=(os.getpid(),),
                 )
             )
-            rendered = pool.map(_render_batch, batches,
-                                itertools.repeat(staging),
-                                itertools.repeat(options))
-        for batch in rendered:
+            results = pool.map(work, batches,
+                               *(itertools.repeat(a) for a in args))
+        for batch in results:
             done += len(batch[0])
             if progress:
                 progress(done, total)
             yield batch
 
 
+def _check_all(files: Sequence[str], options: _Options, jobs: int,
+               progress: Progress | None,
+               cache: _buildcache.Cache | None) -> list[_Checked]:
+    """
+    Load and check every file; render nothing.
+
+    Files the build cache has an entry for are looked up here, in this
+    process: they are neither loaded nor sent to a worker.
+    """
+    found: dict[str, _Checked] = {}
+    if progress:
+        progress(0, len(files))
+    if cache is not None:
+        for file in files:
+            hit = _lookup(file, options.limits, cache)
+            if hit is not None:
+                found[file] = hit
+    rest = [f for f in files if f not in found]
+    for batch, _ in _in_parallel(_check_batch, rest, jobs,
+                                 _after(progress, len(found), len(files)),
+                                 options.limits, cache):
+        found.update((c.file, c) for c in batch)
+    return [found[f] for f in files]
+
+
+def _after(progress: Progress | None, before: int,
+           total: int) -> Progress | None:
+    """
+    A progress callback for the rest, once ``before`` files are done.
+
+    ``(0, total)`` was reported already: the rest's own start is not.
+    """
+    if progress is None:
+        return None
+    if before:
+        progress(before, total)
+    reported = progress
+
+    def rest(done: int, _total: int) -> None:
+        if done:
+            reported(before + done, total)
+
+    return rest
+
+
+def _lookup(file: str, limits: Limits,
+            cache: _buildcache.Cache) -> _Checked | None:
+    """A file the build cache knows, or ``None``."""
+    try:
+        fmt, data = file_bytes(pathlib.Path(file), limits)
+    except InvalidDataError as exc:
+        return _Checked(file=file, problems=exc.problems)
+    key = cache.key(fmt, data)
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    rendered, _ = entry.summary
+    return _Checked(file=file, show=rendered.show, key=key, hit=True,
+                    entry=entry)
+
+
+def _check_batch(files: Sequence[str], limits: Limits,
+                 cache: _buildcache.Cache | None,
+                 ) -> tuple[list[_Checked], None]:
+    """Load some files: the light show of each, or its problems."""
+    return [_check_file(file, limits, cache) for file in files], None
+
+
+def _check_file(file: str, limits: Limits,
+                cache: _buildcache.Cache | None) -> _Checked:
+    """
+    Load and check one file, or find it in the build cache.
+
+    A file the cache has an entry for was checked, with the same bytes,
+    by the build that made the entry.
+    """
+    try:
+        if cache is None:
+            return _Checked(file=file, show=_light(load(file, limits=limits)))
+        fmt, data = file_bytes(pathlib.Path(file), limits)
+        key = cache.key(fmt, data)
+        entry = cache.get(key)
+        if entry is not None:
+            rendered, _ = entry.summary
+            return _Checked(file=file, show=rendered.show, key=key, hit=True)
+        show = load_bytes(pathlib.Path(file), fmt, data, limits)
+    except InvalidDataError as exc:
+        return _Checked(file=file, problems=exc.problems)
+    return _Checked(file=file, show=_light(show), key=key)
+
+
+def _render_all(  # noqa: PLR0917 - the build's parts, in one order
+    checked: Sequence[_Checked], staging: pathlib.Path, options: _Options,
+    jobs: int, progress: Progress | None, cache: _buildcache.Cache | None,
+) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem | _Later, ...]]]:
+    """
+    Render every file, in order, in batches.
+
+    Each batch comes with its newest news items: a worker process sends
+    back the catalog feed's candidates of its whole batch, not every item
+    of every show, which would cost more to pass than to render.  The
+    files of shows found in the build cache are placed here, in this
+    process; only the others go to the workers.
+    """
+    done: dict[str, tuple[list[_Rendered],
+                          tuple[news.NewsItem | _Later, ...]]] = {}
+    if progress:
+        progress(0, len(checked))
+    for one in checked:
+        if cache is not None and one.entry is not None:
+            placed = _reuse(one, one.entry, staging, cache)
+            if placed is not None:
+                done[one.file] = placed
+    rest = [attrs.evolve(c, hit=False, entry=None)
+            for c in checked if c.file not in done]
+    for rendered, items in _in_parallel(
+        _render_batch, rest, jobs,
+        _after(progress, len(done), len(checked)), staging, options, cache,
+    ):
+        if len(rendered) == 1:
+            done[rendered[0].file] = (rendered, items)
+        else:  # a batch: its items go with its first file
+            done[rendered[0].file] = (rendered[:1], items)
+            done.update((r.file, ([r], ())) for r in rendered[1:])
+    for one in checked:
+        yield done[one.file]
+
+
+def _reuse(
+    checked: _Checked, entry: _buildcache.Entry, staging: pathlib.Path,
+    cache: _buildcache.Cache,
+) -> tuple[list[_Rendered], tuple[_Later, ...]] | None:
+    """Place a cached show's files; what the catalog needs of it."""
+    if not cache.has_items(checked.key) or not cache.place(entry, staging):
+        return None
+    kept, sorts = entry.summary
+    return [attrs.evolve(
+        kept, file=checked.file, reused=True,
+        blobs=tuple(f[1] for f in entry.files),
+    )], tuple(_Later(sort=s, entry=checked.key, index=i)
+              for i, s in enumerate(sorts))
+
+
 def _render_batch(
-    files: Sequence[str], staging: pathlib.Path, options: _Options,
+    checked: Sequence[_Checked], staging: pathlib.Path, options: _Options,
+    cache: _buildcache.Cache | None,
 ) -> tuple[list[_Rendered], tuple[news.NewsItem, ...]]:
     """Render some files; keep the newest items among all of theirs."""
     newest = _Newest(CATALOG_FEED_ITEMS)
     rendered = []
-    for file in files:
-        result, items = _render_file(file, staging, options)
+    for one in checked:
+        result, items = _render_file(one, staging, options, cache)
         newest.add(items)
         rendered.append(result)
     return rendered, newest.items()
 
 
 def _render_file(
-    file: str, staging: pathlib.Path, options: _Options,
+    checked: _Checked, staging: pathlib.Path, options: _Options,
+    cache: _buildcache.Cache | None,
 ) -> tuple[_Rendered, Sequence[news.NewsItem]]:
     """Load one file and write its show's files; keep what the index needs."""
+    file = checked.file
     try:
-        show = load(file, limits=options.limits)
+        if cache is None:
+            show = load(file, limits=options.limits)
+        else:
+            fmt, data = file_bytes(pathlib.Path(file), options.limits)
+            key = cache.key(fmt, data)
+            show = load_bytes(pathlib.Path(file), fmt, data, options.limits)
     except InvalidDataError as exc:
         return _Rendered(file=file, problems=exc.problems), ()
     site = options.pages.site
     items = news.items_for_show(show, site, spoilers=options.spoilers)
+    sink = None if cache is None else _Sink(cache)
     try:
-        written = _write_show(show, staging, site, options, items)
+        written = _write_show(show, staging, site, options, items, sink=sink)
     except InvalidDataError as exc:  # an output over its limit
         return _Rendered(file=file, problems=tuple(
             attrs.evolve(p, file=p.file or file) for p in exc.problems
         )), ()
     status, premiere = _pages.show_summary(show)
-    return _Rendered(
+    rendered = _Rendered(
         file=file,
         show=_light(show),
         pages=written[0],
@@ -337,7 +666,34 @@ def _render_file(
         events=() if options.preview else calendar.events(show, site),
         status=status,
         premiere=premiere,
+    )
+    if sink is None or cache is None:
+        return rendered, items
+    keep = _Newest(CATALOG_FEED_ITEMS)
+    keep.add(items)
+    kept = keep.items()
+    cache.put_items(key, kept)
+    cache.put(key, _buildcache.Entry(
+        summary=(attrs.evolve(rendered, file=""),
+                 tuple(_Newest.sort_key(i) for i in kept)),
+        files=tuple(sink.files),
+    ))
+    return attrs.evolve(
+        rendered, blobs=tuple(f[1] for f in sink.files)
     ), items
+
+
+class _Sink:
+    """Writes a show's files through the build cache, and lists them."""
+
+    def __init__(self, cache: _buildcache.Cache) -> None:
+        self.cache = cache
+        self.files: list[tuple[str, str, int, int]] = []
+
+    def write(self, staging: pathlib.Path, path: str, raw: bytes) -> None:
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.files.append((path, *self.cache.store(raw, target)))
 
 
 def _light(show: Show) -> Show:
@@ -351,13 +707,17 @@ def _light(show: Show) -> Show:
 
 
 def _write(staging: pathlib.Path, path: str, data: str | bytes,
-           most: int = DEFAULT_LIMITS.max_output_bytes) -> None:
+           most: int = DEFAULT_LIMITS.max_output_bytes,
+           sink: _Sink | None = None) -> None:
     raw = _text.output_bytes(data, html=path.endswith(".html"))
     if len(raw) > most:
         raise InvalidDataError([Problem(message=(
             f"the output {path} would be {len(raw):,} bytes, over the limit "
             f"of {most:,} bytes per file"
         ))])
+    if sink is not None:
+        sink.write(staging, path, raw)
+        return
     target = staging / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(raw)
@@ -371,7 +731,7 @@ def _relative(site: Site, url: str) -> str:
 
 def _write_show(
     show: Show, staging: pathlib.Path, site: Site, options: _Options,
-    items: tuple[news.NewsItem, ...],
+    items: tuple[news.NewsItem, ...], *, sink: _Sink | None = None,
 ) -> tuple[tuple[tuple[str, dt.date | None], ...], int]:
     """Write a show's pages and, with a base URL, its feeds and files."""
     most = options.limits.max_output_bytes
@@ -381,24 +741,24 @@ def _write_show(
     pages = renderer.show_pages(show, graph, items)
     for page in pages:
         _write(staging, _relative(site, site.base + page.path), page.html,
-               most)
+               most, sink)
     files = len(pages)
     if not options.preview:
         _write(staging, _relative(site, site.jsonld_url(show.id)),
-               jsonld.dumps_jsonld(graph, pretty=True) + "\n", most)
+               jsonld.dumps_jsonld(graph, pretty=True) + "\n", most, sink)
         feed = news.build_feed(show, site, "rss", show=show.id,
                                spoilers=options.spoilers, computed=items)
-        for fmt in feeds.FORMATS:
+        for fmt in options.pages.feeds:
             one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
             _write(staging, _relative(site, one.feed_url),
-                   feeds.render(one, fmt), most)
+                   feeds.render(one, fmt), most, sink)
         _write(staging, _relative(site, site.calendar_url(show.id)),
-               calendar.to_calendar(show, site), most)
-        files += len(feeds.FORMATS) + 2
+               calendar.to_calendar(show, site), most, sink)
+        files += len(options.pages.feeds) + 2
     return tuple((site.base + p.path, p.lastmod) for p in pages), files
 
 
-def _catalog_problems(shows: Sequence[_Rendered]) -> list[Problem]:
+def _catalog_problems(shows: Sequence[_Checked]) -> list[Problem]:
     found = []
     for index, problem in check_catalog([r.show for r in shows if r.show]):
         file = shows[index].file
@@ -406,9 +766,11 @@ def _catalog_problems(shows: Sequence[_Rendered]) -> list[Problem]:
     return found
 
 
-def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
-                   shows: Sequence[_Rendered],
-                   newest: tuple[news.NewsItem, ...]) -> int:
+def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
+    staging: pathlib.Path, site: Site, options: _Options,
+    shows: Sequence[_Rendered], newest: tuple[news.NewsItem, ...],
+    cache: _buildcache.Cache | None = None,
+) -> int:
     """
     Write the index and the theme's static files.
 
@@ -426,9 +788,19 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
         entries.append((result.show, summary))
     lastmod = max((d for r in shows for _, d in r.pages if d is not None),
                   default=None)
-    index = renderer.index_page(entries, lastmod)
-    _write(staging, "index.html", index.html, most)
-    files = 1
+    per_page = options.pages.per_page or max(1, len(entries))
+    chunks = [entries[i:i + per_page]
+              for i in range(0, len(entries), per_page)]
+    index_urls = []
+    for number, chunk in enumerate(chunks, start=1):
+        index = renderer.index_page(
+            chunk, lastmod, number=number, count=len(chunks),
+            first=(number - 1) * per_page + 1,
+        )
+        _write(staging, _relative(site, site.base + index.path),
+               index.html, most)
+        index_urls.append((site.base + index.path, lastmod))
+    files = len(chunks)
     for name, path in renderer.theme.static_files():
         _write(staging, name, path.read_bytes())
         files += 1
@@ -437,7 +809,7 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
     updated = max(
         (i.updated or i.published for i in newest), default=news.EPOCH
     )
-    for fmt in feeds.FORMATS:
+    for fmt in options.pages.feeds:
         feed = news.Feed(
             title=f"{options.pages.title}: news",
             link=site.base,
@@ -452,11 +824,11 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
                feeds.render(feed, fmt), most)
         files += 1
     _write(staging, _relative(site, site.calendar_url()),
-           calendar.to_calendar(Catalog(shows=()), site,
-                                found=[ev for r in shows for ev in r.events]),
+           _catalog_calendar(site, [ev for r in shows for ev in r.events],
+                             cache),
            most)
     files += 1
-    urls = [(site.base, lastmod)] + [u for r in shows for u in r.pages]
+    urls = index_urls + [u for r in shows for u in r.pages]
     files += _write_sitemaps(staging, site, urls)
     _write(staging, "robots.txt", (
         "User-agent: *\n"
@@ -464,6 +836,29 @@ def _write_catalog(staging: pathlib.Path, site: Site, options: _Options,
         f"Sitemap: {site.base}sitemap.xml\n"
     ))
     return files + 1
+
+
+def _catalog_calendar(site: Site, events: list[calendar.Event],
+                      cache: _buildcache.Cache | None) -> str | bytes:
+    """
+    Every show's premieres in one calendar.
+
+    Kept in the build cache under the digest of its events: an edit that
+    changes no premiere (most do not) writes the kept bytes again.
+    """
+    if cache is None:
+        return calendar.to_calendar(Catalog(shows=()), site, found=events)
+    # The events' repr: every field, by value (a pickle would vary with
+    # which strings happen to be shared).
+    key = cache.key("calendar", repr((site.base, events)).encode(
+        "utf-8", "surrogatepass"))
+    kept = cache.remembered("calendar", key)
+    if kept is not None:
+        return kept
+    raw = _text.output_bytes(
+        calendar.to_calendar(Catalog(shows=()), site, found=events))
+    cache.remember("calendar", key, raw)
+    return raw
 
 
 def _write_sitemaps(staging: pathlib.Path, site: Site,

@@ -18,27 +18,7 @@ from showfacts._commands._common import (
     skips,
     whole_number,
 )
-
-
-class _Progress:
-    """A one-line progress display on a terminal; nothing elsewhere."""
-
-    def __init__(self, *, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if done == total or done % 25 == 0:
-            sys.stderr.write(f"\rbuilding: {done}/{total} shows")
-            sys.stderr.flush()
-            self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\n")
-            sys.stderr.flush()
+from showfacts.iris import FEED_FILES
 
 
 def site_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -51,18 +31,34 @@ def site_options(args: argparse.Namespace) -> dict[str, Any]:
         "title": args.title, "language": args.language, "theme": args.theme,
         "config": config, "claims": args.claims,
         "spoilers": not args.no_spoilers, "limits": limits(args),
+        "feeds": args.feeds, "per_page": args.per_page,
     }
+
+
+def _feed_list(text: str) -> tuple[str, ...]:
+    """An argparse type: feed formats, comma-separated, or ``none``."""
+    if text.strip() == "none":
+        return ()
+    chosen = tuple(f.strip() for f in text.split(","))
+    unknown = [f for f in chosen if f not in FEED_FILES]
+    if unknown:
+        msg = (f"{unknown[0]!r} is not a feed format: use "
+               + ", ".join(FEED_FILES) + " (comma-separated) or none")
+        raise argparse.ArgumentTypeError(msg)
+    return chosen
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the site; report what was written."""
+    from showfacts._progress import Progress, summary  # noqa: PLC0415
     from showfacts.site import build_site  # noqa: PLC0415
 
-    progress = _Progress(enabled=not args.quiet)
+    progress = Progress(sys.stderr, enabled=not args.quiet)
     try:
         result = build_site(
             args.paths, args.out, base_url=args.base_url, jobs=args.jobs,
-            progress=progress, on_skip=skips(args), **site_options(args),
+            progress=progress, on_skip=skips(args), cache=not args.no_cache,
+            **site_options(args),
         )
     finally:
         progress.close()
@@ -71,6 +67,12 @@ def run(args: argparse.Namespace) -> int:
             f"showfacts: {result.out} is a preview without a base URL: no "
             "feeds, calendars, sitemap or JSON-LD; open "
             f"{result.out / 'index.html'} or run showfacts serve",
+            file=sys.stderr,
+        )
+    if not args.quiet:
+        print(  # noqa: T201
+            summary(args.out, result.shows, result.files,
+                    progress.elapsed(), result.reused),
             file=sys.stderr,
         )
     if args.verbose:
@@ -108,6 +110,14 @@ def add_site_options(parser: argparse.ArgumentParser, *,
                         "Claim nodes in the JSON-LD")
     parser.add_argument("--no-spoilers", action="store_true",
                         help="leave spoiler teases out")
+    parser.add_argument("--feeds", type=_feed_list, default=None,
+                        metavar="LIST",
+                        help="the feed formats to publish, comma-separated: "
+                        "rss, atom, json, or none (default: all three)")
+    parser.add_argument("--per-page", type=whole_number("a number of shows"),
+                        default=None, metavar="N",
+                        help="split the index into pages of N shows: "
+                        "page/2/index.html and on (default: one page)")
 
 
 def register(commands: Commands) -> None:
@@ -142,11 +152,17 @@ def register(commands: Commands) -> None:
     action.complete = shtab.DIRECTORY  # type: ignore[attr-defined]
     add_site_options(parser)
     parser.add_argument("--jobs", type=whole_number("a number of processes"),
-                        default=1, metavar="N",
-                        help="render shows in N processes (default: 1)")
+                        default=None, metavar="N",
+                        help="check and render shows in N processes "
+                        "(default: every processor this process may use, "
+                        "as many as the catalog keeps busy; 1: this "
+                        "process only)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="render every show, without the build cache "
+                        "in .DIR.showfacts/cache/ (the site is the same)")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true",
-                      help="no progress display")
+                      help="no progress display and no summary")
     talk.add_argument("-v", "--verbose", action="store_true",
                       help="say what was built, and which files in "
                       "folders were skipped")
