@@ -678,3 +678,13 @@ def test_a_tvmaze_cast_list_merges_into_its_show(tmp_path, capsys):
     status, _, err = run(["import", "tvmaze", str(cast_file)], capsys=capsys)
     assert 1 == status
     assert "a TVmaze cast list needs its show" in err
+
+
+def test_wikidata_season_items():
+    """A season item: its ordinal, premiere and finale."""
+    show = wikidata.to_show(_load("wikidata-series.json")).show
+    [season] = show.seasons
+    assert 1 == season.number
+    assert [("premiere", "2023-09-17"), ("finale", "2023-11-05")] == [
+        (m.kind.value, m.date.edtf) for m in season.milestones
+    ]

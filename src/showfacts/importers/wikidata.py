@@ -123,6 +123,7 @@ def to_show(data: Any, *, name: str = "<wikidata>",
     _dates(b, claims, base)
     _based_on(b, reader, claims, base)
     _cast(b, reader, claims, base)
+    _season_items(b, entities, qid)
     for prop in ("P162", "P2437", "P1113", "P136", "P495", "P364",
                  "P18"):
         for i, claim in enumerate(_claims(claims, prop)):
@@ -436,3 +437,53 @@ def _work_kind(reader: _Reader, qid: str) -> str | None:
         if kind:
             return kind
     return None
+
+
+#: Instances of this are seasons of a series.
+_SEASON_ITEM = "Q3464665"
+
+
+def _ordinal(claim: Mapping[str, Any]) -> int | None:
+    qualifiers = claim.get("qualifiers")
+    if not isinstance(qualifiers, Mapping):
+        return None
+    for snak in items(qualifiers, "P1545"):
+        value = _datavalue(snak)
+        if isinstance(value, str) and value.isdigit():
+            return int(value)
+    return None
+
+
+def _season_items(b: Builder, entities: Mapping[str, Any],
+                  series: str) -> None:
+    """Season items (P179 the series, with its P1545 ordinal)."""
+    for qid in sorted(entities):
+        entity = entities[qid]
+        claims = entity.get("claims") if isinstance(entity, Mapping) else None
+        if not isinstance(claims, Mapping) or not any(
+            _value(c) == _SEASON_ITEM for c in _claims(claims, "P31")
+        ):
+            continue
+        base = f"$.entities.{qid}.claims"
+        numbers = [_ordinal(c) for c in _claims(claims, "P179")
+                   if _value(c) == series]
+        number = next((n for n in numbers if n is not None), None)
+        if number is None:
+            b.drop(f"$.entities.{qid}", "a season item without its place "
+                   "in the series (P179 with a P1545 ordinal)")
+            continue
+        b.season(number)
+        for prop, kind in (("P580", MilestoneKind.PREMIERE),
+                           ("P582", MilestoneKind.FINALE)):
+            for i, claim in enumerate(_claims(claims, prop)):
+                date = _time(claim)
+                if date is None or _rank(claim) == "deprecated":
+                    b.drop(f"{base}.{prop}[{i}]", "deprecated, or not a "
+                           "date to the day, month or year")
+                    continue
+                b.fact("milestones", Milestone, season=number,
+                       id=b.fact_id("wikidata", f"s{number}", kind.value),
+                       kind=kind, date=date, certainty=_certainty(claim))
+        for i, _ in enumerate(_claims(claims, "P1113")):
+            b.drop(f"{base}.P1113[{i}]", "a count, derived from the "
+                   "episodes")
