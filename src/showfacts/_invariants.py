@@ -337,18 +337,8 @@ def _check_milestone(fact: Any, path: Path) -> Found:
             found.append((
                 (*path, "time"), "a time needs a date known to the day"
             ))
-    if (time is None) != (zone is None):
-        found.append((
-            (*path, "timezone" if time is not None else "time"),
-            "time and timezone go together: give both or neither",
-        ))
-    if isinstance(zone, str) and not _is_zone(zone):
-        found.append((
-            (*path, "timezone"),
-            (f"{zone!r} is not an IANA time zone (e.g. America/New_York, "
-            "Europe/London, UTC)"),
-        ))
-    elif isinstance(zone, str) and isinstance(time, str) and not found:
+    found.extend(_check_time_zone(time, zone, path))
+    if isinstance(zone, str) and isinstance(time, str) and not found:
         found.extend(_check_instant(_get(fact, "date"), time, zone, path))
     return found
 
@@ -396,11 +386,9 @@ def _check_episode_range(fact: Any, path: Path) -> Found:
     return []
 
 
-def _check_schedule(fact: Any, path: Path) -> Found:
-    """A schedule's days, time and zone fit together."""
+def _check_time_zone(time: Any, zone: Any, path: Path) -> Found:
+    """A time and a time zone come together, and the zone is IANA's."""
     found: Found = []
-    time = _get(fact, "time")
-    zone = _get(fact, "timezone")
     if (time is None) != (zone is None):
         found.append((
             (*path, "timezone" if time is not None else "time"),
@@ -412,6 +400,14 @@ def _check_schedule(fact: Any, path: Path) -> Found:
             (f"{zone!r} is not an IANA time zone (e.g. America/New_York, "
             "Europe/London, UTC)"),
         ))
+    return found
+
+
+def _check_schedule(fact: Any, path: Path) -> Found:
+    """A schedule's days, time and zone fit together."""
+    found: Found = []
+    found.extend(_check_time_zone(_get(fact, "time"), _get(fact, "timezone"),
+                                  path))
     pattern = _get(fact, "pattern")
     pattern = getattr(pattern, "value", pattern)
     if _items(fact, "weekdays") and pattern not in (

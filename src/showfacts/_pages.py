@@ -228,6 +228,19 @@ class _PageCard(_Card):
             f"{_t(self.names.country(code))}</data></span>"
         )
 
+    def country_row(self, node: Mapping[str, Any]) -> str:
+        """Countries of origin by name, their codes kept as data."""
+        return self.row("Country", ", ".join(
+            self.country(v) for v in _list(node.get("countryOfOrigin"))
+            if "@id" not in v
+        ))
+
+    def language_row(self, node: Mapping[str, Any]) -> str:
+        """Languages by name, their tags kept as data."""
+        return self.row("Language", ", ".join(
+            self.language(str(v)) for v in _list(node.get("inLanguage"))
+        ))
+
     def language(self, tag: str) -> str:
         return (f'<data itemprop="inLanguage" value="{e(tag)}">'
                 f"{_t(self.names.language(tag))}</data>")
@@ -242,31 +255,7 @@ class _PageCard(_Card):
             f'<meta itemprop="name" content="{e(_list(node["name"])[0])}">'
             if node.get("name") else "",
         ]
-        countries = [
-            self.country(v) for v in _list(node.get("countryOfOrigin"))
-            if "@id" not in v
-        ]
-        rows = "".join([
-            self.row("Genre", self.texts(node, "genre")),
-            self.row("Platform", self.items(node, "publisher")),
-            self.row("Production", self.items(node, "productionCompany")),
-            self.crew_rows(node),
-            self.row("Based on", self.items(node, "isBasedOn")),
-            self.row("Part of", self.items(node, "isPartOf")),
-            self.row("Premiered", self.dates(node, "startDate")),
-            self.row("Ended", self.dates(node, "endDate")),
-            self.row("Seasons", self.texts(node, "numberOfSeasons")),
-            self.row("Episodes", self.texts(node, "numberOfEpisodes")),
-            self.row("Country", ", ".join(countries)),
-            self.row("Language", ", ".join(
-                self.language(str(v)) for v in _list(node.get("inLanguage"))
-            )),
-            self.row("Elsewhere", ", ".join(
-                f'<a itemprop="sameAs" href="{e(u)}">'
-                f"{_t(markup._host(u))}</a>"  # noqa: SLF001
-                for u in _list(node.get("sameAs"))
-            )),
-        ])
+        rows = self.series_rows(node)
         if rows:
             out.append(f'<dl class="showfacts-facts">{rows}</dl>')
         out.append(self.unconfirmed(iri, 3))
@@ -278,21 +267,7 @@ class _PageCard(_Card):
 
     def season(self, iri: str, h: int) -> str:
         node = self.nodes[iri]
-        cast = "".join(f"<li>{self.item('actor', r)}</li>"
-                       for r in _list(node.get("actor")))
-        episodes = "".join(f"<li>{self.episode(x)}</li>"
-                           for x in _list(node.get("episode")))
-        rows = "".join([
-            self.row("Premiere", self.dates(node, "startDate")),
-            self.row("Finale", self.dates(node, "endDate")),
-            self.row("Episodes", self.texts(node, "numberOfEpisodes")),
-            self.row("Release", self.items(node, "releasedEvent", "; ")),
-            self.row("Filmed in", self.items(node, "locationCreated")),
-            self.row("Cast", f"<ul>{cast}</ul>" if cast else ""),
-            self.crew_rows(node),
-            self.row("Episode list", f"<ol>{episodes}</ol>" if episodes
-                     else ""),
-        ])
+        rows = self.season_rows(node)
         claims = self.unconfirmed(iri, h + 1)
         if not rows and not claims:
             return ""

@@ -24,13 +24,13 @@ between folders; ``**`` matches any number of folders.
 from __future__ import annotations
 
 import pathlib
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
+from showfacts._discovery import matches
 from showfacts.exceptions import InputError
 from showfacts.iris import Site
 from showfacts.loading import SITE_CONFIG
@@ -93,36 +93,10 @@ class SiteConfig:
         except ValueError:
             return True
         path = relative.as_posix()
-        if self.include and not any(_match(p, path) for p in self.include):
+        if self.include and not matches(path, self.include):
             return False
-        return not any(_match(p, path) for p in self.exclude)
+        return not matches(path, self.exclude)
 
-
-def _glob(pattern: str) -> re.Pattern[str]:
-    """A glob pattern as a regular expression: ``**``, ``*``, ``?``."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def _match(pattern: str, path: str) -> bool:
-    return _glob(pattern.removeprefix("./")).match(path) is not None
 
 
 def _text(data: dict[str, Any], key: str, file: pathlib.Path) -> str | None:

@@ -333,6 +333,59 @@ class _Card:
             out += " (source: " + "; ".join(cited) + ")"
         return out
 
+    def series_rows(self, node: Mapping[str, Any]) -> str:
+        """The rows of a series' facts."""
+        return "".join([
+            self.row("Genre", self.texts(node, "genre")),
+            self.row("Platform", self.items(node, "publisher")),
+            self.row("Production", self.items(node, "productionCompany")),
+            self.crew_rows(node),
+            self.row("Based on", self.items(node, "isBasedOn")),
+            self.row("Part of", self.items(node, "isPartOf")),
+            self.row("Cast", _people_card.cast(self, node)),
+            self.row("Characters", _people_card.characters(self, node)),
+            self.row("Awards", self.texts(node, "award", "; ")),
+            self.row("Premiered", self.dates(node, "startDate")),
+            self.row("Ended", self.dates(node, "endDate")),
+            self.row("Seasons", self.texts(node, "numberOfSeasons")),
+            self.row("Episodes", self.texts(node, "numberOfEpisodes")),
+            self.country_row(node),
+            self.language_row(node),
+            self.row("Elsewhere", ", ".join(
+                f'<a itemprop="sameAs" href="{_a(u)}">{_t(_host(u))}</a>'
+                for u in _list(node.get("sameAs"))
+            )),
+        ])
+
+    def country_row(self, node: Mapping[str, Any]) -> str:
+        """The countries of origin."""
+        return self.row("Country", self.items(node, "countryOfOrigin"))
+
+    def language_row(self, node: Mapping[str, Any]) -> str:
+        """The languages."""
+        return self.row("Language", self.texts(node, "inLanguage"))
+
+    def season_rows(self, node: Mapping[str, Any]) -> str:
+        """The rows of a season's facts."""
+        cast = "".join(f"<li>{self.item('actor', r)}</li>"
+                       for r in _list(node.get("actor")))
+        episodes = "".join(f"<li>{self.episode(e)}</li>"
+                           for e in _list(node.get("episode")))
+        return "".join([
+            self.row("Premiere", self.dates(node, "startDate")),
+            self.row("Finale", self.dates(node, "endDate")),
+            self.row("Episodes", self.texts(node, "numberOfEpisodes")),
+            self.row("Release", self.items(node, "releasedEvent", "; ")),
+            self.row("Filmed in", self.items(node, "locationCreated")),
+            self.row("Cast", f"<ul>{cast}</ul>" if cast else ""),
+            self.row("Characters", _people_card.characters(self, node)),
+            self.crew_rows(node),
+            self.row("Based on", self.items(node, "isBasedOn")),
+            self.row("Awards", self.texts(node, "award", "; ")),
+            self.row("Episode list", f"<ol>{episodes}</ol>" if episodes
+                     else ""),
+        ])
+
     def series(self, iri: str, title_id: str) -> str:
         node = self.nodes[iri]
         h = self.heading
@@ -348,27 +401,7 @@ class _Card:
         if node.get("description") is not None:
             out.append('<p class="showfacts-description">'
                        + self.texts(node, "description", " ") + "</p>")
-        rows = "".join([
-            self.row("Genre", self.texts(node, "genre")),
-            self.row("Platform", self.items(node, "publisher")),
-            self.row("Production", self.items(node, "productionCompany")),
-            self.crew_rows(node),
-            self.row("Based on", self.items(node, "isBasedOn")),
-            self.row("Part of", self.items(node, "isPartOf")),
-            self.row("Cast", _people_card.cast(self, node)),
-            self.row("Characters", _people_card.characters(self, node)),
-            self.row("Awards", self.texts(node, "award", "; ")),
-            self.row("Premiered", self.dates(node, "startDate")),
-            self.row("Ended", self.dates(node, "endDate")),
-            self.row("Seasons", self.texts(node, "numberOfSeasons")),
-            self.row("Episodes", self.texts(node, "numberOfEpisodes")),
-            self.row("Country", self.items(node, "countryOfOrigin")),
-            self.row("Language", self.texts(node, "inLanguage")),
-            self.row("Elsewhere", ", ".join(
-                f'<a itemprop="sameAs" href="{_a(u)}">{_t(_host(u))}</a>'
-                for u in _list(node.get("sameAs"))
-            )),
-        ])
+        rows = self.series_rows(node)
         if rows:
             out.append(f'<dl class="showfacts-facts">{rows}</dl>')
         out.append(self.unconfirmed(iri, h + 1))
@@ -397,24 +430,7 @@ class _Card:
         if node.get("description") is not None:
             out.append('<p class="showfacts-description">'
                        + self.texts(node, "description", " ") + "</p>")
-        cast = "".join(f"<li>{self.item('actor', r)}</li>"
-                       for r in _list(node.get("actor")))
-        episodes = "".join(f"<li>{self.episode(e)}</li>"
-                           for e in _list(node.get("episode")))
-        rows = "".join([
-            self.row("Premiere", self.dates(node, "startDate")),
-            self.row("Finale", self.dates(node, "endDate")),
-            self.row("Episodes", self.texts(node, "numberOfEpisodes")),
-            self.row("Release", self.items(node, "releasedEvent", "; ")),
-            self.row("Filmed in", self.items(node, "locationCreated")),
-            self.row("Cast", f"<ul>{cast}</ul>" if cast else ""),
-            self.row("Characters", _people_card.characters(self, node)),
-            self.crew_rows(node),
-            self.row("Based on", self.items(node, "isBasedOn")),
-            self.row("Awards", self.texts(node, "award", "; ")),
-            self.row("Episode list", f"<ol>{episodes}</ol>" if episodes
-                     else ""),
-        ])
+        rows = self.season_rows(node)
         if rows:
             out.append(f'<dl class="showfacts-facts">{rows}</dl>')
         out.append(self.unconfirmed(iri, h + 1))
