@@ -77,6 +77,15 @@ def m(text: str) -> markupsafe.Markup:
 
 
 @attrs.frozen(kw_only=True)
+class IndexShow:
+    """What the index lists of a show: its id, title and whether fictional."""
+
+    id: str
+    title: str
+    fictional: bool = True
+
+
+@attrs.frozen(kw_only=True)
 class Crumb:
     """One step of the breadcrumb trail: ``path`` is under the site."""
 
@@ -712,7 +721,7 @@ class Pages:
             lastmod=_lastmod(i for i in items if i.season == season.number),
         )
 
-    def index_page(self, shows: Sequence[tuple[Show, str]],
+    def index_page(self, shows: Sequence[tuple[IndexShow | Show, str]],
                    lastmod: dt.date | None, *, number: int = 1,
                    count: int = 1, first: int = 1) -> Page:
         """

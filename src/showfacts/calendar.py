@@ -73,6 +73,8 @@ __all__ = [
     "FALLBACK_STAMP",
     "PRODID",
     "Event",
+    "assemble",
+    "event_text",
     "events",
     "to_calendar",
 ]
@@ -290,6 +292,25 @@ def to_calendar(
         msg = f"the calendar could not be written: {exc}"
         raise RenderError(msg) from exc
     return written
+
+
+def event_text(event: Event) -> bytes:
+    """One event as a calendar writes it: its ``VEVENT``, folded, CRLF."""
+    return bytes(_vevent(event).to_ical())
+
+
+def assemble(data: Show | Catalog, site: Site,
+             texts: Iterable[bytes]) -> bytes:
+    """
+    A calendar of events already written by :func:`event_text`.
+
+    The same bytes as :func:`to_calendar` gives for those events, given
+    in :func:`events`' order: a site build writes each show's events once,
+    for the show's calendar and the catalog's.
+    """
+    empty = to_calendar(data, site, found=())
+    end = b"END:VCALENDAR\r\n"
+    return empty[:-len(end)] + b"".join(texts) + end
 
 
 # -- events -------------------------------------------------------------------

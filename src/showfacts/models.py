@@ -1946,6 +1946,30 @@ def _by_id(items: tuple[H, ...]) -> dict[str, H]:
     return {item.id: item for item in reversed(items)}
 
 
+#: What :func:`check_catalog` compares across shows: each
+#: ``(collection, position, id, name)``; the franchise's position is -1.
+CatalogNames = tuple[tuple[str, int, str, str], ...]
+_NAMED = (
+    ("person", "people", "name"),
+    ("organization", "organizations", "name"),
+    ("character", "characters", "name"),
+    ("work", "works", "title"),
+)
+
+
+def catalog_names(show: Show) -> CatalogNames:
+    """The ids and names of a show that must agree across a catalog."""
+    found = [
+        (attr, j, item.id, getattr(item, field))
+        for _, attr, field in _NAMED
+        for j, item in enumerate(getattr(show, attr))
+    ]
+    if show.franchise is not None:
+        found.append(("franchise", -1, show.franchise.id,
+                      show.franchise.name))
+    return tuple(found)
+
+
 def check_catalog(shows: Sequence[Show]) -> list[tuple[int, Problem]]:
     """
     Check what must hold across shows, as ``(index, problem)`` pairs.
@@ -1954,46 +1978,48 @@ def check_catalog(shows: Sequence[Show]) -> list[tuple[int, Problem]]:
     Show ids are unique; people, organizations and characters that share
     an id share a name.
     """
+    return check_catalog_names([(s.id, catalog_names(s)) for s in shows])
+
+
+def check_catalog_names(
+    shows: Sequence[tuple[str, CatalogNames]],
+) -> list[tuple[int, Problem]]:
+    """:func:`check_catalog` of each show's id and :func:`catalog_names`."""
     problems: list[tuple[int, Problem]] = []
     seen: set[str] = set()
-    for index, show in enumerate(shows):
-        if show.id in seen:
+    for index, (show_id, _) in enumerate(shows):
+        if show_id in seen:
             problems.append((index, Problem(
                 path="$.id",
-                message=f"the show id {show.id!r} is used by another show "
+                message=f"the show id {show_id!r} is used by another show "
                 "too",
             )))
-        seen.add(show.id)
-    for kind, attr, field in (
-        ("person", "people", "name"),
-        ("organization", "organizations", "name"),
-        ("character", "characters", "name"),
-        ("work", "works", "title"),
-    ):
-        names: dict[str, tuple[str, str]] = {}
-        for index, show in enumerate(shows):
-            for j, item in enumerate(getattr(show, attr)):
-                name = getattr(item, field)
-                first = names.setdefault(item.id, (name, show.id))
-                if first[0] != name:
-                    problems.append((index, Problem(
-                        path=f"$.{attr}[{j}].{field}",
-                        message=f"{kind} {item.id!r} is {name!r} here but "
-                        f"{first[0]!r} in show {first[1]!r}: one id, one "
-                        "name",
-                    )))
-    franchises: dict[str, tuple[str, str]] = {}
-    for index, show in enumerate(shows):
-        if show.franchise is None:
-            continue
-        franchise = show.franchise
-        first = franchises.setdefault(franchise.id,
-                                      (franchise.name, show.id))
-        if first[0] != franchise.name:
-            problems.append((index, Problem(
-                path="$.franchise.name",
-                message=f"franchise {franchise.id!r} is "
-                f"{franchise.name!r} here but {first[0]!r} in show "
-                f"{first[1]!r}: one id, one name",
-            )))
+        seen.add(show_id)
+    kinds = {attr: kind for kind, attr, _ in _NAMED}
+    fields = {attr: field for _, attr, field in _NAMED}
+    found: dict[str, list[tuple[int, Problem]]] = {
+        attr: [] for attr in (*kinds, "franchise")
+    }
+    names: dict[str, dict[str, tuple[str, str]]] = {a: {} for a in found}
+    for index, (show_id, given) in enumerate(shows):
+        for attr, j, item_id, name in given:
+            first = names[attr].setdefault(item_id, (name, show_id))
+            if first[0] == name:
+                continue
+            if attr == "franchise":
+                problem = Problem(
+                    path="$.franchise.name",
+                    message=f"franchise {item_id!r} is {name!r} here but "
+                    f"{first[0]!r} in show {first[1]!r}: one id, one name",
+                )
+            else:
+                problem = Problem(
+                    path=f"$.{attr}[{j}].{fields[attr]}",
+                    message=f"{kinds[attr]} {item_id!r} is {name!r} here "
+                    f"but {first[0]!r} in show {first[1]!r}: one id, one "
+                    "name",
+                )
+            found[attr].append((index, problem))
+    for listed in found.values():
+        problems.extend(listed)
     return problems
