@@ -24,10 +24,12 @@ import random
 import signal
 import sys
 import time
+import traceback
 from typing import Any
 
 from showfacts import _sitefolder
 from showfacts import site as site_module
+from showfacts._siteversion import State
 from showfacts.site import build_site
 
 
@@ -63,6 +65,7 @@ def _fork(work: Any) -> int:
         try:
             work()
         except BaseException:  # noqa: BLE001
+            traceback.print_exc()
             os._exit(1)
         os._exit(0)
     return pid
@@ -102,10 +105,13 @@ def random_kills(data: str, out: pathlib.Path, seed: int) -> dict[str, Any]:
 def _after(out: pathlib.Path) -> dict[str, Any]:
     """The state after a whole build: the site, and the store's entries."""
     store = out.parent / f".{out.name}.showfacts"
+    live = out.readlink().name
+    state = State.read(store / f"{live}.state")
     return {
         "site": look(out),
         "store": sorted(p.name for p in store.iterdir()),
         "live": out.readlink().as_posix(),
+        "spare": state.previous if state is not None else None,
         "siblings": sorted(p.name for p in out.parent.iterdir()),
     }
 
@@ -133,13 +139,13 @@ def step_kills(data: str, out: pathlib.Path) -> dict[str, Any]:
 
                 return call
 
-            def swap(*args: Any) -> Any:
+            def swap(*args: Any, **kwargs: Any) -> Any:
                 for name in steps:
                     setattr(pathlib.Path, name, counted(name))
-                return real_swap(*args)
+                return real_swap(*args, **kwargs)
 
             _sitefolder._swap = swap
-            build(data, str(out), TITLES[step % 2])
+            build(data, str(out), TITLES[1])
 
         pid = _fork(dying)
         status = os.waitpid(pid, 0)[1]

@@ -573,7 +573,7 @@ def test_sites_from_any_text_parse(tmp_path_factory, monkeypatch, show):
     """
     folder = tmp_path_factory.mktemp("wild")
     placeholder = _write(folder, "show.yaml", "id: x\ntitle: X\n")
-    monkeypatch.setattr(site_module, "load",
+    monkeypatch.setattr(site_module, "load_bytes",
                         lambda *_, **__: attrs.evolve(show))
     build_site(placeholder, folder / "site", base_url=ADDRESS[1])
     _outputs_parse(folder / "site")

@@ -191,7 +191,8 @@ class TestBuild:
         assert {"site", ".site.showfacts"} == {
             p.name for p in tmp_path.iterdir()
         }
-        assert {".lock", "cache", out.readlink().name} == {
+        live = out.readlink().name
+        assert {".lock", "cache", live, f"{live}.state"} == {
             p.name for p in (tmp_path / ".site.showfacts").iterdir()
         }
 

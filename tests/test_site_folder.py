@@ -19,11 +19,14 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from showfacts import _sitefolder
 from showfacts import site as site_module
 from showfacts._commands.new import starter
 from showfacts._sitefolder import CACHE
+from showfacts._siteversion import State
 from showfacts.exceptions import OutputError
 from showfacts.site import build_site
 from tests.conftest import ROOT
@@ -97,14 +100,31 @@ def _store(out: pathlib.Path) -> pathlib.Path:
     return out.parent / f".{out.name}.showfacts"
 
 
+def _kept(live: str, spare: str | None) -> set[str]:
+    """What a store holds after a build: the live version, the spare."""
+    return {".lock", live, f"{live}.state"} | (
+        {spare, f"{spare}.state"} if spare else set()
+    )
+
+
+def _spare(out: pathlib.Path) -> str:
+    """The version kept as the next build's spare."""
+    state = State.read(_store(out) / f"{out.readlink().name}.state")
+    assert state is not None
+    return state.previous
+
+
 def _assert_clean(out: pathlib.Path) -> None:
-    """A whole site at ``out``, and nothing else in its store."""
+    """A whole site at ``out``, its spare, and nothing else in its store."""
     assert out.is_symlink()
     listed = json.loads((out / MANIFEST).read_text())["files"]
     assert "index.html" in listed
     assert all((out / name).is_file() for name in listed)
     assert sorted(listed) == sorted(set(_tree(out)) - {MANIFEST})
-    assert {".lock", out.readlink().name} == {
+    spare = _store(out) / _spare(out)
+    assert sorted(json.loads((spare / MANIFEST).read_text())["files"]) == (
+        sorted(set(_tree(spare)) - {MANIFEST}))
+    assert _kept(out.readlink().name, spare.name) == {
         p.name for p in _store(out).iterdir()
     } - {CACHE}
 
@@ -207,6 +227,19 @@ class TestRefused:
         assert "is a folder showfacts did not build" in err
         assert before == _snapshot(tmp_path)
 
+    @given(st.lists(st.one_of(
+        st.text(alphabet="ab./\\\0", max_size=6),
+        st.sampled_from(["shows/x/index.html", "a/../b", "./a", "a//b",
+                         "..", ".", "", "a/", "/a", ".x/y", "a/..."]),
+    ), max_size=5))
+    def test_manifest_paths_are_checked_one_by_one(self, files):
+        """The manifest's check at once agrees with checking each path."""
+        def one(path: str) -> bool:
+            return ("\\" not in path and "\0" not in path and all(
+                part not in {"", ".", ".."} for part in path.split("/")))
+
+        assert all(map(one, files)) == _sitefolder._all_safe_relative(files)
+
     def test_a_version_folder_by_its_own_name(self, tmp_path, capsys):
         """``--out .site.showfacts/<version>`` would move the live site."""
         data = _shows(tmp_path / "data")
@@ -237,9 +270,14 @@ class TestReplaced:
         build_site(data, out, base_url=BASE)
         first = out.readlink()
         assert first.parent.name == ".site.showfacts"
+        spare = _spare(out)
         build_site(data, out, base_url=BASE, title="Other")
         assert first != out.readlink()
-        assert not (tmp_path / first).exists()
+        assert first.name == _spare(out)
+        assert spare == out.readlink().name  # brought up to date in place
+        _assert_clean(out)
+        build_site(data, out, base_url=BASE)
+        assert first == out.readlink()
         _assert_clean(out)
         assert {"data", "site", ".site.showfacts"} == {
             p.name for p in tmp_path.iterdir()
@@ -307,7 +345,8 @@ class TestReplaced:
         stranger.mkdir()
         (stranger / "cat.jpg").write_bytes(b"\xff\xd8")
         build_site(data, out, base_url=BASE)
-        assert {".lock", "photos", CACHE, out.readlink().name} == {
+        assert {"photos", CACHE} | _kept(out.readlink().name,
+                                         _spare(out)) == {
             p.name for p in store.iterdir()
         }
         assert b"\xff\xd8" == (stranger / "cat.jpg").read_bytes()
@@ -385,13 +424,16 @@ class TestEnvironment:
         monkeypatch.setattr(site_module, "_write", full)
         err = _refused(["build", str(data), "--out", str(out)], capsys)
         assert f"{out}: cannot be written (No space left on device)" in err
-        # the build cache may have learnt something; nothing else changed
-        cache = f".site.showfacts/{CACHE}"
-        after = _snapshot(tmp_path)
-        assert before == {k: v for k, v in after.items()
-                          if not k.startswith(cache)} | {
-            k: v for k, v in before.items() if k.startswith(cache)
-        }
+        # The build cache may have learnt something, and the spare being
+        # brought up to date is gone; nothing else changed.
+        spare = f".site.showfacts/{_spare(out)}"
+
+        def outside(snapshot: dict[str, object]) -> dict[str, object]:
+            return {k: v for k, v in snapshot.items()
+                    if not k.startswith((f".site.showfacts/{CACHE}", spare))}
+
+        assert outside(before) == outside(_snapshot(tmp_path))
+        assert not (tmp_path / spare).exists()
 
     def test_a_read_only_folder(self, tmp_path, monkeypatch, capsys):
         """The site's folder cannot be made: exit 2, nothing left behind."""
@@ -492,8 +534,8 @@ def test_killed_at_random_moments(tmp_path, seed):
     assert [s for s in result["seen"] if not _whole(s)] == []
     after = result["after"]
     assert _whole(after["site"])
-    assert {".lock", CACHE, after["live"].split("/")[1]} == set(
-        after["store"])
+    assert {CACHE} | _kept(after["live"].split("/")[1],
+                           after["spare"]) == set(after["store"])
     assert ["data", "site", ".site.showfacts"] == sorted(
         after["siblings"], key=lambda n: (n.startswith("."), n)
     )
@@ -503,14 +545,19 @@ def test_killed_at_random_moments(tmp_path, seed):
 def test_killed_at_each_step_of_the_swap(tmp_path):
     """A build that dies before each step of the swap, one step at a time."""
     result = _harness("steps", tmp_path)
-    assert result["steps"] > 10
+    # At least the four steps of swapping in an updated spare (unmark it,
+    # keep its state, make the link, rename it over the site) each killed.
+    assert result["steps"] > 4
     assert [s for s in result["seen"] if not _whole(s)] == []
-    titles = {s["title"] for s in result["seen"]}
-    assert {"Old facts", "New facts"} == titles
+    # Killed before the rename, a build leaves the old site; the build
+    # that got through swapped in the new one.
+    titles = [s["title"] for s in result["seen"]]
+    assert "Old facts" == titles[0]
+    assert "New facts" == titles[-1]
     after = result["after"]
     assert _whole(after["site"])
-    assert {".lock", CACHE, after["live"].split("/")[1]} == set(
-        after["store"])
+    assert {CACHE} | _kept(after["live"].split("/")[1],
+                           after["spare"]) == set(after["store"])
 
 
 @linux_only
@@ -520,8 +567,9 @@ def test_a_reader_never_finds_the_site_missing(tmp_path):
     assert result["reads"] > 12
     assert (0, 0) == (result["missing"], result["partial"])
     assert ["New facts", "Old facts"] == result["titles"]
-    assert {".lock", CACHE, result["after"]["live"].split("/")[1]} == \
-        set(result["after"]["store"])
+    after = result["after"]
+    assert {CACHE} | _kept(after["live"].split("/")[1],
+                           after["spare"]) == set(after["store"])
 
 
 @linux_only

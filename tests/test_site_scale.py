@@ -14,9 +14,11 @@ import showfacts as sf
 from showfacts import _pages
 from showfacts import site as site_module
 from showfacts.config import load_config
+from showfacts.models import Catalog
 from showfacts.site import build_site
 from tests.conftest import EXAMPLES, declared
 from tests.test_cli import run
+from tests.test_site_folder import _spare
 
 
 BASE = "https://example.org/tv/"
@@ -436,7 +438,7 @@ class TestIncremental:
         assert _tree(out) == self._cold(data, tmp_path, feeds=["atom"],
                                         claims=True)
         # the cache holds what the last build used, no more
-        assert 20 == len(self._entries(out))  # entries and their items
+        assert 30 == len(self._entries(out))  # records, items, events
 
         # back to the defaults, in two processes
         back = build_site(data, out, base_url=BASE, jobs=2)
@@ -481,14 +483,15 @@ class TestIncremental:
         assert _tree(out) == self._cold(data, tmp_path)
 
     def test_a_damaged_entry_is_a_miss(self, tmp_path):
-        """An entry that does not unpickle: the show is rendered again."""
+        """A damaged index and entries: the shows are rendered again."""
         data = _catalog(tmp_path / "data", 2)
         out = tmp_path / "site"
         build_site(data, out, base_url=BASE)
         cache = tmp_path / ".site.showfacts" / "cache"
+        (cache / "index").write_bytes(b"not an index")
         for entry in (cache / "entries").glob("*/*"):
-            if not entry.name.endswith(".items"):
-                entry.write_bytes(b"not a pickle")
+            if "." not in entry.name:
+                entry.write_bytes(b"not a record")
         rebuilt = build_site(data, out, base_url=BASE)
         assert 0 == rebuilt.reused
         assert _tree(out) == self._cold(data, tmp_path)
@@ -511,9 +514,10 @@ class TestIncremental:
         listed = json.loads((out / ".showfacts-site.json").read_text())
         assert not [f for f in listed["files"] if "cache" in f]
         store = tmp_path / ".site.showfacts"
-        assert {".lock", "cache", out.readlink().name} == {
-            p.name for p in store.iterdir()
-        }
+        versions = {out.readlink().name, _spare(out)}
+        assert {".lock", "cache"} | versions | {
+            f"{v}.state" for v in versions
+        } == {p.name for p in store.iterdir()}
 
     def test_a_failed_first_build_leaves_no_cache(self, tmp_path,
                                                   monkeypatch):
@@ -556,13 +560,13 @@ class TestCatalogCalendar:
         out = tmp_path / "site"
         build_site(data, out, base_url=BASE)
         made = []
-        real = calendar.to_calendar
+        real = calendar.assemble
 
-        def counting(*args: object, **kwargs: object) -> str:
-            made.append(kwargs.get("found") is not None)
-            return real(*args, **kwargs)
+        def counting(data: object, *args: object) -> str:
+            made.append(isinstance(data, Catalog))  # not one show's
+            return real(data, *args)
 
-        monkeypatch.setattr(calendar, "to_calendar", counting)
+        monkeypatch.setattr(calendar, "assemble", counting)
         ballard = data / "ballard.yaml"
         text = ballard.read_text(encoding="utf-8")
         ballard.write_text(text.replace(
@@ -587,22 +591,31 @@ class TestCatalogCalendar:
 
 
 def test_an_entry_cannot_place_files_outside_the_site(tmp_path):
-    """A tampered entry naming ../ is a miss; nothing lands outside."""
-    import pickle
+    """A tampered record naming ../ is a miss; nothing lands outside."""
+    import marshal
 
     import attrs
+
+    from showfacts._buildcache import Record
+
+    def tampered(plain: object) -> object:
+        record = Record.from_plain(plain)
+        assert record is not None
+        _, digest = record.files[0]
+        return attrs.evolve(record, files=(
+            ("../../escaped.html", digest), *record.files)).plain()
 
     data = _catalog(tmp_path / "data", 2)
     out = tmp_path / "site"
     build_site(data, out, base_url=BASE)
-    for path in (tmp_path / ".site.showfacts/cache/entries").glob("*/*"):
-        if path.name.endswith(".items"):
-            continue
-        entry = pickle.loads(path.read_bytes())  # noqa: S301 - ours
-        _, digest, size, written = entry.files[0]
-        bad = attrs.evolve(entry, files=(
-            ("../../escaped.html", digest, size, written), *entry.files))
-        path.write_bytes(pickle.dumps(bad))
+    cache = tmp_path / ".site.showfacts/cache"
+    recipe, inputs, records = marshal.loads((cache / "index").read_bytes())  # noqa: S302
+    (cache / "index").write_bytes(marshal.dumps((
+        recipe, inputs, {k: tampered(r) for k, r in records.items()})))
+    for path in (cache / "entries").glob("*/*"):
+        if "." not in path.name:
+            path.write_bytes(marshal.dumps(tampered(
+                marshal.loads(path.read_bytes()))))  # noqa: S302
     rebuilt = build_site(data, out, base_url=BASE)
     assert 0 == rebuilt.reused
     assert not list(tmp_path.rglob("escaped.html"))

@@ -5,28 +5,32 @@ A show's files depend on the show file's bytes and on the build's recipe
 (the showfacts version and its libraries', the options, the theme), and
 on nothing else: no page of a show reads another show.  So a build keeps,
 for each show file, an *entry* under the digest of the recipe and the
-file's bytes: what the catalog's pages need of the show (its light model,
-pages, calendar events, newest news items) and the files it wrote, each
-as a *blob* named by the digest of its bytes.  The next build checks and
-renders only the files whose digest has no entry and links (or copies)
-the blobs of the others into the new version folder; the catalog's own
-pages (index, catalog feeds and calendar, sitemaps) are written anew.
+file's bytes: a :class:`Record` of what the catalog's pages need of the
+show, and the digest of each file it wrote.  The next build checks and
+renders only the files whose digest has no entry; the site's folder
+(``showfacts._siteversion``) already holds the others' files, or links
+them from the live version.
+
+A rebuild of a large catalog must not read ten thousand entries, so the
+cache also keeps an *index* of the last build: each show file's size,
+time and inode with its entry's key, and every record.  A file that
+stat()s as it did is not read at all; one that does not is read and
+hashed, and its record looked up by key.
 
 The cache sits in the site's store, beside the version folders and never
 in one, so it is never a file of the site::
 
     .public.showfacts/
         cache/
-            entries/3f/3f9c...    one per show file, pickled
+            index                 the last build's files and records
+            entries/3f/3f9c...    one per show file: its record
             entries/3f/3f9c....items   its news items, read when needed
-            blobs/a0/a07e...      one per distinct output file
+            entries/3f/3f9c....ics     its calendar events, as written
             calendar              the catalog's calendar, with its key
 
 Every write is a new file renamed into place, so a reader finds whole
-entries and blobs or none.  After a build, entries and blobs it did not
-use are deleted: the cache holds the last build.  A blob whose size or
-time is not what its entry says (a published file edited in place: they
-are hard links) is a miss, and its show is rendered again.
+entries or none.  After a build, the entries of the files it no longer
+has are deleted: the cache holds the last build.
 """
 
 from __future__ import annotations
@@ -34,41 +38,105 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
+import marshal
 import os
 import pathlib
 import pickle
-import re
 import secrets
-import shutil
-from collections.abc import Iterable
+from collections.abc import Collection
 from typing import Any
 
 import attrs
 
 
-__all__ = ["Cache", "Entry", "recipe"]
+__all__ = ["Cache", "Index", "Record", "recipe"]
 
 #: Bumped when what an entry holds changes shape.
-_FORMAT = b"showfacts build cache 3\n"
+_FORMAT = b"showfacts build cache 4\n"
 _ENTRIES = "entries"
-_DIGEST = re.compile(r"[0-9a-f]{64}")
-_BLOBS = "blobs"
+_INDEX = "index"
+#: What an entry's files add to its key.
+_SUFFIXES = ("", ".items", ".ics")
+
+#: A calendar event's place in the catalog's calendar: the day's ordinal
+#: and the event's uid, and how many bytes its text takes.
+EventText = tuple[int, str, int]
 
 
 @attrs.frozen(kw_only=True)
-class Entry:
+class Record:
     """
-    What a show file made, for a build that finds it unchanged.
+    What the catalog's pages need of a show, kept for the next build.
+
+    Plain values only (strings, numbers, tuples): ten thousand of them are
+    read at every build.
 
     Attributes:
-        summary: What the catalog's pages need of the show (the site's
-            own record of it).
-        files: Each written file: its path in the site, the digest of its
-            bytes, and the size and time (ns) of its blob when written.
+        show: The show's id.
+        title: Its title.
+        fictional: Whether it is a fictional show (the index says so).
+        names: What the catalog checks across shows: each
+            ``(collection, position, id, name)`` of its people,
+            organizations, characters, works and franchise.
+        pages: Each page's URL and the newest date (ISO) the data gives it.
+        files: Each file written: its path in the site and its digest.
+        count: How many files it wrote.
+        status: The index's status line.
+        premiere: The index's premiere line.
+        events: The calendar's events, in order, as :data:`EventText`.
+        events_digest: The digest of the events' written text.
+        newest: The sort key of its newest news item, if any.
     """
 
-    summary: Any
-    files: tuple[tuple[str, str, int, int], ...]
+    show: str
+    title: str
+    fictional: bool
+    names: tuple[tuple[str, int, str, str], ...]
+    pages: tuple[tuple[str, str | None], ...]
+    files: tuple[tuple[str, str], ...]
+    count: int
+    status: str
+    premiere: str
+    events: tuple[EventText, ...] = ()
+    events_digest: str = ""
+    newest: tuple[float, str] | None = None
+
+    def plain(self) -> tuple[Any, ...]:
+        """As a tuple of plain values, for :mod:`marshal`."""
+        return attrs.astuple(self, recurse=False)
+
+    @classmethod
+    def from_plain(cls, value: object) -> Record | None:
+        """Back from :meth:`plain`; ``None`` if it is not one."""
+        if not isinstance(value, tuple) or len(value) != _FIELDS:
+            return None
+        try:
+            return cls(**dict(zip(_NAMES, value, strict=True)))
+        except TypeError:
+            return None
+
+
+_NAMES = tuple(a.name for a in attrs.fields(Record))
+_FIELDS = len(_NAMES)
+
+
+@attrs.define
+class Index:
+    """
+    The last build's show files and records.
+
+    Attributes:
+        inputs: Each show file's path, with its size, time (ns), inode,
+            change time (ns), format and entry key when it was read.
+        records: Each entry key's record.
+        whole: Whether it was read whole, for this build's recipe: then
+            it lists every entry the cache holds.
+    """
+
+    inputs: dict[str, tuple[int, int, int, int, str, str]] = attrs.Factory(
+        dict)
+    records: dict[str, Record] = attrs.Factory(dict)
+    whole: bool = False
 
 
 def recipe(*parts: object) -> bytes:
@@ -132,121 +200,126 @@ class Cache:
         found.update(data)
         return found.hexdigest()
 
-    def _entry_path(self, key: str) -> pathlib.Path:
-        return self.folder / _ENTRIES / key[:2] / key
+    def _entry_path(self, key: str, suffix: str = "") -> pathlib.Path:
+        return self.folder / _ENTRIES / key[:2] / f"{key}{suffix}"
 
-    def _blob_path(self, digest: str) -> pathlib.Path:
-        return self.folder / _BLOBS / digest[:2] / digest
+    # -- the index -----------------------------------------------------------
 
-    def get(self, key: str) -> Entry | None:
-        """The entry of a key, if the cache has a whole one."""
+    def _recipe_digest(self) -> str:
+        return hashlib.sha256(self.recipe).hexdigest()
+
+    def index(self) -> Index:
+        """The last build's index; empty if there is none for this recipe."""
         try:
-            data = self._entry_path(key).read_bytes()
-        except OSError:
-            return None
-        try:
-            entry = pickle.loads(data)  # noqa: S301 - our own store
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss
-            return None
-        return entry if isinstance(entry, Entry) else None
+            value = marshal.loads(  # noqa: S302 - our own store
+                (self.folder / _INDEX).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return Index()
+        if (not isinstance(value, tuple) or len(value) != 3
+                or value[0] != self._recipe_digest()):
+            return Index()
+        _, inputs, plain = value
+        if not isinstance(inputs, dict) or not isinstance(plain, dict):
+            return Index()
+        records = {}
+        for key, one in plain.items():
+            record = Record.from_plain(one)
+            if record is not None:
+                records[key] = record
+        return Index(inputs=inputs, records=records,
+                     whole=len(records) == len(plain))
 
-    def put_items(self, key: str, items: object) -> None:
+    def keep_index(self, index: Index, old: Index) -> None:
         """
-        Keep a show's news items beside its entry.
+        Keep the index of this build; delete the entries it left behind.
 
-        Apart, because only the few that make the catalog's feed are
-        ever read again, and they are most of an entry's bytes.
+        ``old`` is the index the build started from: entries it lists
+        that this one does not are no longer any file's.  If it was not
+        whole (a first build, another recipe, a damaged index), every
+        entry is looked at instead.
         """
         with contextlib.suppress(OSError):
-            _write_new(self._items_path(key),
-                       pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+            _write_new(self.folder / _INDEX, marshal.dumps((
+                self._recipe_digest(), index.inputs,
+                {k: r.plain() for k, r in index.records.items()},
+            )))
+        if not old.whole:
+            self._sweep(index.records.keys())
+            return
+        for key in old.records.keys() - index.records.keys():
+            for suffix in _SUFFIXES:
+                with contextlib.suppress(OSError):
+                    self._entry_path(key, suffix).unlink()
 
-    def has_items(self, key: str) -> bool:
-        """Whether a show's news items are kept."""
-        return self._items_path(key).is_file()
+    def _sweep(self, keep: Collection[str]) -> None:
+        """Delete every entry file (or half-written one) not of ``keep``."""
+        with contextlib.suppress(OSError), os.scandir(
+                self.folder / _ENTRIES) as shards:
+            for shard in list(shards):
+                with contextlib.suppress(OSError), os.scandir(
+                        shard.path) as entries:
+                    for entry in list(entries):
+                        if entry.name.split(".")[0] not in keep:
+                            with contextlib.suppress(OSError):
+                                os.unlink(entry.path)  # noqa: PTH108
+
+    # -- entries -------------------------------------------------------------
+
+    def get(self, key: str) -> Record | None:
+        """The record of a key, if the cache has a whole entry."""
+        try:
+            data = self._entry_path(key).read_bytes()
+            return Record.from_plain(marshal.loads(data))  # noqa: S302
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+
+    def put(self, key: str, record: Record, items: object,
+            events: bytes) -> None:
+        """
+        Keep a show's entry; a cache that cannot be written is no error.
+
+        Its news items and calendar text go apart, because they are most
+        of an entry's bytes and only read when the catalog's feed or
+        calendar needs them.  The record goes last: an entry is whole
+        when it is there.
+        """
+        with contextlib.suppress(OSError):
+            _write_new(self._entry_path(key, ".items"),
+                       pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+            _write_new(self._entry_path(key, ".ics"), events)
+            _write_new(self._entry_path(key), marshal.dumps(record.plain()))
 
     def items(self, key: str) -> Any:
         """
-        A show's news items, kept by :meth:`put_items`.
+        A show's news items, kept by :meth:`put`.
 
         Raises:
             OSError: If they are not there (or cannot be read).
         """
-        data = self._items_path(key).read_bytes()
+        path = self._entry_path(key, ".items")
+        data = path.read_bytes()
         try:
             return pickle.loads(data)  # noqa: S301 - our own store
         except Exception as exc:
-            raise FileNotFoundError(self._items_path(key)) from exc
+            raise FileNotFoundError(path) from exc
 
-    def _items_path(self, key: str) -> pathlib.Path:
-        return self.folder / _ENTRIES / key[:2] / f"{key}.items"
-
-    def put(self, key: str, entry: Entry) -> None:
-        """Keep an entry; a cache that cannot be written is no error."""
-        with contextlib.suppress(OSError):
-            _write_new(self._entry_path(key),
-                       pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def store(self, raw: bytes,
-              target: pathlib.Path) -> tuple[str, int, int]:
+    def events(self, key: str) -> bytes:
         """
-        Write a site file as a blob linked at ``target``.
+        A show's calendar events as written, kept by :meth:`put`.
 
-        The blob is always written anew: one of the same name may have
-        been changed through a site file linked to it.  Where the cache
-        cannot be written or linked from, ``target`` is written directly.
-
-        Returns:
-            The digest of the bytes, and the blob's size and time (ns).
+        Raises:
+            OSError: If they are not there (or cannot be read).
         """
-        digest = hashlib.sha256(raw).hexdigest()
-        blob = self._blob_path(digest)
-        try:
-            _write_new(blob, raw)
-            found = blob.stat()
-            _link(blob, target)
-        except OSError:
-            target.write_bytes(raw)
-            return digest, -1, -1
-        return digest, found.st_size, found.st_mtime_ns
+        return self._entry_path(key, ".ics").read_bytes()
 
-    def place(self, entry: Entry, staging: pathlib.Path) -> bool:
-        """
-        Put an entry's files into ``staging``, from their blobs.
+    def has(self, key: str) -> bool:
+        """Whether a show's news items and events are kept."""
+        # Strings, not paths: a rebuild asks this of every show.
+        base = f"{self.folder}/{_ENTRIES}/{key[:2]}/{key}"
+        return all(os.path.isfile(f"{base}{suffix}")  # noqa: PTH113
+                   for suffix in (".items", ".ics"))
 
-        Returns:
-            Whether every file was there, unchanged (the size and time it
-            had when written: a site file edited in place changes its
-            blob too); if not, the files placed are removed again and the
-            show must be rendered.
-        """
-        # Strings, not path objects: a rebuild places every file of the
-        # site, and making a path object cost more than linking the file.
-        root = os.fspath(staging)
-        blobs = os.fspath(self.folder / _BLOBS)
-        made: set[str] = set()
-        placed: list[str] = []
-        try:
-            for path, digest, size, written in entry.files:
-                if not (_DIGEST.fullmatch(digest) and _relative(path)):
-                    raise FileNotFoundError(path)  # not an entry we wrote
-                blob = f"{blobs}/{digest[:2]}/{digest}"
-                found = os.stat(blob)  # noqa: PTH116 - see below
-                if (found.st_size, found.st_mtime_ns) != (size, written):
-                    raise FileNotFoundError(blob)
-                target = f"{root}/{path}"
-                folder = target.rpartition("/")[0]
-                if folder not in made:
-                    os.makedirs(folder, exist_ok=True)  # noqa: PTH103
-                    made.add(folder)
-                _link(blob, target)
-                placed.append(target)
-        except OSError:
-            for target in placed:
-                with contextlib.suppress(OSError):
-                    os.unlink(target)  # noqa: PTH108
-            return False
-        return True
+    # -- catalog files -------------------------------------------------------
 
     def remembered(self, name: str, key: str) -> bytes | None:
         """
@@ -267,33 +340,15 @@ class Cache:
         with contextlib.suppress(OSError):
             _write_new(self.folder / name, key.encode("ascii") + b"\n" + data)
 
-    def sweep(self, keys: Iterable[str], blobs: Iterable[str]) -> None:
-        """Delete the entries and blobs the last build did not use."""
-        keep_keys = set(keys)
-        keep_blobs = set(blobs)
-        for kind, keep in ((_ENTRIES, keep_keys), (_BLOBS, keep_blobs)):
-            _sweep(self.folder / kind, keep)
 
-
-def _sweep(folder: pathlib.Path, keep: set[str]) -> None:
+def file_stat(path: str) -> tuple[int, int, int, int] | None:
+    """What tells a show file changed: size, time, inode, change time."""
     try:
-        shards = sorted(p for p in folder.iterdir()
-                        if p.is_dir() and not p.is_symlink())
+        found = os.stat(path)  # noqa: PTH116 - strings: one per show
     except OSError:
-        return
-    for shard in shards:
-        with contextlib.suppress(OSError):
-            for path in list(shard.iterdir()):
-                # an entry's items go with it: "{key}.items"
-                if path.name.partition(".")[0] not in keep:
-                    _remove(path)
-        with contextlib.suppress(OSError):
-            shard.rmdir()  # only if empty
-
-
-def _remove(path: pathlib.Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
+        return None
+    return (found.st_size, found.st_mtime_ns, found.st_ino,
+            found.st_ctime_ns)
 
 
 def _write_new(path: pathlib.Path, data: bytes) -> None:
@@ -307,18 +362,3 @@ def _write_new(path: pathlib.Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-
-
-def _relative(path: str) -> bool:
-    """A path inside the site: no empty, ``.`` or ``..`` part."""
-    return bool(path) and not {"", ".", ".."} & set(path.split("/"))
-
-
-def _link(blob: str | os.PathLike[str],
-          target: str | os.PathLike[str]) -> None:
-    """A hard link to a blob, or a copy where links cannot be made."""
-    try:
-        os.link(blob, target)
-    except OSError:
-        shutil.copyfile(blob, target)
-

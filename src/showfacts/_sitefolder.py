@@ -52,6 +52,7 @@ from showfacts._atomic import (
     remove_folders,
     write_atomic,
 )
+from showfacts._siteversion import State, Version, foreign, mirror
 from showfacts.exceptions import OutputError, ShowfactsError
 
 
@@ -71,6 +72,11 @@ _LOCK = ".lock"
 CACHE = "cache"
 _VERSION = re.compile(r"[0-9a-f]{16}")
 _NEW_LINK = re.compile(r"[0-9a-f]{16}\.link")
+#: Beside each finished version: what it holds (``_siteversion.State``).
+_STATE = ".state"
+_OLD_STATE = re.compile(r"[0-9a-f]{16}\.state")
+#: A state being written (``write_atomic``) when its build was killed.
+_STATE_TEMP = re.compile(r"\.[0-9a-f]{16}\.state\.[0-9a-f]{8}\.tmp")
 #: The files a site of the layout before manifests could hold.
 _OLD_LAYOUT = re.compile(
     r"(?:index\.html|style\.css|feed\.xml|atom\.xml|feed\.json"
@@ -137,12 +143,14 @@ def _check_inputs_at(out: str | os.PathLike[str],
 @contextlib.contextmanager
 def replace_site(out: str | os.PathLike[str],
                  inputs: Iterable[str | os.PathLike[str]],
-                 ) -> Iterator[pathlib.Path]:
+                 ) -> Iterator[Version]:
     """
-    A new, empty folder that replaces the site at ``out`` if the block ends.
+    A version folder that replaces the site at ``out`` if the block ends.
 
-    If the block raises, the new folder is removed and ``out`` is left as
-    it was.
+    It is the site's spare brought up to date where there is one
+    (``showfacts._siteversion``), else a new, empty folder; the block
+    puts every file of the new site in through it.  If the block raises,
+    the folder is removed and ``out`` is left as it was.
 
     Raises:
         OutputError: If ``out`` is unsafe to replace (see the module), or
@@ -166,14 +174,32 @@ def replace_site(out: str | os.PathLike[str],
             made.append(place.store)
         lock = _lock(place)
         current = _survey(place)
-        _clean(place.store, keep=current.version)
-        staging = _new_version(place.store)
-        yield staging
-        old = _swap(place, current, staging)
+        live = _state(place.store, current.version)
+        spare = _spare(place.store, live)
+        _clean(place.store, keep={
+            v for v in (current.version, spare and live and live.previous)
+            if v
+        })
+        if spare is not None and live is not None:
+            staging = place.store / live.previous
+            _mark_building(staging)
+        else:
+            staging = _new_version(place.store)
+        version = Version(
+            staging, spare=spare,
+            live=None if current.version is None
+            else place.store / current.version,
+            live_state=live,
+        )
+        yield version
+        old = _swap(place, current, version, keep_live=live is not None)
         done = True
         for folder, files in old:
             with contextlib.suppress(OSError):  # left for the next build
                 _delete(folder, files)
+        if live is None:
+            with contextlib.suppress(OSError):  # the next build makes one
+                _make_spare(place.store, staging)
     except OSError as exc:
         if isinstance(exc, ShowfactsError):
             raise
@@ -182,6 +208,8 @@ def replace_site(out: str | os.PathLike[str],
         if not done:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+                with contextlib.suppress(OSError):
+                    _state_path(place.store, staging.name).unlink()
                 with contextlib.suppress(OSError):
                     _new_link(staging).unlink()
             if place.store in made:
@@ -192,6 +220,78 @@ def replace_site(out: str | os.PathLike[str],
             remove_folders(made)
         if lock != -1:
             os.close(lock)
+
+
+def _state_path(store: pathlib.Path, version: str) -> pathlib.Path:
+    return store / f"{version}{_STATE}"
+
+
+def _state(store: pathlib.Path, version: str | None) -> State | None:
+    """What a finished version holds, if it was kept."""
+    if version is None:
+        return None
+    return State.read(_state_path(store, version))
+
+
+def _spare(store: pathlib.Path, live: State | None) -> State | None:
+    """
+    The spare's state, if there is a spare to update in place.
+
+    The version that was live before the live one, finished, listed by
+    its manifest and holding nothing its state does not list (a file
+    added to it while it was live is left where it is, with it).
+    """
+    if live is None or not _VERSION.fullmatch(live.previous):
+        return None
+    folder = store / live.previous
+    if (folder.is_symlink() or (folder / BUILDING).exists()
+            or _manifest(folder) is None):
+        return None
+    state = _state(store, live.previous)
+    if state is None or foreign(folder, state, also={MANIFEST}) != []:
+        return None
+    return state
+
+
+def _mark_building(folder: pathlib.Path) -> None:
+    """
+    Mark a spare as being built, before anything in it changes.
+
+    Its state goes first: a build killed now leaves a folder marked as
+    being built, which the next build removes.  It holds only what
+    showfacts wrote: its state was just found to list all it held.
+    """
+    (folder / BUILDING).write_bytes(b"")
+    _state_path(folder.parent, folder.name).unlink(missing_ok=True)
+
+
+def _make_spare(store: pathlib.Path, live: pathlib.Path) -> None:
+    """
+    Leave a spare beside a live version that has none: hard links.
+
+    A first build pays for it (a link a file), so that the next one
+    updates only what changed.
+    """
+    state = State.read(_state_path(store, live.name))
+    if state is None:
+        return
+    spare = _new_version(store)
+    try:
+        for _ in mirror(live, state, spare):
+            pass
+        _write_manifest(spare, state.files)
+        (spare / BUILDING).unlink()
+        folders = {
+            f: os.stat(spare / f if f else spare).st_mtime_ns  # noqa: PTH116
+            for f in state.folders
+        }
+        State(files=state.files, folders=folders,
+              previous=state.previous).write(_state_path(store, spare.name))
+        attrs.evolve(state, previous=spare.name).write(
+            _state_path(store, live.name))
+    except BaseException:
+        shutil.rmtree(spare, ignore_errors=True)
+        raise
 
 
 def _place(out: str | os.PathLike[str]) -> _Place:
@@ -264,7 +364,13 @@ def _survey(place: _Place, *, walk: bool = True) -> _Current:
             )
         if walk:
             folder = place.store / version
-            _check_own(place.given, folder, _manifest(folder) or ())
+            state = _state(place.store, version)
+            extra = (None if state is None
+                     else foreign(folder, state, also={MANIFEST}))
+            if extra is None:
+                _check_own(place.given, folder, _manifest(folder) or ())
+            else:
+                _refuse_extra(place.given, extra)
         return _Current(version=version)
     if not os.path.lexists(out):
         return _Current()
@@ -315,30 +421,60 @@ def _files(folder: pathlib.Path) -> list[str]:
 
 
 def _manifest(folder: pathlib.Path) -> tuple[str, ...] | None:
-    """The files a folder's manifest lists, if it has a valid one."""
+    """
+    The files a folder's manifest lists, if it has a valid one.
+
+    A build asks this of the same few manifests several times, each of a
+    whole catalog's files: one read as it was written (the same inode,
+    size and time) is remembered.
+    """
     try:
-        value = json.loads((folder / MANIFEST).read_bytes())
+        with (folder / MANIFEST).open("rb") as handle:
+            found = os.fstat(handle.fileno())
+            key = (os.fspath(folder), found.st_dev, found.st_ino,
+                   found.st_size, found.st_mtime_ns)
+            if key in _READ:
+                return _READ[key]
+            value = json.loads(handle.read())
     except (OSError, ValueError):
         return None
     if not isinstance(value, dict) or value.get("generator") != "showfacts":
         return None
     files = value.get("files")
-    if not isinstance(files, list) or not all(
-        isinstance(f, str) and _safe_relative(f) for f in files
-    ):
+    if not isinstance(files, list) or not _all_safe_relative(files):
         return None
-    return tuple(files)
+    if len(_READ) >= 4:  # the live site and its spare, and a few more
+        _READ.pop(next(iter(_READ)))
+    _READ[key] = listed = tuple(files)
+    return listed
 
 
-def _safe_relative(path: str) -> bool:
-    parts = path.split("/")
-    return all(p not in {"", ".", ".."} for p in parts) and "\\" not in path
+#: Manifests read, by folder and the file's identity.
+_READ: dict[tuple[str, int, int, int, int], tuple[str, ...]] = {}
+#: A part of a path that is not a name: empty, ``.`` or ``..``.
+_NOT_A_NAME = re.compile(r"(?:^|[/\0])\.{0,2}(?=$|[/\0])")
+
+
+def _all_safe_relative(files: list[object]) -> bool:
+    """Whether every item is a relative path of names, checked at once."""
+    if not files:
+        return True
+    if not all(type(f) is str for f in files):
+        return False
+    joined = "\0".join(files)  # type: ignore[arg-type]
+    return (joined.count("\0") == len(files) - 1  # none holds a NUL
+            and "\\" not in joined
+            and _NOT_A_NAME.search(joined) is None)
 
 
 def _check_own(given: str, folder: pathlib.Path,
                listed: Iterable[str]) -> None:
     """Refuse a site that holds files its manifest does not list."""
-    extra = sorted(set(_files(folder)) - set(listed) - {MANIFEST})
+    _refuse_extra(given, sorted(set(_files(folder)) - set(listed)
+                                - {MANIFEST}))
+
+
+def _refuse_extra(given: str, extra: list[str]) -> None:
     if extra:
         raise OutputError(
             f"{given}: holds {_some(extra)}, which showfacts did not write; "
@@ -386,19 +522,24 @@ def _lock(place: _Place) -> int:
     return fd
 
 
-def _clean(store: pathlib.Path, *, keep: str | None) -> None:
+def _clean(store: pathlib.Path, *, keep: set[str]) -> None:
     """
     Remove what earlier builds left in the store, except the live site.
 
     Only what carries showfacts' marks: new links, version folders being
-    built or listed by a manifest, empty version folders.  What cannot be
-    removed is left for the next build.
+    built or listed by a manifest, empty version folders, the states of
+    versions not kept and states half written.  What cannot be removed
+    is left for the next build.
     """
     with os.scandir(store) as entries:
-        found = [e for e in entries if e.name != keep]
+        found = [e for e in entries if e.name not in keep]
     for entry in found:
         path = pathlib.Path(entry.path)
-        if _NEW_LINK.fullmatch(entry.name) and entry.is_symlink():
+        stale_state = (_OLD_STATE.fullmatch(entry.name)
+                       and entry.name.removesuffix(_STATE) not in keep)
+        new_link = (_NEW_LINK.fullmatch(entry.name)
+                    and entry.is_symlink())
+        if stale_state or new_link or _STATE_TEMP.fullmatch(entry.name):
             with contextlib.suppress(OSError):
                 path.unlink()
         elif (_VERSION.fullmatch(entry.name)
@@ -455,18 +596,22 @@ def _new_version(store: pathlib.Path) -> pathlib.Path:
         return path
 
 
-def _swap(place: _Place, current: _Current, staging: pathlib.Path,
-          ) -> list[tuple[pathlib.Path, tuple[str, ...]]]:
+def _swap(place: _Place, current: _Current, version: Version, *,
+          keep_live: bool) -> list[tuple[pathlib.Path, tuple[str, ...]]]:
     """
-    List the new site and link it in at ``out``.
+    Finish the new version and link it in at ``out``.
 
     Returns:
-        The old site's folder and files, to delete: ``out`` no longer
-        leads there.
+        The folders and files to delete: ``out`` no longer leads there,
+        and they are not the next build's spare.
     """
-    files = [f for f in _files(staging) if f != BUILDING]
-    _write_manifest(staging, files)
+    staging = version.path
+    version.prune()
+    if not version.same_files() or _manifest(staging) is None:
+        _write_manifest(staging, version.files)
     (staging / BUILDING).unlink()
+    state = version.state(previous=current.version or "")
+    state.write(_state_path(place.store, staging.name))
     link = _new_link(staging)
     link.symlink_to(f"{place.store.name}/{staging.name}",
                     target_is_directory=True)
@@ -488,7 +633,7 @@ def _swap(place: _Place, current: _Current, staging: pathlib.Path,
         if moved is not None:
             moved.rename(place.out)
         raise
-    if current.version is not None:
+    if current.version is not None and not keep_live:
         old = place.store / current.version
         return [(old, _manifest(old) or ())]
     if moved is not None:

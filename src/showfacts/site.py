@@ -40,10 +40,12 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import datetime as dt
+import hashlib
 import heapq
 import itertools
 import os
 import pathlib
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -60,11 +62,18 @@ from showfacts._sitefolder import (
     replace_site,
     store_of,
 )
+from showfacts._siteversion import FileRecord, Version, write_file
 from showfacts.config import SiteConfig
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
-from showfacts.loading import collect_show_files, file_bytes, load, load_bytes
-from showfacts.models import Catalog, Show, check_catalog
+from showfacts.loading import collect_show_files, file_bytes, load_bytes
+from showfacts.models import (
+    Catalog,
+    CatalogNames,
+    Show,
+    catalog_names,
+    check_catalog_names,
+)
 from showfacts.themes import DEFAULT_THEME
 
 
@@ -129,15 +138,15 @@ class _Rendered:
     """What one show file left behind for the catalog pages."""
 
     file: str
-    show: Show | None = None
+    #: What the catalog's pages need of the show; none if it failed.
+    record: _buildcache.Record | None = None
     problems: tuple[Problem, ...] = ()
-    pages: tuple[tuple[str, dt.date | None], ...] = ()
-    files: int = 0
-    events: tuple[calendar.Event, ...] = ()
-    status: str = ""
-    premiere: str = ""
-    #: The digests of the files in the build cache, if it was used.
-    blobs: tuple[str, ...] = ()
+    #: Its entry in the build cache, if one is kept.
+    key: str = ""
+    #: The files a worker wrote, for the version folder's list.
+    written: tuple[tuple[str, FileRecord], ...] = ()
+    #: Its calendar events as written, for the catalog's calendar.
+    events: bytes = b""
     #: Its files came from the build cache.
     reused: bool = False
 
@@ -268,29 +277,36 @@ def build_site(
             ),
         ),
     ) if cache else None
+    last = store.index() if store is not None else _buildcache.Index()
+    index = _buildcache.Index()
     # Check first: every file is loaded and the catalog checked before
     # anything is rendered, so a bad file fails fast, with every problem.
-    checked = _check_all(files, options, jobs, progress, store)
+    checked = _check_all(files, options, jobs, progress, store, last, index)
     _refuse([p for c in checked for p in c.problems])
     _refuse(_catalog_problems(checked))
-    with replace_site(out, roots) as staging:
+    with replace_site(out, roots) as version:
         problems: list[Problem] = []
         shows: list[_Rendered] = []
         newest = _Newest(CATALOG_FEED_ITEMS)
-        for rendered, items in _render_all(checked, staging, options, jobs,
+        for rendered, items in _render_all(checked, version, options, jobs,
                                            progress, store):
             newest.add(items)
             for result in rendered:
                 problems.extend(result.problems)
-                if result.show is not None:
+                for path, record in result.written:
+                    version.add(path, record)
+                if result.record is not None:
                     shows.append(result)
+                    if result.reused:
+                        newest.add_later(result.record.newest, result.key)
         _refuse(problems)
-        count = sum(r.files for r in shows)
-        count += _write_catalog(staging, site, options, shows,
+        count = sum(r.record.count for r in shows if r.record)
+        count += _write_catalog(version, site, options, shows,
                                 newest.items(store), store)
-        if store is not None:
-            store.sweep((c.key for c in checked),
-                        (b for r in shows for b in r.blobs))
+        if store is not None:  # under the site's lock
+            index.records.update(
+                (r.key, r.record) for r in shows if r.record and r.key)
+            store.keep_index(index, last)
     return BuildResult(out=target, shows=len(shows), files=count,
                        preview=options.preview,
                        reused=sum(r.reused for r in shows))
@@ -356,24 +372,25 @@ class _Newest:
 
     def __init__(self, keep: int) -> None:
         self.keep = keep
-        self.found: list[news.NewsItem | _Later] = []
-
-    @staticmethod
-    def _key(item: news.NewsItem | _Later) -> tuple[float, str]:
-        if isinstance(item, _Later):
-            return item.sort
-        return (-item.published.timestamp(), item.guid)
+        self.found: list[news.NewsItem] = []
+        #: Cached shows not read yet: their newest item's key, and entry.
+        self.later: list[tuple[tuple[float, str], str]] = []
 
     @staticmethod
     def sort_key(item: news.NewsItem) -> tuple[float, str]:
         """Where an item stands: newest first, ties by guid."""
         return (-item.published.timestamp(), item.guid)
 
-    def add(self, items: Iterable[news.NewsItem | _Later]) -> None:
+    def add(self, items: Iterable[news.NewsItem]) -> None:
         self.found.extend(items)
         if len(self.found) > 10 * self.keep:
             self.found = heapq.nsmallest(self.keep, self.found,
-                                         key=self._key)
+                                         key=self.sort_key)
+
+    def add_later(self, newest: tuple[float, str] | None, key: str) -> None:
+        """A cached show, whose items are read only if they may count."""
+        if newest is not None:
+            self.later.append((tuple(newest), key))  # type: ignore[arg-type]
 
     def items(
         self, cache: _buildcache.Cache | None = None,
@@ -381,31 +398,20 @@ class _Newest:
         """
         The newest ``keep`` items, newest first, ties by guid.
 
-        Items of cached shows are read from ``cache`` now, those only.
+        A cached show's items are read from ``cache`` only while its
+        newest item is newer than the ``keep``-th found so far.
         """
-        chosen = heapq.nsmallest(self.keep, self.found, key=self._key)
-        loaded: dict[str, Any] = {}
-        found = []
-        for item in chosen:
-            if isinstance(item, _Later):
-                if cache is None:  # pragma: no cover - never without one
-                    msg = "a cached item without its cache"
-                    raise AssertionError(msg)
-                if item.entry not in loaded:
-                    loaded[item.entry] = cache.items(item.entry)
-                found.append(loaded[item.entry][item.index])
-            else:
-                found.append(item)
+        found = heapq.nsmallest(self.keep, self.found, key=self.sort_key)
+        later = sorted(self.later)
+        for newest, key in later:
+            if len(found) >= self.keep and newest > self.sort_key(found[-1]):
+                break
+            if cache is None:  # pragma: no cover - never without one
+                msg = "a cached show without its cache"
+                raise AssertionError(msg)
+            found = heapq.nsmallest(self.keep, [*found, *cache.items(key)],
+                                    key=self.sort_key)
         return tuple(found)
-
-
-@attrs.frozen
-class _Later:
-    """A cached show's news item: its order, and where it is kept."""
-
-    sort: tuple[float, str]
-    entry: str
-    index: int
 
 
 _T = TypeVar("_T")
@@ -414,16 +420,15 @@ _R = TypeVar("_R")
 
 @attrs.frozen(kw_only=True)
 class _Checked:
-    """What checking one file left: its light show, or its problems."""
+    """What checking one file left: what the catalog checks, or problems."""
 
     file: str
-    show: Show | None = None
+    show: str = ""
+    names: CatalogNames = ()
     problems: tuple[Problem, ...] = ()
-    #: The file's entry in the build cache, and whether it was there.
+    #: The file's entry in the build cache, and its record if kept.
     key: str = ""
-    hit: bool = False
-    #: The entry found, kept in the building process only.
-    entry: _buildcache.Entry | None = attrs.field(default=None, repr=False)
+    record: _buildcache.Record | None = None
 
 
 def _batches(files: Sequence[_T], jobs: int) -> list[Sequence[_T]]:
@@ -447,7 +452,9 @@ def _in_parallel(
     """
     Run ``work(batch, *args)`` over the files' batches, in order.
 
-    With ``jobs`` above 1 in worker processes that end with this one.
+    With ``jobs`` above 1 in worker processes that end with this one,
+    unless there is only one batch (a rebuild's one changed file, say):
+    nothing runs beside it, so starting workers would only cost time.
     """
     total = len(files)
     if progress:
@@ -455,7 +462,7 @@ def _in_parallel(
     batches = _batches(files, jobs)
     done = 0
     with contextlib.ExitStack() as stack:
-        if jobs <= 1 or not batches:
+        if jobs <= 1 or len(batches) <= 1:
             results: Iterable[tuple[list[_R], Any]] = (
                 work(batch, *args) for batch in batches
             )
@@ -476,21 +483,31 @@ def _in_parallel(
             yield batch
 
 
-def _check_all(files: Sequence[str], options: _Options, jobs: int,
-               progress: Progress | None,
-               cache: _buildcache.Cache | None) -> list[_Checked]:
+def _check_all(  # noqa: PLR0917 - the build's parts, in one order
+    files: Sequence[str], options: _Options, jobs: int,
+    progress: Progress | None, cache: _buildcache.Cache | None,
+    last: _buildcache.Index, index: _buildcache.Index,
+) -> list[_Checked]:
     """
     Load and check every file; render nothing.
 
-    Files the build cache has an entry for are looked up here, in this
-    process: they are neither loaded nor sent to a worker.
+    Files the build cache knows are looked up here, in this process: a
+    file that is as the last build found it (size, time, inode) is not
+    even read; one whose bytes have an entry is not loaded.  Neither goes
+    to a worker.  ``index`` gets each file's key, for the next build.
     """
     found: dict[str, _Checked] = {}
+    stats: dict[str, tuple[int, int, int, int]] = {}
     if progress:
         progress(0, len(files))
     if cache is not None:
+        # A file changed within this second may change again unseen.
+        settled = time.time_ns() - 2_000_000_000
         for file in files:
-            hit = _lookup(file, options.limits, cache)
+            stat = _buildcache.file_stat(file)
+            if stat is not None and stat[1] < settled:
+                stats[file] = stat
+            hit = _lookup(file, stat, options.limits, cache, last)
             if hit is not None:
                 found[file] = hit
     rest = [f for f in files if f not in found]
@@ -498,7 +515,12 @@ def _check_all(files: Sequence[str], options: _Options, jobs: int,
                                  _after(progress, len(found), len(files)),
                                  options.limits, cache):
         found.update((c.file, c) for c in batch)
-    return [found[f] for f in files]
+    checked = [found[f] for f in files]
+    for one in checked:
+        stat = stats.get(one.file)
+        if stat is not None and one.key:
+            index.inputs[one.file] = (*stat, "", one.key)
+    return checked
 
 
 def _after(progress: Progress | None, before: int,
@@ -521,79 +543,75 @@ def _after(progress: Progress | None, before: int,
     return rest
 
 
-def _lookup(file: str, limits: Limits,
-            cache: _buildcache.Cache) -> _Checked | None:
+def _lookup(
+    file: str, stat: tuple[int, int, int, int] | None, limits: Limits,
+    cache: _buildcache.Cache, last: _buildcache.Index,
+) -> _Checked | None:
     """A file the build cache knows, or ``None``."""
+    kept = last.inputs.get(file)
+    if stat is not None and kept is not None and kept[:4] == stat:
+        record = last.records.get(kept[5])
+        if record is not None:
+            return _hit(file, kept[5], record)
     try:
         fmt, data = file_bytes(pathlib.Path(file), limits)
     except InvalidDataError as exc:
         return _Checked(file=file, problems=exc.problems)
     key = cache.key(fmt, data)
-    entry = cache.get(key)
-    if entry is None:
-        return None
-    rendered, _ = entry.summary
-    return _Checked(file=file, show=rendered.show, key=key, hit=True,
-                    entry=entry)
+    record = last.records.get(key) or cache.get(key)
+    return None if record is None else _hit(file, key, record)
+
+
+def _hit(file: str, key: str, record: _buildcache.Record) -> _Checked:
+    return _Checked(file=file, show=record.show, names=record.names,
+                    key=key, record=record)
 
 
 def _check_batch(files: Sequence[str], limits: Limits,
                  cache: _buildcache.Cache | None,
                  ) -> tuple[list[_Checked], None]:
-    """Load some files: the light show of each, or its problems."""
+    """Load some files: what the catalog checks of each, or problems."""
     return [_check_file(file, limits, cache) for file in files], None
 
 
 def _check_file(file: str, limits: Limits,
                 cache: _buildcache.Cache | None) -> _Checked:
-    """
-    Load and check one file, or find it in the build cache.
-
-    A file the cache has an entry for was checked, with the same bytes,
-    by the build that made the entry.
-    """
+    """Load and check one file."""
     try:
-        if cache is None:
-            return _Checked(file=file, show=_light(load(file, limits=limits)))
         fmt, data = file_bytes(pathlib.Path(file), limits)
-        key = cache.key(fmt, data)
-        entry = cache.get(key)
-        if entry is not None:
-            rendered, _ = entry.summary
-            return _Checked(file=file, show=rendered.show, key=key, hit=True)
         show = load_bytes(pathlib.Path(file), fmt, data, limits)
     except InvalidDataError as exc:
         return _Checked(file=file, problems=exc.problems)
-    return _Checked(file=file, show=_light(show), key=key)
+    return _Checked(file=file, show=show.id, names=catalog_names(show),
+                    key="" if cache is None else cache.key(fmt, data))
 
 
 def _render_all(  # noqa: PLR0917 - the build's parts, in one order
-    checked: Sequence[_Checked], staging: pathlib.Path, options: _Options,
+    checked: Sequence[_Checked], version: Version, options: _Options,
     jobs: int, progress: Progress | None, cache: _buildcache.Cache | None,
-) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem | _Later, ...]]]:
+) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem, ...]]]:
     """
     Render every file, in order, in batches.
 
     Each batch comes with its newest news items: a worker process sends
     back the catalog feed's candidates of its whole batch, not every item
     of every show, which would cost more to pass than to render.  The
-    files of shows found in the build cache are placed here, in this
-    process; only the others go to the workers.
+    files of shows found in the build cache are kept or linked here, in
+    this process; only the others go to the workers.
     """
-    done: dict[str, tuple[list[_Rendered],
-                          tuple[news.NewsItem | _Later, ...]]] = {}
+    done: dict[str, tuple[list[_Rendered], tuple[news.NewsItem, ...]]] = {}
     if progress:
         progress(0, len(checked))
     for one in checked:
-        if cache is not None and one.entry is not None:
-            placed = _reuse(one, one.entry, staging, cache)
+        if cache is not None and one.record is not None:
+            placed = _reuse(one, one.record, version, cache)
             if placed is not None:
-                done[one.file] = placed
-    rest = [attrs.evolve(c, hit=False, entry=None)
-            for c in checked if c.file not in done]
+                done[one.file] = ([placed], ())
+    rest = [c for c in checked if c.file not in done]
     for rendered, items in _in_parallel(
         _render_batch, rest, jobs,
-        _after(progress, len(done), len(checked)), staging, options, cache,
+        _after(progress, len(done), len(checked)), version.root, options,
+        cache,
     ):
         if len(rendered) == 1:
             done[rendered[0].file] = (rendered, items)
@@ -605,122 +623,107 @@ def _render_all(  # noqa: PLR0917 - the build's parts, in one order
 
 
 def _reuse(
-    checked: _Checked, entry: _buildcache.Entry, staging: pathlib.Path,
+    checked: _Checked, record: _buildcache.Record, version: Version,
     cache: _buildcache.Cache,
-) -> tuple[list[_Rendered], tuple[_Later, ...]] | None:
-    """Place a cached show's files; what the catalog needs of it."""
-    if not cache.has_items(checked.key) or not cache.place(entry, staging):
+) -> _Rendered | None:
+    """Have a cached show's files in the version; what the catalog needs."""
+    if not cache.has(checked.key) or not all(
+        version.keep(path, digest) for path, digest in record.files
+    ):
         return None
-    kept, sorts = entry.summary
-    return [attrs.evolve(
-        kept, file=checked.file, reused=True,
-        blobs=tuple(f[1] for f in entry.files),
-    )], tuple(_Later(sort=s, entry=checked.key, index=i)
-              for i, s in enumerate(sorts))
+    return _Rendered(file=checked.file, record=record, key=checked.key,
+                     reused=True)
 
 
 def _render_batch(
-    checked: Sequence[_Checked], staging: pathlib.Path, options: _Options,
+    checked: Sequence[_Checked], root: str, options: _Options,
     cache: _buildcache.Cache | None,
 ) -> tuple[list[_Rendered], tuple[news.NewsItem, ...]]:
     """Render some files; keep the newest items among all of theirs."""
     newest = _Newest(CATALOG_FEED_ITEMS)
     rendered = []
     for one in checked:
-        result, items = _render_file(one, staging, options, cache)
+        result, items = _render_file(one, root, options, cache)
         newest.add(items)
         rendered.append(result)
     return rendered, newest.items()
 
 
 def _render_file(
-    checked: _Checked, staging: pathlib.Path, options: _Options,
+    checked: _Checked, root: str, options: _Options,
     cache: _buildcache.Cache | None,
 ) -> tuple[_Rendered, Sequence[news.NewsItem]]:
     """Load one file and write its show's files; keep what the index needs."""
     file = checked.file
     try:
-        if cache is None:
-            show = load(file, limits=options.limits)
-        else:
-            fmt, data = file_bytes(pathlib.Path(file), options.limits)
-            key = cache.key(fmt, data)
-            show = load_bytes(pathlib.Path(file), fmt, data, options.limits)
+        fmt, data = file_bytes(pathlib.Path(file), options.limits)
+        show = load_bytes(pathlib.Path(file), fmt, data, options.limits)
     except InvalidDataError as exc:
         return _Rendered(file=file, problems=exc.problems), ()
+    key = "" if cache is None else cache.key(fmt, data)
     site = options.pages.site
     items = news.items_for_show(show, site, spoilers=options.spoilers)
-    sink = None if cache is None else _Sink(cache)
+    writer = _Writer(root)
+    events = () if options.preview else tuple(
+        sorted(calendar.events(show, site), key=lambda e: e.sort_key))
+    texts = [calendar.event_text(e) for e in events]
     try:
-        written = _write_show(show, staging, site, options, items, sink=sink)
+        pages = _write_show(show, writer, site, options, items, texts)
     except InvalidDataError as exc:  # an output over its limit
         return _Rendered(file=file, problems=tuple(
             attrs.evolve(p, file=p.file or file) for p in exc.problems
         )), ()
     status, premiere = _pages.show_summary(show)
-    rendered = _Rendered(
-        file=file,
-        show=_light(show),
-        pages=written[0],
-        files=written[1],
-        events=() if options.preview else calendar.events(show, site),
-        status=status,
-        premiere=premiere,
+    newest = min((_Newest.sort_key(i) for i in items), default=None)
+    events_text = b"".join(texts)
+    record = _buildcache.Record(
+        show=show.id, title=show.title, fictional=show.fictional,
+        names=catalog_names(show),
+        pages=tuple((u, None if d is None else d.isoformat())
+                    for u, d in pages),
+        files=tuple((path, rec[0]) for path, rec in writer.written),
+        count=len(writer.written),
+        status=status, premiere=premiere,
+        events=tuple((e.sort_key[0].toordinal(), e.uid, len(t))
+                     for e, t in zip(events, texts, strict=True)),
+        events_digest=hashlib.sha256(events_text).hexdigest(),
+        newest=newest,
     )
-    if sink is None or cache is None:
-        return rendered, items
-    keep = _Newest(CATALOG_FEED_ITEMS)
-    keep.add(items)
-    kept = keep.items()
-    cache.put_items(key, kept)
-    cache.put(key, _buildcache.Entry(
-        summary=(attrs.evolve(rendered, file=""),
-                 tuple(_Newest.sort_key(i) for i in kept)),
-        files=tuple(sink.files),
-    ))
-    return attrs.evolve(
-        rendered, blobs=tuple(f[1] for f in sink.files)
-    ), items
+    if cache is not None:
+        keep = _Newest(CATALOG_FEED_ITEMS)
+        keep.add(items)
+        cache.put(key, record, keep.items(), events_text)
+    return _Rendered(file=file, record=record, key=key,
+                     written=tuple(writer.written),
+                     events=events_text), items
 
 
-class _Sink:
-    """Writes a show's files through the build cache, and lists them."""
+class _Writer:
+    """Writes a show's files into a version folder, and lists them."""
 
-    def __init__(self, cache: _buildcache.Cache) -> None:
-        self.cache = cache
-        self.files: list[tuple[str, str, int, int]] = []
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.written: list[tuple[str, FileRecord]] = []
 
-    def write(self, staging: pathlib.Path, path: str, raw: bytes) -> None:
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.files.append((path, *self.cache.store(raw, target)))
+    def write(self, path: str, raw: bytes) -> None:
+        self.written.append((path, write_file(self.root, path, raw)))
 
 
-def _light(show: Show) -> Show:
-    """What the catalog checks and the index need of a show: no facts."""
-    return Show(
-        id=show.id, title=show.title, fictional=show.fictional,
-        franchise=show.franchise, people=show.people,
-        organizations=show.organizations, characters=show.characters,
-        works=show.works,
-    )
-
-
-def _write(staging: pathlib.Path, path: str, data: str | bytes,
-           most: int = DEFAULT_LIMITS.max_output_bytes,
-           sink: _Sink | None = None) -> None:
+def _output(path: str, data: str | bytes,
+            most: int = DEFAULT_LIMITS.max_output_bytes) -> bytes:
+    """A file's bytes, refused if over the limit."""
     raw = _text.output_bytes(data, html=path.endswith(".html"))
     if len(raw) > most:
         raise InvalidDataError([Problem(message=(
             f"the output {path} would be {len(raw):,} bytes, over the limit "
             f"of {most:,} bytes per file"
         ))])
-    if sink is not None:
-        sink.write(staging, path, raw)
-        return
-    target = staging / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(raw)
+    return raw
+
+
+def _write(to: _Writer | Version, path: str, data: str | bytes,
+           most: int = DEFAULT_LIMITS.max_output_bytes) -> None:
+    to.write(path, _output(path, data, most))
 
 
 def _relative(site: Site, url: str) -> str:
@@ -729,10 +732,10 @@ def _relative(site: Site, url: str) -> str:
     return path + "index.html" if path.endswith("/") or not path else path
 
 
-def _write_show(
-    show: Show, staging: pathlib.Path, site: Site, options: _Options,
-    items: tuple[news.NewsItem, ...], *, sink: _Sink | None = None,
-) -> tuple[tuple[tuple[str, dt.date | None], ...], int]:
+def _write_show(  # noqa: PLR0917 - the show's parts, in one order
+    show: Show, to: _Writer, site: Site, options: _Options,
+    items: tuple[news.NewsItem, ...], events: Sequence[bytes],
+) -> tuple[tuple[str, dt.date | None], ...]:
     """Write a show's pages and, with a base URL, its feeds and files."""
     most = options.limits.max_output_bytes
     renderer = _pages.pages(options.pages)
@@ -740,34 +743,33 @@ def _write_show(
                              spoilers=options.spoilers)
     pages = renderer.show_pages(show, graph, items)
     for page in pages:
-        _write(staging, _relative(site, site.base + page.path), page.html,
-               most, sink)
-    files = len(pages)
+        _write(to, _relative(site, site.base + page.path), page.html, most)
     if not options.preview:
-        _write(staging, _relative(site, site.jsonld_url(show.id)),
-               jsonld.dumps_jsonld(graph, pretty=True) + "\n", most, sink)
+        _write(to, _relative(site, site.jsonld_url(show.id)),
+               jsonld.dumps_jsonld(graph, pretty=True) + "\n", most)
         feed = news.build_feed(show, site, "rss", show=show.id,
                                spoilers=options.spoilers, computed=items)
         for fmt in options.pages.feeds:
             one = attrs.evolve(feed, feed_url=site.feed_url(fmt, show.id))
-            _write(staging, _relative(site, one.feed_url),
-                   feeds.render(one, fmt), most, sink)
-        _write(staging, _relative(site, site.calendar_url(show.id)),
-               calendar.to_calendar(show, site), most, sink)
-        files += len(options.pages.feeds) + 2
-    return tuple((site.base + p.path, p.lastmod) for p in pages), files
+            _write(to, _relative(site, one.feed_url),
+                   feeds.render(one, fmt), most)
+        _write(to, _relative(site, site.calendar_url(show.id)),
+               calendar.assemble(show, site, events), most)
+    return tuple((site.base + p.path, p.lastmod) for p in pages)
 
 
 def _catalog_problems(shows: Sequence[_Checked]) -> list[Problem]:
     found = []
-    for index, problem in check_catalog([r.show for r in shows if r.show]):
+    for index, problem in check_catalog_names(
+        [(c.show, c.names) for c in shows]
+    ):
         file = shows[index].file
         found.append(attrs.evolve(problem, file=file))
     return found
 
 
 def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
-    staging: pathlib.Path, site: Site, options: _Options,
+    version: Version, site: Site, options: _Options,
     shows: Sequence[_Rendered], newest: tuple[news.NewsItem, ...],
     cache: _buildcache.Cache | None = None,
 ) -> int:
@@ -779,15 +781,18 @@ def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
     """
     renderer = _pages.pages(options.pages)
     most = options.limits.max_output_bytes
-    ordered = sorted(shows, key=lambda r: (r.show.title.casefold()
-                                           if r.show else "", r.file))
-    entries = []
-    for result in ordered:
-        assert result.show is not None  # noqa: S101
-        summary = "; ".join(x for x in (result.status, result.premiere) if x)
-        entries.append((result.show, summary))
-    lastmod = max((d for r in shows for _, d in r.pages if d is not None),
-                  default=None)
+    records = [r.record for r in shows if r.record is not None]
+    ordered = sorted(zip(records, shows, strict=True),
+                     key=lambda x: (x[0].title.casefold(), x[1].file))
+    entries = [
+        (_pages.IndexShow(id=r.show, title=r.title, fictional=r.fictional),
+         "; ".join(x for x in (r.status, r.premiere) if x))
+        for r, _ in ordered
+    ]
+    newest_day = max((d for r in records for _, d in r.pages
+                      if d is not None), default=None)
+    lastmod = None if newest_day is None else dt.date.fromisoformat(
+        newest_day)
     per_page = options.pages.per_page or max(1, len(entries))
     chunks = [entries[i:i + per_page]
               for i in range(0, len(entries), per_page)]
@@ -797,12 +802,12 @@ def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
             chunk, lastmod, number=number, count=len(chunks),
             first=(number - 1) * per_page + 1,
         )
-        _write(staging, _relative(site, site.base + index.path),
+        _write(version, _relative(site, site.base + index.path),
                index.html, most)
-        index_urls.append((site.base + index.path, lastmod))
+        index_urls.append((site.base + index.path, newest_day))
     files = len(chunks)
     for name, path in renderer.theme.static_files():
-        _write(staging, name, path.read_bytes())
+        _write(version, name, path.read_bytes())
         files += 1
     if options.preview:
         return files
@@ -820,17 +825,15 @@ def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
             updated=updated,
             items=newest,
         )
-        _write(staging, _relative(site, feed.feed_url),
+        _write(version, _relative(site, feed.feed_url),
                feeds.render(feed, fmt), most)
         files += 1
-    _write(staging, _relative(site, site.calendar_url()),
-           _catalog_calendar(site, [ev for r in shows for ev in r.events],
-                             cache),
-           most)
+    _write(version, _relative(site, site.calendar_url()),
+           _catalog_calendar(site, shows, cache), most)
     files += 1
-    urls = index_urls + [u for r in shows for u in r.pages]
-    files += _write_sitemaps(staging, site, urls)
-    _write(staging, "robots.txt", (
+    urls = index_urls + [u for r in records for u in r.pages]
+    files += _write_sitemaps(version, site, urls)
+    _write(version, "robots.txt", (
         "User-agent: *\n"
         "Allow: /\n"
         f"Sitemap: {site.base}sitemap.xml\n"
@@ -838,36 +841,53 @@ def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
     return files + 1
 
 
-def _catalog_calendar(site: Site, events: list[calendar.Event],
-                      cache: _buildcache.Cache | None) -> str | bytes:
+def _catalog_calendar(site: Site, shows: Sequence[_Rendered],
+                      cache: _buildcache.Cache | None) -> bytes:
     """
-    Every show's premieres in one calendar.
+    Every show's premieres in one calendar, from each show's events.
 
     Kept in the build cache under the digest of its events: an edit that
-    changes no premiere (most do not) writes the kept bytes again.
+    changes no event (most do not) writes the kept bytes again, and
+    cached shows' events are read only when one does.
     """
-    if cache is None:
-        return calendar.to_calendar(Catalog(shows=()), site, found=events)
-    # The events' repr: every field, by value (a pickle would vary with
-    # which strings happen to be shared).
-    key = cache.key("calendar", repr((site.base, events)).encode(
-        "utf-8", "surrogatepass"))
-    kept = cache.remembered("calendar", key)
-    if kept is not None:
-        return kept
-    raw = _text.output_bytes(
-        calendar.to_calendar(Catalog(shows=()), site, found=events))
-    cache.remember("calendar", key, raw)
+    records = [r.record for r in shows if r.record is not None]
+    key = hashlib.sha256("\n".join(
+        [site.base, *sorted(r.events_digest for r in records)]
+    ).encode("utf-8", "surrogatepass")).hexdigest()
+    if cache is not None:
+        kept = cache.remembered("calendar", key)
+        if kept is not None:
+            return kept
+    found = []
+    for result in shows:
+        record = result.record
+        if record is None or not record.events:
+            continue
+        text = (cache.events(result.key) if result.reused and cache
+                else result.events)
+        at = 0
+        for day, uid, size in record.events:
+            found.append((day, uid, text[at:at + size]))
+            at += size
+    found.sort(key=lambda e: (e[0], e[1]))
+    raw = _output("premieres.ics", calendar.assemble(
+        Catalog(shows=()), site, (t for _, _, t in found)))
+    if cache is not None:
+        cache.remember("calendar", key, raw)
     return raw
 
 
-def _write_sitemaps(staging: pathlib.Path, site: Site,
-                    urls: Sequence[tuple[str, dt.date | None]]) -> int:
-    """The sitemap; ``lastmod`` is the newest date the data gives a page."""
-    def urlset(chunk: Sequence[tuple[str, dt.date | None]]) -> str:
+def _write_sitemaps(version: Version, site: Site,
+                    urls: Sequence[tuple[str, str | None]]) -> int:
+    """
+    The sitemap; ``lastmod`` is the newest date the data gives a page.
+
+    Dates come as ISO text, as the build cache keeps them.
+    """
+    def urlset(chunk: Sequence[tuple[str, str | None]]) -> str:
         rows = "".join(
             f"<url><loc>{e(u)}</loc>"
-            + (f"<lastmod>{d.isoformat()}</lastmod>" if d else "")
+            + (f"<lastmod>{d}</lastmod>" if d else "")
             + "</url>\n"
             for u, d in chunk
         )
@@ -878,17 +898,17 @@ def _write_sitemaps(staging: pathlib.Path, site: Site,
         )
 
     if len(urls) <= SITEMAP_LIMIT:
-        _write(staging, "sitemap.xml", urlset(urls))
+        _write(version, "sitemap.xml", urlset(urls))
         return 1
     chunks = [urls[i:i + SITEMAP_LIMIT]
               for i in range(0, len(urls), SITEMAP_LIMIT)]
     names = [f"sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
     for name, chunk in zip(names, chunks, strict=True):
-        _write(staging, name, urlset(chunk))
+        _write(version, name, urlset(chunk))
     rows = "".join(
         f"<sitemap><loc>{e(site.base + n)}</loc></sitemap>\n" for n in names
     )
-    _write(staging, "sitemap.xml", (
+    _write(version, "sitemap.xml", (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         f"\n{rows}</sitemapindex>\n"
