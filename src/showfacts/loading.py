@@ -260,6 +260,10 @@ def _inside(link: pathlib.Path, real: pathlib.Path,
         )
 
 
+#: How a file's head is opened to see whether it is a show file.
+_OPEN_HEAD = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+
+
 def _chosen(root: pathlib.Path, name: str, fmt: str,  # noqa: PLR0917
             include: Sequence[str], exclude: Sequence[str],
             on_skip: Callable[[Skipped], object] | None) -> bool:
@@ -271,13 +275,19 @@ def _chosen(root: pathlib.Path, name: str, fmt: str,  # noqa: PLR0917
     if include and _discovery.matches(name, include):
         return True
     try:
-        if not stat.S_ISREG((root / name).stat().st_mode):
-            return True  # a FIFO or device: reading refuses it, unopened
-        with (root / name).open("rb") as handle:
-            head = handle.read(_discovery.HEAD_BYTES)
+        # One open, no path objects: a catalog has thousands of files.
+        # Non-blocking, so that a FIFO is not waited on.
+        fd = os.open(f"{os.fspath(root)}/{name}", _OPEN_HEAD)
     except OSError:
-        # Unreadable: let reading it say why.
+        return True  # unreadable: let reading it say why
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return True  # a FIFO or device: reading refuses it, unread
+        head = os.read(fd, _discovery.HEAD_BYTES)
+    except OSError:
         return True
+    finally:
+        os.close(fd)
     reason = _discovery.examine(head, fmt)
     if reason is None:
         return True
