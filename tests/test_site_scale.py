@@ -92,6 +92,51 @@ class TestCheckFirst:
         assert ["data"] == sorted(p.name for p in tmp_path.iterdir())
 
 
+    def test_a_rebuild_finds_what_a_cold_build_finds(self, tmp_path):
+        """
+        After a build, only the new shows are checked against the rest:
+        the same problems as a whole check, in the same order.
+        """
+        data = _catalog(tmp_path / "data", 4)
+        for n in range(2):
+            (data / f"cast-{n}.yaml").write_text(declared(
+                f"id: cast-{n}\ntitle: Cast {n}\n"
+                "people:\n  - {id: ann-lee, name: Ann Lee}\n"
+                f"  - {{id: only-{n}, name: Only {n}}}\n"
+            ))
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+
+        def problems(**options: object) -> list[tuple[str, str, str]]:
+            with pytest.raises(sf.InvalidDataError) as info:
+                build_site(data, out, base_url=BASE, **options)
+            return [(pathlib.Path(p.file).name, p.path, p.message)
+                    for p in info.value.problems]
+
+        for name, text in [
+            # an edited show names a person the others know otherwise
+            ("show-001.yaml", "id: show-001\ntitle: X\n"
+             "people:\n  - {id: ann-lee, name: Anne Lee}\n"),
+            # a new show takes an unchanged show's id
+            ("zz-again.yaml", "id: cast-0\ntitle: Again\n"),
+            # two new shows disagree with each other only
+            ("zz-new.yaml", "id: zz-new\ntitle: New\n"
+             "people:\n  - {id: fresh, name: One}\n"),
+        ]:
+            (data / name).write_text(declared(text))
+            if name == "zz-new.yaml":
+                (data / "zz-newer.yaml").write_text(declared(
+                    "id: zz-newer\ntitle: Newer\n"
+                    "people:\n  - {id: fresh, name: Two}\n"))
+            found = problems()
+            assert found == problems(cache=False)
+            assert found, name
+            for made in ("zz-again.yaml", "zz-new.yaml", "zz-newer.yaml"):
+                (data / made).unlink(missing_ok=True)
+            _catalog(data, 4)  # show-001 as it was
+        assert 6 == build_site(data, out, base_url=BASE).reused
+
+
 class TestFeedChoice:
     """--feeds rss,atom,json: only the chosen formats are written."""
 

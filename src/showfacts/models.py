@@ -2003,7 +2003,11 @@ def check_catalog_names(
     names: dict[str, dict[str, tuple[str, str]]] = {a: {} for a in found}
     for index, (show_id, given) in enumerate(shows):
         for attr, j, item_id, name in given:
-            first = names[attr].setdefault(item_id, (name, show_id))
+            kept = names[attr]
+            first = kept.get(item_id)
+            if first is None:
+                kept[item_id] = (name, show_id)
+                continue
             if first[0] == name:
                 continue
             if attr == "franchise":
