@@ -110,6 +110,8 @@ class _Current:
     files: tuple[str, ...] = ()
     #: The folder has no manifest (the older layout): write one first.
     old_layout: bool = False
+    #: What the linked version holds, if its state was kept and read.
+    state: State | None = None
 
 
 def check_place(out: str | os.PathLike[str],
@@ -174,7 +176,7 @@ def replace_site(out: str | os.PathLike[str],
             made.append(place.store)
         lock = _lock(place)
         current = _survey(place)
-        live = _state(place.store, current.version)
+        live = current.state
         spare = _spare(place.store, live)
         _clean(place.store, keep={
             v for v in (current.version, spare and live and live.previous)
@@ -362,6 +364,7 @@ def _survey(place: _Place, *, walk: bool = True) -> _Current:
                 f"{place.given}: is a symbolic link showfacts did not make; "
                 "remove it or choose another folder"
             )
+        state = None
         if walk:
             folder = place.store / version
             state = _state(place.store, version)
@@ -371,7 +374,7 @@ def _survey(place: _Place, *, walk: bool = True) -> _Current:
                 _check_own(place.given, folder, _manifest(folder) or ())
             else:
                 _refuse_extra(place.given, extra)
-        return _Current(version=version)
+        return _Current(version=version, state=state)
     if not os.path.lexists(out):
         return _Current()
     if not out.is_dir():

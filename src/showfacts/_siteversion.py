@@ -201,10 +201,16 @@ class Version:
         was written.  Otherwise nothing is done, and the caller writes it.
         """
         old = self._old.get(path)
-        if old is not None and old[0] == wanted and _same(
-                f"{self.root}/{path}", old):
-            self.files[path] = old
-            return True
+        if old is not None and old[0] == wanted:
+            # _same, inline: a rebuild asks this of every file of the site
+            try:
+                found = os.stat(f"{self.root}/{path}")  # noqa: PTH116
+            except OSError:
+                found = None
+            if found is not None and found.st_ino == old[3] and (
+                    found.st_mtime_ns == old[2] and found.st_size == old[1]):
+                self.files[path] = old
+                return True
         if self._live is None:
             return False
         live_root, live_files = self._live
@@ -259,6 +265,8 @@ class Version:
 
         Folders are removed only when empty.  Call once every file is in.
         """
+        if self.same_files():  # most rebuilds: nothing to delete
+            return
         for path in self._old:
             if path not in self.files:
                 with contextlib.suppress(FileNotFoundError):
@@ -279,7 +287,9 @@ class Version:
         """
         self._touched.add("")
         times = {}
-        for folder in _folders(self.files):
+        folders = (self._old_folders.keys() if self.same_files()
+                   else _folders(self.files))
+        for folder in folders:
             kept = self._old_folders.get(folder)
             if kept is None or folder in self._touched:
                 kept = os.stat(  # noqa: PTH116
