@@ -243,13 +243,25 @@ def read_text(text: str, fmt: str, name: str | None,
 _EMPTY: Any = object()
 
 
-def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
+class _NotPlain(Exception):  # noqa: N818 - a signal, not an error
+    """A fast parser's value holds a key or value JSON cannot."""
+
+
+#: Leaves besides strings and numbers that JSON's kinds allow.
+_LEAVES = (bool, type(None))
+
+
+def _check_tree(value: Any, limits: Limits, *, dates: bool = False,
+                plain: bool = False) -> Any:
     """
     Walk a parsed value and enforce the depth and string limits.
 
     With ``dates`` (TOML), dates and times become the strings the schema
-    expects.  The walk records no paths: it is on every file's way, so the
-    path of a violation is found afterwards, by :func:`path_of`.
+    expects.  With ``plain``, a key that is not a string or a value not
+    of JSON's kinds raises :class:`_NotPlain` (the fast YAML parser's
+    value is then not taken).  The walk records no paths: it is on every
+    file's way, so the path of a violation is found afterwards, by
+    :func:`path_of`.
     """
     max_depth = limits.max_depth
     max_string = limits.max_string_length
@@ -263,6 +275,12 @@ def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
         if type(node) is dict:
             children = node.values()
             for key in node:
+                if plain and type(key) is not str:
+                    raise _NotPlain
+                # _string_problem's tests first, inline: every key and
+                # string of every file passes here.
+                if len(key) <= max_string and key.isascii():
+                    continue
                 message = _string_problem(key, max_string, "key")
                 if message:
                     # A long key is not repeated in the path: its mapping's.
@@ -274,6 +292,8 @@ def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
         for item in children:
             kind = type(item)
             if kind is str:
+                if len(item) <= max_string and item.isascii():
+                    continue
                 message = _string_problem(item, max_string)
                 if message:
                     raise _Located(message, None, None,
@@ -281,10 +301,14 @@ def _check_tree(value: Any, limits: Limits, *, dates: bool = False) -> Any:
             elif kind is dict or kind is list:
                 push((item, depth + 1))
             elif kind is int or kind is float:
+                if -MAX_NUMBER <= item <= MAX_NUMBER:  # not NaN either
+                    continue
                 message = number_problem(item)
                 if message:
                     raise _Located(message, None, None,
                                    path_of(value, item))
+            elif plain and kind not in _LEAVES:
+                raise _NotPlain
         if dates:
             _dates_to_strings(node)
     return value
@@ -648,11 +672,11 @@ class _Frame:
 
 
 def _parse_yaml(text: str, limits: Limits) -> Any:
-    value = _fastyaml.loads(text)
+    value = _fastyaml.parse(text)
     if value is not _fastyaml.UNSURE:
         try:
-            return _check_tree(value, limits)
-        except _Located:
+            return _check_tree(value, limits, plain=True)
+        except (_Located, _NotPlain):
             pass  # our reader says where, and what
     return _yaml_build(text, limits, None)
 

@@ -607,24 +607,25 @@ def _resolve_relative_dates(value: dict[str, Any]) -> list[tuple[Path, str]]:
             ))
     countries = value.get("countries") or ()
     for path, fact in _raw_facts(value):
+        # Most facts have no relative date: look before making anything.
         places: list[tuple[Path, dict[str, Any], str, list[str]]] = [
             (path, fact, field, fact.get("sources", []))
-            for field in _DATE_FIELDS
+            for field in _DATE_FIELDS if _relative(fact.get(field))
         ]
         retraction = fact.get("retracted")
-        if isinstance(retraction, dict):
+        if isinstance(retraction, dict) and _relative(retraction.get("date")):
             places.append((
                 (*path, "retracted"), retraction, "date",
                 retraction.get("sources") or fact.get("sources", []),
             ))
+        if not places:
+            continue
         region = fact.get("region")
         country = region if isinstance(region, str) else (
             countries[0] if countries else None
         )
         for where, holder, field, sources in places:
-            date = holder.get(field)
-            if not (isinstance(date, dict) and "relative" in date):
-                continue
+            date = holder[field]
             try:
                 holder[field] = _resolve(date, sources, published, country)
             except (RelativeDateError, ValueError, InvalidDataError) as exc:
@@ -634,6 +635,10 @@ def _resolve_relative_dates(value: dict[str, Any]) -> list[tuple[Path, str]]:
                 )
                 problems.append(((*where, field), message))
     return problems
+
+
+def _relative(date: object) -> bool:
+    return isinstance(date, dict) and "relative" in date
 
 
 def _resolve(
