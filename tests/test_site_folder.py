@@ -107,6 +107,12 @@ def _kept(live: str, spare: str | None) -> set[str]:
     )
 
 
+def _manifest_lists(out: pathlib.Path) -> bool:
+    """Whether the live version's manifest lists exactly its files."""
+    listed = json.loads((out / MANIFEST).read_text())["files"]
+    return sorted(listed) == sorted(set(_tree(out)) - {MANIFEST})
+
+
 def _spare(out: pathlib.Path) -> str:
     """The version kept as the next build's spare."""
     state = State.read(_store(out) / f"{out.readlink().name}.state")
@@ -282,6 +288,26 @@ class TestReplaced:
         assert {"data", "site", ".site.showfacts"} == {
             p.name for p in tmp_path.iterdir()
         }
+
+    def test_a_spare_whose_manifest_changed_is_not_trusted(self, tmp_path):
+        """
+        A spare's manifest edited by hand: the spare is not brought up to
+        date (a new version is written), and the site is whole.
+        """
+        data = _shows(tmp_path / "data")
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        spare = _store(out) / _spare(out)
+        listed = json.loads((spare / MANIFEST).read_text())
+        listed["files"] = listed["files"][:1]  # the rest not ours, it says
+        (spare / MANIFEST).write_text(json.dumps(listed))
+        unlisted = sorted(set(_tree(spare)) - {MANIFEST, *listed["files"]})
+        build_site(data, out, base_url=BASE, title="Other")
+        assert out.readlink().name != spare.name  # not brought up to date
+        assert "Other" in (out / "index.html").read_text()
+        assert _manifest_lists(out)
+        # Only what its manifest still names was deleted from it.
+        assert unlisted == sorted(_tree(spare))
 
     def test_manifest_is_deterministic(self, tmp_path):
         """Two builds of the same files: the same manifest bytes."""

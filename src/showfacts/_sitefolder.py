@@ -52,7 +52,13 @@ from showfacts._atomic import (
     remove_folders,
     write_atomic,
 )
-from showfacts._siteversion import State, Version, foreign, mirror
+from showfacts._siteversion import (
+    State,
+    Version,
+    foreign,
+    identity,
+    mirror,
+)
 from showfacts.exceptions import OutputError, ShowfactsError
 
 
@@ -194,7 +200,8 @@ def replace_site(out: str | os.PathLike[str],
             live_state=live,
         )
         yield version
-        old = _swap(place, current, version, keep_live=live is not None)
+        old = _swap(place, current, version, keep_live=live is not None,
+                    spare=spare)
         done = True
         for folder, files in old:
             with contextlib.suppress(OSError):  # left for the next build
@@ -246,11 +253,11 @@ def _spare(store: pathlib.Path, live: State | None) -> State | None:
     if live is None or not _VERSION.fullmatch(live.previous):
         return None
     folder = store / live.previous
-    if (folder.is_symlink() or (folder / BUILDING).exists()
-            or _manifest(folder) is None):
+    if folder.is_symlink() or (folder / BUILDING).exists():
         return None
     state = _state(store, live.previous)
-    if state is None or foreign(folder, state, also={MANIFEST}) != []:
+    if (state is None or not state.holds_manifest(folder, MANIFEST)
+            or foreign(folder, state, also={MANIFEST}) != []):
         return None
     return state
 
@@ -287,8 +294,9 @@ def _make_spare(store: pathlib.Path, live: pathlib.Path) -> None:
             f: os.stat(spare / f if f else spare).st_mtime_ns  # noqa: PTH116
             for f in state.folders
         }
-        State(files=state.files, folders=folders,
-              previous=state.previous).write(_state_path(store, spare.name))
+        State(files=state.files, folders=folders, previous=state.previous,
+              manifest=identity(spare / MANIFEST),
+              ).write(_state_path(store, spare.name))
         attrs.evolve(state, previous=spare.name).write(
             _state_path(store, live.name))
     except BaseException:
@@ -404,10 +412,16 @@ def _linked_version(place: _Place) -> str | None:
     except OSError:
         return None
     store, _, version = target.partition("/")
-    if (store != place.store.name or not _VERSION.fullmatch(version)
-            or _manifest(place.store / version) is None):
+    if store != place.store.name or not _VERSION.fullmatch(version):
         return None
-    return version
+    folder = place.store / version
+    # A state kept beside it says showfacts finished it, as a manifest
+    # does, without reading the catalog's worth of names the manifest
+    # holds; what it holds is checked under the lock (_survey).
+    if _state_path(place.store, version).is_file() and (
+            folder / MANIFEST).is_file():
+        return version
+    return version if _manifest(folder) is not None else None
 
 
 def _files(folder: pathlib.Path) -> list[str]:
@@ -600,7 +614,8 @@ def _new_version(store: pathlib.Path) -> pathlib.Path:
 
 
 def _swap(place: _Place, current: _Current, version: Version, *,
-          keep_live: bool) -> list[tuple[pathlib.Path, tuple[str, ...]]]:
+          keep_live: bool, spare: State | None = None,
+          ) -> list[tuple[pathlib.Path, tuple[str, ...]]]:
     """
     Finish the new version and link it in at ``out``.
 
@@ -610,10 +625,12 @@ def _swap(place: _Place, current: _Current, version: Version, *,
     """
     staging = version.path
     version.prune()
-    if not version.same_files() or _manifest(staging) is None:
+    if not (version.same_files() and spare is not None
+            and spare.holds_manifest(staging, MANIFEST)):
         _write_manifest(staging, version.files)
     (staging / BUILDING).unlink()
-    state = version.state(previous=current.version or "")
+    state = version.state(previous=current.version or "",
+                          manifest=identity(staging / MANIFEST))
     state.write(_state_path(place.store, staging.name))
     link = _new_link(staging)
     link.symlink_to(f"{place.store.name}/{staging.name}",

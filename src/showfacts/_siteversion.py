@@ -34,11 +34,11 @@ from showfacts._atomic import write_atomic
 
 
 __all__ = ["FileRecord", "State", "Version", "digest", "foreign",
-           "write_file"]
+           "identity", "write_file"]
 
 #: A written file: its digest, size, time (ns) and inode.
 FileRecord = tuple[str, int, int, int]
-_FORMAT = "showfacts version state 1"
+_FORMAT = "showfacts version state 2"
 
 
 def digest(raw: bytes) -> str:
@@ -56,11 +56,14 @@ class State:
         folders: Each folder (``""`` is the version's own) and its time.
         previous: The version that was live before this one, kept as the
             next build's spare.
+        manifest: The manifest's size, time and inode as written: a
+            manifest that still has them need not be read to be trusted.
     """
 
     files: dict[str, FileRecord]
     folders: dict[str, int]
     previous: str = ""
+    manifest: tuple[int, ...] = ()
 
     @classmethod
     def read(cls, path: pathlib.Path) -> State | None:
@@ -69,20 +72,35 @@ class State:
             value = marshal.loads(path.read_bytes())  # noqa: S302 - ours
         except (OSError, ValueError, EOFError, TypeError):
             return None
-        if (not isinstance(value, tuple) or len(value) != 4
+        if (not isinstance(value, tuple) or len(value) != 5
                 or value[0] != _FORMAT):
             return None
-        _, files, folders, previous = value
+        _, files, folders, previous, manifest = value
         if not (isinstance(files, dict) and isinstance(folders, dict)
-                and isinstance(previous, str)):
+                and isinstance(previous, str)
+                and isinstance(manifest, tuple)):
             return None
-        return cls(files, folders, previous)
+        return cls(files, folders, previous, manifest)
 
     def write(self, path: pathlib.Path) -> None:
         """Keep this state at ``path``, replaced whole."""
         write_atomic(path, marshal.dumps(
-            (_FORMAT, self.files, self.folders, self.previous)
+            (_FORMAT, self.files, self.folders, self.previous,
+             self.manifest)
         ))
+
+    def holds_manifest(self, folder: pathlib.Path, name: str) -> bool:
+        """Whether ``folder/name`` is the manifest as it was written."""
+        return bool(self.manifest) and identity(folder / name) == self.manifest
+
+
+def identity(path: pathlib.Path) -> tuple[int, ...]:
+    """A file's size, time and inode; ``()`` if it is not there."""
+    try:
+        found = path.stat()
+    except OSError:
+        return ()
+    return (found.st_size, found.st_mtime_ns, found.st_ino)
 
 
 def write_file(root: str, path: str, raw: bytes) -> FileRecord:
@@ -278,12 +296,13 @@ class Version:
             with contextlib.suppress(OSError):
                 os.rmdir(f"{self.root}/{folder}")  # noqa: PTH106
 
-    def state(self, previous: str) -> State:
+    def state(self, previous: str, manifest: tuple[int, ...]) -> State:
         """
         What this folder now holds, once it is finished.
 
         Folders this build changed are read again; the others kept
-        their times.  ``previous`` is the version that was live.
+        their times.  ``previous`` is the version that was live, and
+        ``manifest`` the :func:`identity` of its manifest.
         """
         self._touched.add("")
         times = {}
@@ -296,7 +315,8 @@ class Version:
                     f"{self.root}/{folder}" if folder else self.root
                 ).st_mtime_ns
             times[folder] = kept
-        return State(files=self.files, folders=times, previous=previous)
+        return State(files=self.files, folders=times, previous=previous,
+                     manifest=manifest)
 
     def same_files(self) -> bool:
         """Whether the new site has exactly the spare's files."""

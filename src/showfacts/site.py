@@ -289,17 +289,15 @@ def build_site(
         problems: list[Problem] = []
         shows: list[_Rendered] = []
         newest = _Newest(CATALOG_FEED_ITEMS)
-        for rendered, items in _render_all(checked, version, options, jobs,
-                                           progress, store):
-            newest.add(items)
-            for result in rendered:
-                problems.extend(result.problems)
-                for path, record in result.written:
-                    version.add(path, record)
-                if result.record is not None:
-                    shows.append(result)
-                    if result.reused:
-                        newest.add_later(result.record.newest, result.key)
+        for result in _render_all(checked, version, options, jobs,
+                                  progress, store, newest):
+            problems.extend(result.problems)
+            for path, record in result.written:
+                version.add(path, record)
+            if result.record is not None:
+                shows.append(result)
+                if result.reused:
+                    newest.add_later(result.record.newest, result.key)
         _refuse(problems)
         count = sum(r.record.count for r in shows if r.record)
         count += _write_catalog(version, site, options, shows,
@@ -590,37 +588,35 @@ def _check_file(file: str, limits: Limits,
 def _render_all(  # noqa: PLR0917 - the build's parts, in one order
     checked: Sequence[_Checked], version: Version, options: _Options,
     jobs: int, progress: Progress | None, cache: _buildcache.Cache | None,
-) -> Iterator[tuple[list[_Rendered], tuple[news.NewsItem, ...]]]:
+    newest: _Newest,
+) -> list[_Rendered]:
     """
-    Render every file, in order, in batches.
+    Render every file, in batches; what each left, in the files' order.
 
     Each batch comes with its newest news items: a worker process sends
     back the catalog feed's candidates of its whole batch, not every item
-    of every show, which would cost more to pass than to render.  The
-    files of shows found in the build cache are kept or linked here, in
-    this process; only the others go to the workers.
+    of every show, which would cost more to pass than to render.  They go
+    to ``newest`` as they come, so that no more than the feed's candidates
+    are ever held.  The files of shows found in the build cache are kept
+    or linked here, in this process; only the others go to the workers.
     """
-    done: dict[str, tuple[list[_Rendered], tuple[news.NewsItem, ...]]] = {}
+    done: dict[str, _Rendered] = {}
     if progress:
         progress(0, len(checked))
     for one in checked:
         if cache is not None and one.record is not None:
             placed = _reuse(one, one.record, version, cache)
             if placed is not None:
-                done[one.file] = ([placed], ())
+                done[one.file] = placed
     rest = [c for c in checked if c.file not in done]
     for rendered, items in _in_parallel(
         _render_batch, rest, jobs,
         _after(progress, len(done), len(checked)), version.root, options,
         cache,
     ):
-        if len(rendered) == 1:
-            done[rendered[0].file] = (rendered, items)
-        else:  # a batch: its items go with its first file
-            done[rendered[0].file] = (rendered[:1], items)
-            done.update((r.file, ([r], ())) for r in rendered[1:])
-    for one in checked:
-        yield done[one.file]
+        newest.add(items)
+        done.update((r.file, r) for r in rendered)
+    return [done[one.file] for one in checked]
 
 
 def _reuse(
