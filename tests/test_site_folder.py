@@ -291,8 +291,10 @@ class TestReplaced:
 
     def test_a_spare_whose_manifest_changed_is_not_trusted(self, tmp_path):
         """
-        A spare's manifest edited by hand: the spare is not brought up to
-        date (a new version is written), and the site is whole.
+        A spare's manifest edited by hand: a new version, a whole site.
+
+        The spare is not brought up to date in place, and only what its
+        manifest still names is deleted from it.
         """
         data = _shows(tmp_path / "data")
         out = tmp_path / "site"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pathlib
 import re
@@ -94,8 +95,10 @@ class TestCheckFirst:
 
     def test_a_rebuild_finds_what_a_cold_build_finds(self, tmp_path):
         """
+        A rebuild's catalog check finds what a whole check finds.
+
         After a build, only the new shows are checked against the rest:
-        the same problems as a whole check, in the same order.
+        the same problems, in the same order.
         """
         data = _catalog(tmp_path / "data", 4)
         for n in range(2):
@@ -633,6 +636,37 @@ class TestCatalogCalendar:
             out / "premieres.ics").read_bytes()
         build_site(data, cold, base_url=BASE, cache=False)
         assert _tree(out) == _tree(cold)
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    """
+    A build leaves the collector enabled or not, and thaws what it froze.
+
+    It pauses and freezes the collector for its bulk reads; a process's
+    own frozen objects stay frozen.
+    """
+    data = _catalog(tmp_path / "data", 3)
+    out = tmp_path / "site"
+    assert gc.isenabled()
+    assert 0 == gc.get_freeze_count()
+    for _ in range(2):  # a first build, and one with a cache and a spare
+        build_site(data, out, base_url=BASE)
+        assert gc.isenabled()
+        assert 0 == gc.get_freeze_count()
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        build_site(data, out, base_url=BASE, title="Other")
+        # Neither thawed (0) nor frozen more (some of its own died since).
+        assert 0 < gc.get_freeze_count() <= mine
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        build_site(data, out, base_url=BASE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_an_entry_cannot_place_files_outside_the_site(tmp_path):

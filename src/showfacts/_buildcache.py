@@ -48,6 +48,8 @@ from typing import Any
 
 import attrs
 
+from showfacts._siteversion import collector_paused
+
 
 __all__ = ["Cache", "Index", "Record", "recipe"]
 
@@ -210,6 +212,10 @@ class Cache:
 
     def index(self) -> Index:
         """The last build's index; empty if there is none for this recipe."""
+        with collector_paused():
+            return self._read_index()
+
+    def _read_index(self) -> Index:
         try:
             value = marshal.loads(  # noqa: S302 - our own store
                 (self.folder / _INDEX).read_bytes())

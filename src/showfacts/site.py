@@ -63,7 +63,13 @@ from showfacts._sitefolder import (
     replace_site,
     store_of,
 )
-from showfacts._siteversion import FileRecord, Version, write_file
+from showfacts._siteversion import (
+    FileRecord,
+    Version,
+    build_heap,
+    collector_paused,
+    write_file,
+)
 from showfacts.config import SiteConfig
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
@@ -257,58 +263,66 @@ def build_site(
         [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     )
     target = pathlib.Path(out)
-    check_place(out, roots)  # the site is never one of its own inputs
-    files = [
-        str(f) for f in collect_show_files(
-            roots, include=config.include, exclude=config.exclude,
-            on_skip=on_skip,
-        )
-        if config.selects(f)
-    ]
-    if not files:
-        raise InputError("no show files (.yaml, .yml, .json, .toml) found")
-    jobs = _workers(len(files)) if jobs is None else jobs
-    store = _buildcache.Cache(
-        store_of(out) / CACHE,
-        _buildcache.recipe(
-            options,
-            _buildcache.folder_digest(DEFAULT_THEME),
-            _buildcache.folder_digest(
-                None if theme is None else pathlib.Path(theme)
+    # What a build reads of its site and cache lives to its end: see
+    # collector_paused.
+    with build_heap():
+        check_place(out, roots)  # the site is never one of its own inputs
+        files = [
+            str(f) for f in collect_show_files(
+                roots, include=config.include, exclude=config.exclude,
+                on_skip=on_skip,
+            )
+            if config.selects(f)
+        ]
+        if not files:
+            raise InputError("no show files (.yaml, .yml, .json, .toml) found")
+        jobs = _workers(len(files)) if jobs is None else jobs
+        store = _buildcache.Cache(
+            store_of(out) / CACHE,
+            _buildcache.recipe(
+                options,
+                _buildcache.folder_digest(DEFAULT_THEME),
+                _buildcache.folder_digest(
+                    None if theme is None else pathlib.Path(theme)
+                ),
             ),
-        ),
-    ) if cache else None
-    last = store.index() if store is not None else _buildcache.Index()
-    index = _buildcache.Index()
-    # Check first: every file is loaded and the catalog checked before
-    # anything is rendered, so a bad file fails fast, with every problem.
-    checked = _check_all(files, options, jobs, progress, store, last, index)
-    _refuse([p for c in checked for p in c.problems])
-    _refuse(_catalog_problems(checked, last.records.keys()))
-    with replace_site(out, roots) as version:
-        problems: list[Problem] = []
-        shows: list[_Rendered] = []
-        newest = _Newest(CATALOG_FEED_ITEMS)
-        for result in _render_all(checked, version, options, jobs,
-                                  progress, store, newest):
-            problems.extend(result.problems)
-            for path, record in result.written:
-                version.add(path, record)
-            if result.record is not None:
-                shows.append(result)
-                if result.reused:
-                    newest.add_later(result.record.newest, result.key)
-        _refuse(problems)
-        count = sum(r.record.count for r in shows if r.record)
-        count += _write_catalog(version, site, options, shows,
-                                newest.items(store), store)
-        if store is not None:  # under the site's lock
-            index.records.update(
-                (r.key, r.record) for r in shows if r.record and r.key)
-            store.keep_index(index, last)
-    return BuildResult(out=target, shows=len(shows), files=count,
-                       preview=options.preview,
-                       reused=sum(r.reused for r in shows))
+        ) if cache else None
+        last = store.index() if store is not None else _buildcache.Index()
+        index = _buildcache.Index()
+        # Check first: every file is loaded and the catalog checked before
+        # anything is rendered, so a bad file fails fast, with every problem.
+        checked = _check_all(files, options, jobs, progress, store, last,
+                             index)
+        _refuse([p for c in checked for p in c.problems])
+        with collector_paused():
+            _refuse(_catalog_problems(checked, last.records.keys()))
+        with replace_site(out, roots) as version:
+            problems: list[Problem] = []
+            shows: list[_Rendered] = []
+            newest = _Newest(CATALOG_FEED_ITEMS)
+            for result in _render_all(checked, version, options, jobs,
+                                      progress, store, newest):
+                problems.extend(result.problems)
+                for path, record in result.written:
+                    version.add(path, record)
+                if result.record is not None:
+                    shows.append(result)
+                    if result.reused:
+                        newest.add_later(result.record.newest, result.key)
+            _refuse(problems)
+            count = sum(r.record.count for r in shows if r.record)
+            # The catalog's pages in one stretch without collections: what
+            # cyclic garbage a template leaves is collected after the build.
+            with collector_paused():
+                count += _write_catalog(version, site, options, shows,
+                                        newest.items(store), store)
+                if store is not None:  # under the site's lock
+                    index.records.update(
+                        (r.key, r.record) for r in shows if r.record and r.key)
+                    store.keep_index(index, last)
+        return BuildResult(out=target, shows=len(shows), files=count,
+                           preview=options.preview,
+                           reused=sum(r.reused for r in shows))
 
 
 def _feed_formats(
@@ -502,13 +516,14 @@ def _check_all(  # noqa: PLR0917 - the build's parts, in one order
     if cache is not None:
         # A file changed within this second may change again unseen.
         settled = time.time_ns() - 2_000_000_000
-        for file in files:
-            stat = _buildcache.file_stat(file)
-            if stat is not None and stat[1] < settled:
-                stats[file] = stat
-            hit = _lookup(file, stat, options.limits, cache, last)
-            if hit is not None:
-                found[file] = hit
+        with collector_paused():  # many objects, no cycles
+            for file in files:
+                stat = _buildcache.file_stat(file)
+                if stat is not None and stat[1] < settled:
+                    stats[file] = stat
+                hit = _lookup(file, stat, options.limits, cache, last)
+                if hit is not None:
+                    found[file] = hit
     rest = [f for f in files if f not in found]
     for batch, _ in _in_parallel(_check_batch, rest, jobs,
                                  _after(progress, len(found), len(files)),
@@ -603,11 +618,12 @@ def _render_all(  # noqa: PLR0917 - the build's parts, in one order
     done: dict[str, _Rendered] = {}
     if progress:
         progress(0, len(checked))
-    for one in checked:
-        if cache is not None and one.record is not None:
-            placed = _reuse(one, one.record, version, cache)
-            if placed is not None:
-                done[one.file] = placed
+    with collector_paused():  # many objects, no cycles
+        for one in checked:
+            if cache is not None and one.record is not None:
+                placed = _reuse(one, one.record, version, cache)
+                if placed is not None:
+                    done[one.file] = placed
     rest = [c for c in checked if c.file not in done]
     for rendered, items in _in_parallel(
         _render_batch, rest, jobs,
