@@ -202,8 +202,12 @@ class Cache:
         found.update(data)
         return found.hexdigest()
 
+    def _entry(self, key: str, suffix: str = "") -> str:
+        # A string: a rebuild asks after every show's entry.
+        return f"{self.folder}/{_ENTRIES}/{key[:2]}/{key}{suffix}"
+
     def _entry_path(self, key: str, suffix: str = "") -> pathlib.Path:
-        return self.folder / _ENTRIES / key[:2] / f"{key}{suffix}"
+        return pathlib.Path(self._entry(key, suffix))
 
     # -- the index -----------------------------------------------------------
 
@@ -316,17 +320,13 @@ class Cache:
         Raises:
             OSError: If they are not there (or cannot be read).
         """
-        # A string, not a path: the catalog's calendar reads thousands.
-        with open(f"{self.folder}/{_ENTRIES}/{key[:2]}/{key}.ics",  # noqa: PTH123
-                  "rb") as handle:
+        with open(self._entry(key, ".ics"), "rb") as handle:  # noqa: PTH123
             return handle.read()
 
     def has(self, key: str) -> bool:
         """Whether a show's news items and events are kept."""
-        # Strings, not paths: a rebuild asks this of every show.
-        base = f"{self.folder}/{_ENTRIES}/{key[:2]}/{key}"
-        return all(os.path.isfile(f"{base}{suffix}")  # noqa: PTH113
-                   for suffix in (".items", ".ics"))
+        return all(os.path.isfile(self._entry(key, suffix))  # noqa: PTH113
+                   for suffix in _SUFFIXES[1:])
 
     # -- catalog files -------------------------------------------------------
 

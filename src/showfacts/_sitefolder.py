@@ -200,8 +200,7 @@ def replace_site(out: str | os.PathLike[str],
             live_state=live,
         )
         yield version
-        old = _swap(place, current, version, keep_live=live is not None,
-                    spare=spare)
+        old = _swap(place, current, version, keep_live=live is not None)
         done = True
         for folder, files in old:
             with contextlib.suppress(OSError):  # left for the next build
@@ -286,8 +285,7 @@ def _make_spare(store: pathlib.Path, live: pathlib.Path) -> None:
         return
     spare = _new_version(store)
     try:
-        for _ in mirror(live, state, spare):
-            pass
+        mirror(live, state, spare)
         _write_manifest(spare, state.files)
         (spare / BUILDING).unlink()
         folders = {
@@ -438,21 +436,9 @@ def _files(folder: pathlib.Path) -> list[str]:
 
 
 def _manifest(folder: pathlib.Path) -> tuple[str, ...] | None:
-    """
-    The files a folder's manifest lists, if it has a valid one.
-
-    A build asks this of the same few manifests several times, each of a
-    whole catalog's files: one read as it was written (the same inode,
-    size and time) is remembered.
-    """
+    """The files a folder's manifest lists, if it has a valid one."""
     try:
-        with (folder / MANIFEST).open("rb") as handle:
-            found = os.fstat(handle.fileno())
-            key = (os.fspath(folder), found.st_dev, found.st_ino,
-                   found.st_size, found.st_mtime_ns)
-            if key in _READ:
-                return _READ[key]
-            value = json.loads(handle.read())
+        value = json.loads((folder / MANIFEST).read_bytes())
     except (OSError, ValueError):
         return None
     if not isinstance(value, dict) or value.get("generator") != "showfacts":
@@ -460,14 +446,9 @@ def _manifest(folder: pathlib.Path) -> tuple[str, ...] | None:
     files = value.get("files")
     if not isinstance(files, list) or not _all_safe_relative(files):
         return None
-    if len(_READ) >= 4:  # the live site and its spare, and a few more
-        _READ.pop(next(iter(_READ)))
-    _READ[key] = listed = tuple(files)
-    return listed
+    return tuple(files)
 
 
-#: Manifests read, by folder and the file's identity.
-_READ: dict[tuple[str, int, int, int, int], tuple[str, ...]] = {}
 #: A part of a path that is not a name: empty, ``.`` or ``..``.
 _NOT_A_NAME = re.compile(r"(?:^|[/\0])\.{0,2}(?=$|[/\0])")
 
@@ -614,8 +595,7 @@ def _new_version(store: pathlib.Path) -> pathlib.Path:
 
 
 def _swap(place: _Place, current: _Current, version: Version, *,
-          keep_live: bool, spare: State | None = None,
-          ) -> list[tuple[pathlib.Path, tuple[str, ...]]]:
+          keep_live: bool) -> list[tuple[pathlib.Path, tuple[str, ...]]]:
     """
     Finish the new version and link it in at ``out``.
 
@@ -625,8 +605,8 @@ def _swap(place: _Place, current: _Current, version: Version, *,
     """
     staging = version.path
     version.prune()
-    if not (version.same_files() and spare is not None
-            and spare.holds_manifest(staging, MANIFEST)):
+    if not (version.same_files() and version.spare is not None
+            and version.spare.holds_manifest(staging, MANIFEST)):
         _write_manifest(staging, version.files)
     (staging / BUILDING).unlink()
     state = version.state(previous=current.version or "",

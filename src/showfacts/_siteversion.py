@@ -144,10 +144,10 @@ class State:
         return bool(self.manifest) and identity(folder / name) == self.manifest
 
 
-def identity(path: pathlib.Path) -> tuple[int, ...]:
+def identity(path: str | os.PathLike[str]) -> tuple[int, ...]:
     """A file's size, time and inode; ``()`` if it is not there."""
     try:
-        found = path.stat()
+        found = os.stat(path)  # noqa: PTH116 - strings: one per site file
     except OSError:
         return ()
     return (found.st_size, found.st_mtime_ns, found.st_ino)
@@ -252,6 +252,8 @@ class Version:
                  live_state: State | None = None) -> None:
         self.path = path
         self.root = os.fspath(path)
+        #: The spare's state, if this folder is the spare brought up to date.
+        self.spare = spare
         self._old = spare.files if spare is not None else {}
         self._old_folders = spare.folders if spare is not None else {}
         self._live = (os.fspath(live), live_state.files) if (
@@ -268,17 +270,8 @@ class Version:
         live version does (then it is linked here), unchanged since it
         was written.  Otherwise nothing is done, and the caller writes it.
         """
-        old = self._old.get(path)
-        if old is not None and old[0] == wanted:
-            # _same, inline: a rebuild asks this of every file of the site
-            try:
-                found = os.stat(f"{self.root}/{path}")  # noqa: PTH116
-            except OSError:
-                found = None
-            if found is not None and found.st_ino == old[3] and (
-                    found.st_mtime_ns == old[2] and found.st_size == old[1]):
-                self.files[path] = old
-                return True
+        if self._kept(path, wanted) is not None:
+            return True
         if self._live is None:
             return False
         live_root, live_files = self._live
@@ -304,15 +297,21 @@ class Version:
 
     def write(self, path: str, raw: bytes) -> FileRecord:
         """Have these bytes at ``path``: kept if there, else written."""
-        wanted = digest(raw)
-        old = self._old.get(path)
-        if old is not None and old[0] == wanted and _same(
-                f"{self.root}/{path}", old):
-            self.files[path] = old
-            return old
+        kept = self._kept(path, digest(raw))
+        if kept is not None:
+            return kept
         record = write_file(self.root, path, raw)
         self.add(path, record)
         return record
+
+    def _kept(self, path: str, wanted: str) -> FileRecord | None:
+        """The spare's file at ``path``, kept if it holds ``wanted``."""
+        old = self._old.get(path)
+        if old is None or old[0] != wanted or not _same(
+                f"{self.root}/{path}", old):
+            return None
+        self.files[path] = old
+        return old
 
     def add(self, path: str, record: FileRecord) -> None:
         """Record a file written into this folder (by a worker, say)."""
@@ -375,11 +374,7 @@ class Version:
 
 def _same(path: str, record: FileRecord) -> bool:
     """Whether a file is as it was written: size, time and inode."""
-    try:
-        found = os.stat(path)  # noqa: PTH116
-    except OSError:
-        return False
-    return (found.st_size, found.st_mtime_ns, found.st_ino) == record[1:]
+    return identity(path) == record[1:]
 
 
 def _folders(files: Iterable[str]) -> set[str]:
@@ -394,9 +389,9 @@ def _folders(files: Iterable[str]) -> set[str]:
 
 
 def mirror(source: pathlib.Path, state: State,
-           target: pathlib.Path) -> Iterator[str]:
+           target: pathlib.Path) -> None:
     """
-    Make ``target`` hold ``source``'s files as hard links; yield each.
+    Make ``target`` hold ``source``'s files as hard links.
 
     The spare a first build leaves: the next build updates it in place.
     """
@@ -406,4 +401,3 @@ def mirror(source: pathlib.Path, state: State,
             os.mkdir(f"{dst}/{folder}")  # noqa: PTH102
     for path in state.files:
         os.link(f"{src}/{path}", f"{dst}/{path}")
-        yield path
