@@ -323,10 +323,26 @@ class Cache:
         with open(self._entry(key, ".ics"), "rb") as handle:  # noqa: PTH123
             return handle.read()
 
-    def has(self, key: str) -> bool:
-        """Whether a show's news items and events are kept."""
-        return all(os.path.isfile(self._entry(key, suffix))  # noqa: PTH113
-                   for suffix in _SUFFIXES[1:])
+    def complete(self) -> set[str]:
+        """
+        The keys whose news items and events are kept.
+
+        One listing of the cache's folders, where asking after each
+        entry would cost a rebuild two looks a show.
+        """
+        found: dict[str, int] = {}
+        extra = set(_SUFFIXES[1:])
+        with contextlib.suppress(OSError), os.scandir(
+                self.folder / _ENTRIES) as shards:
+            for shard in shards:
+                with contextlib.suppress(OSError), os.scandir(
+                        shard.path) as entries:
+                    for entry in entries:
+                        key, dot, suffix = entry.name.partition(".")
+                        if (dot and f".{suffix}" in extra
+                                and entry.is_file(follow_symlinks=False)):
+                            found[key] = found.get(key, 0) + 1
+        return {key for key, count in found.items() if count == len(extra)}
 
     # -- catalog files -------------------------------------------------------
 

@@ -270,8 +270,23 @@ class Version:
         live version does (then it is linked here), unchanged since it
         was written.  Otherwise nothing is done, and the caller writes it.
         """
-        if self._kept(path, wanted) is not None:
-            return True
+        return self._kept(path, wanted) is not None or self._linked(
+            path, wanted)
+
+    def keep_all(self, files: Iterable[tuple[str, str]]) -> bool:
+        """
+        :meth:`keep` each ``(path, digest)``; whether all were at hand.
+
+        Stops at the first that is not: the caller writes them all.
+        """
+        kept, linked = self._kept, self._linked
+        for path, wanted in files:
+            if kept(path, wanted) is None and not linked(path, wanted):
+                return False
+        return True
+
+    def _linked(self, path: str, wanted: str) -> bool:
+        """Link the live version's file at ``path`` here, if it holds it."""
         if self._live is None:
             return False
         live_root, live_files = self._live
@@ -307,8 +322,14 @@ class Version:
     def _kept(self, path: str, wanted: str) -> FileRecord | None:
         """The spare's file at ``path``, kept if it holds ``wanted``."""
         old = self._old.get(path)
-        if old is None or old[0] != wanted or not _same(
-                f"{self.root}/{path}", old):
+        if old is None or old[0] != wanted:
+            return None
+        # _same(), inline: a rebuild asks this of every file of the site.
+        try:
+            found = os.stat(f"{self.root}/{path}")  # noqa: PTH116
+        except OSError:
+            return None
+        if (found.st_size, found.st_mtime_ns, found.st_ino) != old[1:]:
             return None
         self.files[path] = old
         return old

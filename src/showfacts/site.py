@@ -619,9 +619,11 @@ def _render_all(  # noqa: PLR0917 - the build's parts, in one order
     if progress:
         progress(0, len(checked))
     with collector_paused():  # many objects, no cycles
+        complete = cache.complete() if cache is not None and any(
+            one.record is not None for one in checked) else set()
         for one in checked:
-            if cache is not None and one.record is not None:
-                placed = _reuse(one, one.record, version, cache)
+            if one.record is not None and one.key in complete:
+                placed = _reuse(one, one.record, version)
                 if placed is not None:
                     done[one.file] = placed
     rest = [c for c in checked if c.file not in done]
@@ -637,12 +639,9 @@ def _render_all(  # noqa: PLR0917 - the build's parts, in one order
 
 def _reuse(
     checked: _Checked, record: _buildcache.Record, version: Version,
-    cache: _buildcache.Cache,
 ) -> _Rendered | None:
     """Have a cached show's files in the version; what the catalog needs."""
-    if not cache.has(checked.key) or not all(
-        version.keep(path, digest) for path, digest in record.files
-    ):
+    if not version.keep_all(record.files):
         return None
     return _Rendered(file=checked.file, record=record, key=checked.key,
                      reused=True)
