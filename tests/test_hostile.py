@@ -22,6 +22,7 @@ import html5lib
 import icalendar
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -523,6 +524,45 @@ def test_terminal_output_escapes_controls(tmp_path, capsys):
 
 
 # -- any text at all ----------------------------------------------------------
+
+
+#: Characters at every edge the output rule has: controls, surrogates (lone
+#: and paired), noncharacters of every plane, and characters whose UTF-8
+#: looks like theirs (U+00A0, U+FDF0, U+FFBE, U+1FFFD).
+_EDGES = [
+    "\x00", "\x1f", "\t", "\n", "\r", "\x7f", "\x80", "\x9f", "\xa0",
+    "\ud83d", "\ude00", "\ud83d\ude00", "\ufdd0", "\ufdef", "\ufdf0",
+    "\uffbe", "\ufffe", "\uffff", "\U0001fffd", "\U0001fffe",
+    "\U0010ffff", "é", "a",
+]
+
+
+def _both_ways(text: str, html: bool) -> None:
+    """output_bytes with its UTF-8 look, and with the rules alone, agree."""
+    fast = _text.output_bytes(text, html=html)
+    raw = text.encode("utf-8", "surrogatepass")
+    fast_raw = _text.output_bytes(raw, html=html)
+    saved = _text._clean_utf8
+    _text._clean_utf8 = lambda _raw, *, html: False  # noqa: ARG005
+    try:
+        assert fast == _text.output_bytes(text, html=html)
+        assert fast_raw == _text.output_bytes(raw, html=html)
+    finally:
+        _text._clean_utf8 = saved
+
+
+@pytest.mark.parametrize("html", [True, False])
+@pytest.mark.parametrize("edge", _EDGES)
+def test_output_bytes_at_each_edge(edge, html):
+    """Each edge alone in a page: the rules decide, and agree."""
+    _both_ways(f"<p>{edge}</p>\n", html)
+
+
+@given(st.lists(st.one_of(st.characters(codec=None), st.sampled_from(_EDGES)))
+       .map("".join), st.booleans())
+def test_output_bytes_says_at_once_what_the_rules_would(text, html):
+    """The UTF-8 look at a whole output agrees with the rules run on it."""
+    _both_ways(text, html)
 
 
 def _outputs_parse(folder: pathlib.Path) -> None:

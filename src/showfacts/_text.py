@@ -130,8 +130,7 @@ def output_bytes(data: str | bytes, *, html: bool = False) -> bytes:
     the same way.  Nothing is remembered: an output is cleaned once.
     """
     if isinstance(data, bytes):
-        plain = len(data.translate(None, _C0_BYTES)) == len(data)
-        if plain and data.isascii() and b"\x7f" not in data:
+        if _clean_utf8(data, html=html):
             return data
         try:
             text = data.decode("utf-8")
@@ -139,6 +138,15 @@ def output_bytes(data: str | bytes, *, html: bool = False) -> bytes:
             return data
         cleaned = output_bytes(text, html=html)
         return data if cleaned == data else cleaned
+    # Most outputs need nothing: seen in their UTF-8 at C speed, where
+    # the rules below would read a large page five times over.
+    try:
+        raw = data.encode("utf-8")
+    except UnicodeEncodeError:  # a surrogate, which the rules mend
+        pass
+    else:
+        if _clean_utf8(raw, html=html):
+            return raw
     if not _plain(data):
         data = _C0.sub("", data)
         if not data.isascii():
@@ -150,6 +158,33 @@ def output_bytes(data: str | bytes, *, html: bool = False) -> bytes:
     elif html and "\x7f" in data:
         data = data.replace("\x7f", "")
     return data.encode("utf-8")
+
+
+#: The UTF-8 of the C1 controls (U+0080 to U+009F).
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def _clean_utf8(raw: bytes, *, html: bool) -> bool:
+    """
+    Whether :func:`output_bytes` would keep these UTF-8 bytes as they are.
+
+    Looks for what the UTF-8 of a character it changes holds: a C0
+    control, U+FFFE or U+FFFF (``EF BF BE``, ``EF BF BF``); with
+    ``html``, DEL, a C1 control and a noncharacter (U+FDD0 to U+FDEF,
+    ``EF B7 ..``; U+xFFFE and U+xFFFF, which end in ``BF BE`` or
+    ``BF BF``).  Some characters that are kept end the same way: for
+    them it says no, and the rules decide.  (A lone surrogate cannot
+    be in bytes that came from :meth:`str.encode`.)
+    """
+    if len(raw.translate(None, _C0_BYTES)) != len(raw):
+        return False
+    if raw.isascii():
+        return not html or b"\x7f" not in raw
+    if html:
+        return (b"\x7f" not in raw and b"\xbf\xbe" not in raw
+                and b"\xbf\xbf" not in raw and b"\xef\xb7" not in raw
+                and _C1_UTF8.search(raw) is None)
+    return b"\xef\xbf\xbe" not in raw and b"\xef\xbf\xbf" not in raw
 
 
 def inline(text: str | None) -> str:
