@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import posixpath
 import re
 import shutil
 import subprocess
@@ -18,9 +19,12 @@ import urllib.parse
 
 import html5lib
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
+from showfacts._pages import Pages
 from showfacts.config import SiteConfig, find_config, load_config
 from showfacts.exceptions import InputError
 from showfacts.site import build_site
@@ -61,6 +65,11 @@ def _doc(path: pathlib.Path):
 def _graph(doc) -> dict:
     [script] = doc.xpath('//script[@type="application/ld+json"]')
     return json.loads(script.text)
+
+
+#: Parts of paths under a site, and the odd ones relpath makes sense of.
+_SEGMENTS = st.sampled_from(["a", "b", "page", "2", "index.html", "x.ics",
+                             ".hidden", ".", "..", ""])
 
 
 class TestTheAnswerFirst:
@@ -191,6 +200,15 @@ class TestTimeline:
 
 class TestAddresses:
     """Relative links everywhere; absolute ones only from the base URL."""
+
+    @given(st.lists(_SEGMENTS, max_size=5).map("/".join),
+           st.lists(_SEGMENTS, max_size=5).map("/".join))
+    def test_a_link_is_what_relpath_makes_of_it(self, here, path):
+        """Links between site paths, without asking for the current folder."""
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        assert posixpath.relpath(path, here or ".") == Pages.relative(
+            here, path)
 
     @pytest.mark.parametrize("fixture", ["published", "preview"])
     def test_internal_links_are_relative_and_resolve(self, fixture,

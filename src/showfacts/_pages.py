@@ -324,7 +324,18 @@ class Pages:
         """
         if path == "" or path.endswith("/"):
             path += "index.html"
-        return posixpath.relpath(path, here or ".")
+        if not (_plain_path(here) and _plain_path(path)):
+            return posixpath.relpath(path, here or ".")
+        # relpath's own steps, without making the paths absolute (which
+        # asks the system for the current folder, for every link).
+        start = [part for part in here.split("/") if part]
+        parts = [part for part in path.split("/") if part]
+        common = 0
+        for mine, theirs in zip(start, parts, strict=False):
+            if mine != theirs:
+                break
+            common += 1
+        return "/".join([".."] * (len(start) - common) + parts[common:]) or "."
 
     def absolute(self, path: str) -> str | None:
         """The absolute URL of a path, or ``None`` in a preview."""
@@ -788,6 +799,13 @@ class Pages:
             "number": number,
             "count": count,
         }
+
+
+def _plain_path(path: str) -> bool:
+    """Whether a path under the site has no ``.``, ``..`` or empty part."""
+    inside = f"/{path}/"
+    return (not path.startswith("/") and "//" not in path
+            and "/./" not in inside and "/../" not in inside)
 
 
 def index_path(number: int) -> str:
