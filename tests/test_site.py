@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import pathlib
 import re
@@ -14,6 +15,7 @@ import pytest
 
 import showfacts as sf
 from showfacts import site as site_module
+from showfacts.iris import Site
 from showfacts.site import build_site
 from tests.conftest import EXAMPLES, SHARED, declared
 from tests.test_cli import run
@@ -134,6 +136,23 @@ class TestContents:
             for p in built.rglob("index.html")
         }
         assert pages == set(re.findall(r"<loc>([^<]+)</loc>", text))
+
+    def test_sitemap_addresses_are_escaped_one_by_one(self):
+        """Escaped together, each address is as if escaped alone."""
+        written = {}
+
+        class Folder:
+            def write(self, path, raw):
+                written[path] = raw
+
+        urls = [(BASE + "a&b/", "2026-01-02"), (BASE + "line\nbreak/", None),
+                (BASE + "<c>/", None), (BASE + "d/", "2026-03-04")]
+        for chosen in (urls, [u for u in urls if "\n" not in u[0]]):
+            site_module._write_sitemaps(Folder(), Site(BASE), chosen)
+            locs = re.findall(r"<loc>([^<]*)</loc>",
+                              written["sitemap.xml"].decode())
+            assert [html.escape(u, quote=True) for u, _ in chosen] == locs
+            assert written["sitemap.xml"].decode().count("<lastmod>") == 2
 
     def test_big_sitemaps_are_split(self, tmp_path, monkeypatch):
         """Past the per-file limit, sitemap.xml is an index of sitemaps."""

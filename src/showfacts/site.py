@@ -936,11 +936,15 @@ def _write_sitemaps(version: Version, site: Site,
     Dates come as ISO text, as the build cache keeps them.
     """
     def urlset(chunk: Sequence[tuple[str, str | None]]) -> str:
+        # Escaped all at once: tens of thousands of addresses, each on a
+        # line (one that holds a line break is escaped on its own).
+        locs = e("\n".join(u for u, _ in chunk)).split("\n")
+        if len(locs) != len(chunk):
+            locs = [e(u) for u, _ in chunk]
         rows = "".join(
-            f"<url><loc>{e(u)}</loc>"
-            + (f"<lastmod>{d}</lastmod>" if d else "")
-            + "</url>\n"
-            for u, d in chunk
+            f"<url><loc>{loc}</loc><lastmod>{d}</lastmod></url>\n" if d
+            else f"<url><loc>{loc}</loc></url>\n"
+            for loc, (_, d) in zip(locs, chunk, strict=True)
         )
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
