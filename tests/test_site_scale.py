@@ -518,6 +518,45 @@ class TestIncremental:
             out / "shows/show-001/index.html").read_text()
         assert _tree(out) == self._cold(data, tmp_path, theme=theme)
 
+    def test_the_catalog_calendar_is_cut_from_the_last_one(
+        self, tmp_path, monkeypatch,
+    ):
+        """An edit that moves an event reads no other show's from its entry."""
+        data = tmp_path / "data"
+        data.mkdir()
+        for example in EXAMPLES.iterdir():
+            (data / example.name).write_bytes(example.read_bytes())
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        read: list[str] = []
+        cache_type = site_module._buildcache.Cache
+        real = cache_type.events
+        monkeypatch.setattr(cache_type, "events", lambda self, key: (
+            read.append(key), real(self, key))[1])
+        bosch = data / "bosch.yaml"
+
+        def rename(title: str) -> None:
+            text = bosch.read_text(encoding="utf-8")
+            bosch.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}",
+                                      text, count=1), encoding="utf-8")
+
+        rename("Bosch Renamed")
+        before = (out / "premieres.ics").read_bytes()
+        rebuilt = build_site(data, out, base_url=BASE)
+        assert 3 == rebuilt.reused
+        assert before != (out / "premieres.ics").read_bytes()
+        assert [] == read
+        assert _tree(out) == self._cold(data, tmp_path)
+        # the kept calendar damaged: the show it no longer matches is read
+        kept = tmp_path / ".site.showfacts" / "cache" / "calendar"
+        raw = kept.read_bytes()
+        at = raw.index(b"SUMMARY:Harbor Lights")
+        kept.write_bytes(raw[:at] + b"summary:" + raw[at + 8:])
+        rename("Bosch Renamed Again")
+        rebuilt = build_site(data, out, base_url=BASE)
+        assert 1 == len(read)
+        assert _tree(out) == self._cold(data, tmp_path)
+
     def test_a_published_file_edited_in_place_is_not_reused(self, tmp_path):
         """A damaged cache (a file edited through its hard link) is a miss."""
         data = _catalog(tmp_path / "data", 3)

@@ -315,7 +315,7 @@ def build_site(
             # cyclic garbage a template leaves is collected after the build.
             with collector_paused():
                 count += _write_catalog(version, site, options, shows,
-                                        newest.items(store), store)
+                                        newest.items(store), store, last)
                 if store is not None:  # under the site's lock
                     index.records.update(
                         (r.key, r.record) for r in shows if r.record and r.key)
@@ -822,7 +822,7 @@ _ITEM_ID = operator.itemgetter(2)
 def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
     version: Version, site: Site, options: _Options,
     shows: Sequence[_Rendered], newest: tuple[news.NewsItem, ...],
-    cache: _buildcache.Cache | None = None,
+    cache: _buildcache.Cache | None, last: _buildcache.Index,
 ) -> int:
     """
     Write the index and the theme's static files.
@@ -880,7 +880,7 @@ def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
                feeds.render(feed, fmt), most)
         files += 1
     _write(version, _relative(site, site.calendar_url()),
-           _catalog_calendar(site, shows, cache), most)
+           _catalog_calendar(site, shows, cache, last), most)
     files += 1
     urls = index_urls + [u for r in records for u in r.pages]
     files += _write_sitemaps(version, site, urls)
@@ -893,29 +893,32 @@ def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
 
 
 def _catalog_calendar(site: Site, shows: Sequence[_Rendered],
-                      cache: _buildcache.Cache | None) -> bytes:
+                      cache: _buildcache.Cache | None,
+                      last: _buildcache.Index) -> bytes:
     """
     Every show's premieres in one calendar, from each show's events.
 
     Kept in the build cache under the digest of its events: an edit that
-    changes no event (most do not) writes the kept bytes again, and
-    cached shows' events are read only when one does.
+    changes no event (most do not) writes the kept bytes again.  When
+    one does, cached shows' events are cut out of the last build's
+    calendar, or read from their entries.
     """
     records = [r.record for r in shows if r.record is not None]
-    key = hashlib.sha256("\n".join(
-        [site.base, *sorted(r.events_digest for r in records)]
-    ).encode("utf-8", "surrogatepass")).hexdigest()
+    key = _calendar_key(site, records)
+    before: dict[str, bytes] = {}
     if cache is not None:
         kept = cache.remembered("calendar", key)
         if kept is not None:
             return kept
+        before = _last_calendar_events(site, cache, last)
     found = []
     for result in shows:
         record = result.record
         if record is None or not record.events:
             continue
-        text = (cache.events(result.key) if result.reused and cache
-                else result.events)
+        text = result.events
+        if result.reused and cache is not None:
+            text = before.get(result.key) or cache.events(result.key)
         at = 0
         for day, uid, size in record.events:
             found.append((day, uid, text[at:at + size]))
@@ -926,6 +929,52 @@ def _catalog_calendar(site: Site, shows: Sequence[_Rendered],
     if cache is not None:
         cache.remember("calendar", key, raw)
     return raw
+
+
+def _calendar_key(site: Site, records: Iterable[_buildcache.Record]) -> str:
+    """What the catalog's calendar is kept under: its shows' events."""
+    return hashlib.sha256("\n".join(
+        [site.base, *sorted(r.events_digest for r in records)]
+    ).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+def _last_calendar_events(site: Site, cache: _buildcache.Cache,
+                          last: _buildcache.Index) -> dict[str, bytes]:
+    """
+    Each show's events in the last build's calendar, by entry key.
+
+    One read of that calendar, cut where the last build's records put
+    each event (in day and uid order, each its size), rather than one
+    read a show.  A show whose cut is not what its digest says is left
+    out: its entry is read instead.
+    """
+    records = last.records
+    raw = cache.remembered("calendar", _calendar_key(site, records.values()))
+    if raw is None:
+        return {}
+    at = len(calendar.assemble(Catalog(shows=()), site, ())) - len(
+        _CALENDAR_END)
+    placed = sorted(
+        ((day, uid, size, key, i)
+         for key, record in records.items()
+         for i, (day, uid, size) in enumerate(record.events)),
+        key=lambda e: (e[0], e[1]),
+    )
+    parts: dict[str, dict[int, bytes]] = {}
+    for _, _, size, key, i in placed:
+        parts.setdefault(key, {})[i] = raw[at:at + size]
+        at += size
+    if raw[at:] != _CALENDAR_END:
+        return {}
+    found = {}
+    for key, events in parts.items():
+        text = b"".join(events[i] for i in range(len(events)))
+        if hashlib.sha256(text).hexdigest() == records[key].events_digest:
+            found[key] = text
+    return found
 
 
 def _write_sitemaps(version: Version, site: Site,
