@@ -557,6 +557,46 @@ class TestIncremental:
         assert 1 == len(read)
         assert _tree(out) == self._cold(data, tmp_path)
 
+    def test_unchanged_show_files_are_not_opened_to_be_found(
+        self, tmp_path, monkeypatch,
+    ):
+        """A file that declared the schema and is as it was is not read."""
+        from showfacts import _discovery, loading
+        from showfacts.config import SiteConfig
+
+        data = _catalog(tmp_path / "data", 4)
+        (data / "plain.yaml").write_text("id: plain\ntitle: Plain\n")
+        for file in data.iterdir():  # older than a build trusts
+            os.utime(file, (1_000_000_000, 1_000_000_000))
+        out = tmp_path / "site"
+        config = SiteConfig(include=("plain.yaml",))
+        build_site(data, out, base_url=BASE, config=config)
+        looked: list[bytes] = []
+        real = _discovery.examine
+        monkeypatch.setattr(loading._discovery, "examine",
+                            lambda head, fmt: (looked.append(head),
+                                               real(head, fmt))[1])
+        rebuilt = build_site(data, out, base_url=BASE, config=config)
+        assert 5 == rebuilt.reused
+        assert [] == looked
+        # one edited, one no longer declaring the schema: both are read
+        edited = data / "show-001.yaml"
+        edited.write_text(edited.read_text() + "description: Edited.\n")
+        undeclared = data / "show-002.yaml"
+        undeclared.write_text("id: show-002\ntitle: Harbour Lights 002\n")
+        for file in (edited, undeclared):
+            os.utime(file, (1_000_000_000, 1_000_000_000))
+        rebuilt = build_site(data, out, base_url=BASE, config=config)
+        assert 2 == len(looked)
+        assert (4, 3) == (rebuilt.shows, rebuilt.reused)
+        # files that do not declare it (one included by a pattern) are
+        # read again, and no longer shows without the pattern
+        looked.clear()
+        rebuilt = build_site(data, out, base_url=BASE)
+        assert sorted(looked) == sorted(
+            f.read_bytes() for f in (undeclared, data / "plain.yaml"))
+        assert 3 == rebuilt.shows
+
     def test_a_published_file_edited_in_place_is_not_reused(self, tmp_path):
         """A damaged cache (a file edited through its hard link) is a miss."""
         data = _catalog(tmp_path / "data", 3)
@@ -727,9 +767,11 @@ def test_an_entry_cannot_place_files_outside_the_site(tmp_path):
     out = tmp_path / "site"
     build_site(data, out, base_url=BASE)
     cache = tmp_path / ".site.showfacts/cache"
-    recipe, inputs, records = marshal.loads((cache / "index").read_bytes())  # noqa: S302
+    recipe, inputs, records, heads = marshal.loads(  # noqa: S302
+        (cache / "index").read_bytes())
     (cache / "index").write_bytes(marshal.dumps((
-        recipe, inputs, {k: tampered(r) for k, r in records.items()})))
+        recipe, inputs, {k: tampered(r) for k, r in records.items()},
+        heads)))
     for path in (cache / "entries").glob("*/*"):
         if "." not in path.name:
             path.write_bytes(marshal.dumps(tampered(

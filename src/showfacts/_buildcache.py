@@ -139,6 +139,41 @@ class Index:
         dict)
     records: dict[str, Record] = attrs.Factory(dict)
     whole: bool = False
+    heads: dict[str, FileStat] = attrs.Factory(dict)
+
+
+#: What tells a file changed: size, time, inode, change time (ns).
+FileStat = tuple[int, int, int, int]
+
+
+class Heads:
+    """
+    Files in folders that declared the show schema, as the last build saw.
+
+    A :class:`showfacts._discovery.Memo`: a file whose stat is as it was
+    then, and older than ``settled`` (ns), still declares it, unread.
+    :attr:`now` is what the next build may take as known.
+    """
+
+    def __init__(self, last: dict[str, FileStat], settled: int) -> None:
+        self.last = last
+        self.settled = settled
+        self.now: dict[str, FileStat] = {}
+
+    def declares(self, path: str) -> bool:
+        kept = self.last.get(path)
+        if kept is None:
+            return False
+        found = file_stat(path)
+        if found != kept:
+            return False
+        self.now[path] = kept
+        return True
+
+    def saw(self, path: str, found: os.stat_result) -> None:
+        if found.st_mtime_ns < self.settled:
+            self.now[path] = (found.st_size, found.st_mtime_ns, found.st_ino,
+                              found.st_ctime_ns)
 
 
 def recipe(*parts: object) -> bytes:
@@ -225,11 +260,13 @@ class Cache:
                 (self.folder / _INDEX).read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return Index()
-        if (not isinstance(value, tuple) or len(value) != 3
+        if (not isinstance(value, tuple) or len(value) not in {3, 4}
                 or value[0] != self._recipe_digest()):
             return Index()
-        _, inputs, plain = value
-        if not isinstance(inputs, dict) or not isinstance(plain, dict):
+        _, inputs, plain, *more = value
+        heads = more[0] if more else {}
+        if not (isinstance(inputs, dict) and isinstance(plain, dict)
+                and isinstance(heads, dict)):
             return Index()
         records = {}
         for key, one in plain.items():
@@ -237,7 +274,7 @@ class Cache:
             if record is not None:
                 records[key] = record
         return Index(inputs=inputs, records=records,
-                     whole=len(records) == len(plain))
+                     whole=len(records) == len(plain), heads=heads)
 
     def keep_index(self, index: Index, old: Index) -> None:
         """
@@ -252,6 +289,7 @@ class Cache:
             _write_new(self.folder / _INDEX, marshal.dumps((
                 self._recipe_digest(), index.inputs,
                 {k: r.plain() for k, r in index.records.items()},
+                index.heads,
             )))
         if not old.whole:
             self._sweep(index.records.keys())
@@ -366,7 +404,7 @@ class Cache:
             _write_new(self.folder / name, key.encode("ascii") + b"\n" + data)
 
 
-def file_stat(path: str) -> tuple[int, int, int, int] | None:
+def file_stat(path: str) -> FileStat | None:
     """What tells a show file changed: size, time, inode, change time."""
     try:
         found = os.stat(path)  # noqa: PTH116 - strings: one per show

@@ -25,6 +25,7 @@ import os
 import pathlib
 import re
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 import attrs
 
@@ -84,6 +85,21 @@ class Skipped:
     path: str
     reason: str
     show_like: bool = False
+
+
+class Memo(Protocol):
+    """
+    What a caller remembers of files' heads (a build, of the last one's).
+
+    Asked before a file in a folder is opened; told of each file found
+    to declare the show schema, with what ``fstat`` said of it then.
+    """
+
+    def declares(self, path: str) -> bool:
+        """Whether the file at ``path`` is known to declare the schema."""
+
+    def saw(self, path: str, found: os.stat_result) -> None:
+        """The file at ``path``, as ``found``, declares the schema."""
 
 
 def is_show_schema(value: str) -> bool:

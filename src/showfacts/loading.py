@@ -182,6 +182,13 @@ def show_files(
 
     .. versionadded:: 0.1.0
     """
+    return _files(path, include, exclude, on_skip, None)
+
+
+def _files(path: StrPath, include: Sequence[str],
+           exclude: Sequence[str],
+           on_skip: Callable[[Skipped], object] | None,
+           memo: _discovery.Memo | None) -> tuple[pathlib.Path, ...]:
     root = pathlib.Path(path)
     if root.is_file():
         if root.suffix.lower() not in SUFFIXES:
@@ -192,8 +199,8 @@ def show_files(
         return (root,)
     if root.exists() and not root.is_dir():
         _regular(root, root.stat().st_mode)
-    return tuple(root / name for name in sorted(show_file_names(
-        root, include=include, exclude=exclude, on_skip=on_skip,
+    return tuple(root / name for name in sorted(_names(
+        root, include, exclude, on_skip, memo,
     )))
 
 
@@ -220,6 +227,13 @@ def show_file_names(
 
     .. versionadded:: 0.1.0
     """
+    return _names(folder, include, exclude, on_skip, None)
+
+
+def _names(folder: StrPath, include: Sequence[str],
+           exclude: Sequence[str],
+           on_skip: Callable[[Skipped], object] | None,
+           memo: _discovery.Memo | None) -> Iterator[str]:
     root = pathlib.Path(folder)
     if not root.is_dir():
         raise InputError(f"{root}: no such file or folder")
@@ -244,7 +258,7 @@ def show_file_names(
                     real = real or root.resolve()
                     _inside(pathlib.Path(entry.path), real, root)
                 if _chosen(root, prefix + name, fmt, include, exclude,
-                           on_skip):
+                           on_skip, memo):
                     yield prefix + name
 
 
@@ -266,7 +280,8 @@ _OPEN_HEAD = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
 
 def _chosen(root: pathlib.Path, name: str, fmt: str,  # noqa: PLR0917
             include: Sequence[str], exclude: Sequence[str],
-            on_skip: Callable[[Skipped], object] | None) -> bool:
+            on_skip: Callable[[Skipped], object] | None,
+            memo: _discovery.Memo | None = None) -> bool:
     """Whether ``root/name`` is a show file; report it to on_skip if not."""
     if exclude and _discovery.matches(name, exclude):
         if on_skip is not None:
@@ -274,14 +289,18 @@ def _chosen(root: pathlib.Path, name: str, fmt: str,  # noqa: PLR0917
         return False
     if include and _discovery.matches(name, include):
         return True
+    # One open, no path objects: a catalog has thousands of files.
+    path = f"{os.fspath(root)}/{name}"
+    if memo is not None and memo.declares(path):
+        return True
     try:
-        # One open, no path objects: a catalog has thousands of files.
         # Non-blocking, so that a FIFO is not waited on.
-        fd = os.open(f"{os.fspath(root)}/{name}", _OPEN_HEAD)
+        fd = os.open(path, _OPEN_HEAD)
     except OSError:
         return True  # unreadable: let reading it say why
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
             return True  # a FIFO or device: reading refuses it, unread
         head = os.read(fd, _discovery.HEAD_BYTES)
     except OSError:
@@ -290,6 +309,8 @@ def _chosen(root: pathlib.Path, name: str, fmt: str,  # noqa: PLR0917
         os.close(fd)
     reason = _discovery.examine(head, fmt)
     if reason is None:
+        if memo is not None:
+            memo.saw(path, found)
         return True
     if on_skip is not None:
         on_skip(Skipped(str(root / name), reason,
@@ -317,6 +338,24 @@ def collect_show_files(
 
     .. versionadded:: 0.1.0
     """
+    return collect_remembered(paths, include=include, exclude=exclude,
+                              on_skip=on_skip, memo=None)
+
+
+def collect_remembered(
+    paths: StrPath | Iterable[StrPath],
+    *,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    on_skip: Callable[[Skipped], object] | None,
+    memo: _discovery.Memo | None,
+) -> list[pathlib.Path]:
+    """
+    :func:`collect_show_files`, where ``memo`` may know files' heads.
+
+    A file in a folder that ``memo`` says declares the show schema is
+    not opened to see; one found to declare it is told to ``memo``.
+    """
     roots = _as_paths(paths)
     if not roots:
         raise InputError("no paths given: name show files or folders")
@@ -329,8 +368,7 @@ def collect_show_files(
             if on_skip is not None:
                 on_skip(item)
 
-        files = show_files(root, include=include, exclude=exclude,
-                           on_skip=note)
+        files = _files(root, include, exclude, note, memo)
         if not files:
             raise InputError(_discovery.nothing_found(root, skipped))
         found.update(files)

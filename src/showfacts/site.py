@@ -73,7 +73,7 @@ from showfacts._siteversion import (
 from showfacts.config import SiteConfig
 from showfacts.exceptions import InputError, InvalidDataError, Problem
 from showfacts.iris import Site
-from showfacts.loading import collect_show_files, file_bytes, load_bytes
+from showfacts.loading import collect_remembered, file_bytes, load_bytes
 from showfacts.models import (
     Catalog,
     CatalogNames,
@@ -267,16 +267,6 @@ def build_site(
     # collector_paused.
     with build_heap():
         check_place(out, roots)  # the site is never one of its own inputs
-        files = [
-            str(f) for f in collect_show_files(
-                roots, include=config.include, exclude=config.exclude,
-                on_skip=on_skip,
-            )
-            if config.selects(f)
-        ]
-        if not files:
-            raise InputError("no show files (.yaml, .yml, .json, .toml) found")
-        jobs = _workers(len(files)) if jobs is None else jobs
         store = _buildcache.Cache(
             store_of(out) / CACHE,
             _buildcache.recipe(
@@ -288,11 +278,25 @@ def build_site(
             ),
         ) if cache else None
         last = store.index() if store is not None else _buildcache.Index()
-        index = _buildcache.Index()
+        # A file changed within these two seconds may change again unseen.
+        settled = time.time_ns() - 2_000_000_000
+        heads = (None if store is None
+                 else _buildcache.Heads(last.heads, settled))
+        files = [
+            str(f) for f in collect_remembered(
+                roots, include=config.include, exclude=config.exclude,
+                on_skip=on_skip, memo=heads,
+            )
+            if config.selects(f)
+        ]
+        if not files:
+            raise InputError("no show files (.yaml, .yml, .json, .toml) found")
+        jobs = _workers(len(files)) if jobs is None else jobs
+        index = _buildcache.Index(heads={} if heads is None else heads.now)
         # Check first: every file is loaded and the catalog checked before
         # anything is rendered, so a bad file fails fast, with every problem.
         checked = _check_all(files, options, jobs, progress, store, last,
-                             index)
+                             index, settled)
         _refuse([p for c in checked for p in c.problems])
         with collector_paused():
             _refuse(_catalog_problems(checked, last.records.keys()))
@@ -499,7 +503,7 @@ def _in_parallel(
 def _check_all(  # noqa: PLR0917 - the build's parts, in one order
     files: Sequence[str], options: _Options, jobs: int,
     progress: Progress | None, cache: _buildcache.Cache | None,
-    last: _buildcache.Index, index: _buildcache.Index,
+    last: _buildcache.Index, index: _buildcache.Index, settled: int,
 ) -> list[_Checked]:
     """
     Load and check every file; render nothing.
@@ -514,11 +518,10 @@ def _check_all(  # noqa: PLR0917 - the build's parts, in one order
     if progress:
         progress(0, len(files))
     if cache is not None:
-        # A file changed within this second may change again unseen.
-        settled = time.time_ns() - 2_000_000_000
+        seen = index.heads  # stats taken to find the files, by their path
         with collector_paused():  # many objects, no cycles
             for file in files:
-                stat = _buildcache.file_stat(file)
+                stat = seen.get(file) or _buildcache.file_stat(file)
                 if stat is not None and stat[1] < settled:
                     stats[file] = stat
                 hit = _lookup(file, stat, options.limits, cache, last)
