@@ -490,13 +490,15 @@ def bench_site(n: int, jobs: int) -> list[Result]:
     return results
 
 
-def _rebuild(n: int) -> tuple[float, float, int]:
+def _rebuild(n: int, rounds: int) -> tuple[float, float, int]:
     """
-    A cold build of ``n`` shows, then a rebuild after one show changed.
+    A cold build of ``n`` shows, then rebuilds after one show changed.
 
     Both in this process (the interpreter's start is not the build's),
     with the build cache and the default jobs; the cold build starts
-    without a cache.  Returns both times and the shows reused.
+    without a cache.  Returns the cold build's time, the best of
+    ``rounds`` rebuilds' (another show edited for each), and the shows
+    the last one reused.
     """
     from showfacts.site import build_site
 
@@ -515,17 +517,20 @@ def _rebuild(n: int) -> tuple[float, float, int]:
     start = time.perf_counter()
     build_site(work, out, base_url=SITE.base)
     t_cold = time.perf_counter() - start
-    edited = sorted(work.glob("*.json"))[n // 2]
-    value = json.loads(edited.read_text(encoding="utf-8"))
-    value["title"] += " (renamed)"
-    edited.write_text(json.dumps(value), encoding="utf-8")
     # A build trusts a file's stat only once it is two seconds old: a
     # small catalog's copies may not be yet.
     time.sleep(max(0.0, copied + 2.1 - time.time()))
-    cold()
-    start = time.perf_counter()
-    result = build_site(work, out, base_url=SITE.base)
-    t_re = time.perf_counter() - start
+    files = sorted(work.glob("*.json"))
+    t_re = float("inf")
+    for edit in range(rounds):  # the best of a few, one show edited each
+        edited = files[(n // 2 + edit) % n]
+        value = json.loads(edited.read_text(encoding="utf-8"))
+        value["title"] += " (renamed)"
+        edited.write_text(json.dumps(value), encoding="utf-8")
+        cold()
+        start = time.perf_counter()
+        result = build_site(work, out, base_url=SITE.base)
+        t_re = min(t_re, time.perf_counter() - start)
     remove_site(out)
     shutil.rmtree(work, ignore_errors=True)
     return t_cold, t_re, result.reused
@@ -538,12 +543,12 @@ def bench_rebuild(n: int) -> list[Result]:
     At :data:`TARGET_SHOWS` shows: measured there, or projected from
     ``n`` shows and a tenth as many.
     """
-    t_cold, t_re, reused = _rebuild(n)
+    t_cold, t_re, reused = _rebuild(n, 3)
     detail = f"{reused} of {n} shows reused"
     re_target, cold_target = t_re, t_cold
     if n != TARGET_SHOWS:
         n0 = _small(n)
-        c0, r0, _ = _rebuild(n0)
+        c0, r0, _ = _rebuild(n0, 3)
         re_target = projected((n0, r0), (n, t_re))
         cold_target = projected((n0, c0), (n, t_cold))
         detail += (f"; {n0} shows {r0:.2f} s; projected {TARGET_SHOWS:,}: "
