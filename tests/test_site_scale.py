@@ -78,6 +78,33 @@ class TestCheckFirst:
         assert [] == rendered
         assert ["data"] == sorted(p.name for p in tmp_path.iterdir())
 
+    def test_a_show_a_writer_refuses_is_named(self, tmp_path, monkeypatch,
+                                             capsys):
+        """A writer's refusal names the show file; the old site stays."""
+        from showfacts import feeds
+
+        data = _catalog(tmp_path / "data", 3)
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        before = _tree(out)
+        real = feeds.render
+
+        def refusing(feed, fmt):
+            if "Harbour Lights 001" in feed.title:
+                raise sf.RenderError("the rss feed cannot be written: no")
+            return real(feed, fmt)
+
+        monkeypatch.setattr(feeds, "render", refusing)
+        (data / "show-001.yaml").write_text(declared(
+            "id: show-001\ntitle: Harbour Lights 001\ndescription: New.\n"))
+        status, _, err = run(["build", str(data), "--out", str(out),
+                              "--base-url", BASE, "--jobs", "1"],
+                             capsys=capsys)
+        assert 1 == status
+        assert "show-001.yaml: $: cannot be published: the rss feed" in err
+        assert "Traceback" not in err
+        assert before == _tree(out)
+
     def test_catalog_problems_fail_before_rendering(self, tmp_path,
                                                     monkeypatch):
         """Two files with one id: refused before any page is written."""

@@ -71,7 +71,12 @@ from showfacts._siteversion import (
     write_file,
 )
 from showfacts.config import SiteConfig
-from showfacts.exceptions import InputError, InvalidDataError, Problem
+from showfacts.exceptions import (
+    InputError,
+    InvalidDataError,
+    Problem,
+    RenderError,
+)
 from showfacts.iris import Site
 from showfacts.loading import collect_remembered, file_bytes, load_bytes
 from showfacts.models import (
@@ -677,16 +682,20 @@ def _render_file(
         return _Rendered(file=file, problems=exc.problems), ()
     key = "" if cache is None else cache.key(fmt, data)
     site = options.pages.site
-    items = news.items_for_show(show, site, spoilers=options.spoilers)
     writer = _Writer(root)
-    events = () if options.preview else tuple(
-        sorted(calendar.events(show, site), key=lambda e: e.sort_key))
-    texts = [calendar.event_text(e) for e in events]
     try:
+        items = news.items_for_show(show, site, spoilers=options.spoilers)
+        events = () if options.preview else tuple(
+            sorted(calendar.events(show, site), key=lambda e: e.sort_key))
+        texts = [calendar.event_text(e) for e in events]
         pages = _write_show(show, writer, site, options, items, texts)
     except InvalidDataError as exc:  # an output over its limit
         return _Rendered(file=file, problems=tuple(
             attrs.evolve(p, file=p.file or file) for p in exc.problems
+        )), ()
+    except RenderError as exc:  # a writer refused what the data holds
+        return _Rendered(file=file, problems=(
+            Problem(message=f"cannot be published: {exc}", file=file),
         )), ()
     status, premiere = _pages.show_summary(show)
     newest = min((_Newest.sort_key(i) for i in items), default=None)
