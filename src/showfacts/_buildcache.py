@@ -39,6 +39,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import marshal
+import operator
 import os
 import pathlib
 import pickle
@@ -105,7 +106,7 @@ class Record:
 
     def plain(self) -> tuple[Any, ...]:
         """As a tuple of plain values, for :mod:`marshal`."""
-        return attrs.astuple(self, recurse=False)
+        return _PLAIN(self)
 
     @classmethod
     def from_plain(cls, value: object) -> Record | None:
@@ -120,6 +121,8 @@ class Record:
 
 _NAMES = tuple(a.name for a in attrs.fields(Record))
 _FIELDS = len(_NAMES)
+#: A record's fields, read in one call: a build keeps ten thousand.
+_PLAIN = operator.attrgetter(*_NAMES)
 
 
 @attrs.define
