@@ -43,6 +43,14 @@ def examples_dir() -> pathlib.Path:
 DECLARATION = "# yaml-language-server: $schema=show.schema.json\n"
 
 
+def examples_in(folder: pathlib.Path) -> pathlib.Path:
+    """The example shows copied into ``folder`` (made if missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for example in EXAMPLES.iterdir():
+        (folder / example.name).write_bytes(example.read_bytes())
+    return folder
+
+
 def declared(text: str, fmt: str = "yaml") -> str:
     """
     A show file's text that declares the show schema.

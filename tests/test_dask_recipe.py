@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import showfacts as sf
-from tests.conftest import EXAMPLES, ROOT, declared
+from tests.conftest import EXAMPLES, ROOT, declared, examples_in
 
 
 pytest.importorskip("dask.bag")
@@ -48,8 +48,7 @@ def test_same_lines_as_the_command(scheduler):
 
 def test_problems_stop_the_run(tmp_path):
     """Every problem of every file is reported, nothing else returned."""
-    for example in EXAMPLES.iterdir():
-        (tmp_path / example.name).write_bytes(example.read_bytes())
+    examples_in(tmp_path)
     (tmp_path / "bad.yaml").write_text(declared("id: x\n"))
     (tmp_path / "copy.yaml").write_bytes(
         (EXAMPLES / "ballard.yaml").read_bytes())

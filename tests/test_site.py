@@ -17,7 +17,7 @@ import showfacts as sf
 from showfacts import site as site_module
 from showfacts.iris import Site
 from showfacts.site import build_site
-from tests.conftest import EXAMPLES, SHARED, declared
+from tests.conftest import EXAMPLES, SHARED, declared, examples_in
 from tests.test_cli import run
 
 
@@ -217,10 +217,7 @@ class TestBuild:
 
     def test_invalid_data_leaves_the_previous_site(self, tmp_path):
         """Invalid files: every problem reported, nothing replaced."""
-        data = tmp_path / "data"
-        data.mkdir()
-        for example in EXAMPLES.iterdir():
-            (data / example.name).write_bytes(example.read_bytes())
+        data = examples_in(tmp_path / "data")
         out = tmp_path / "site"
         build_site(data, out, base_url=BASE)
         before = _tree(out)

@@ -17,7 +17,7 @@ from showfacts import site as site_module
 from showfacts.config import load_config
 from showfacts.models import Catalog
 from showfacts.site import build_site
-from tests.conftest import EXAMPLES, declared
+from tests.conftest import EXAMPLES, declared, examples_in
 from tests.test_cli import run
 from tests.test_site_folder import _spare
 
@@ -474,9 +474,7 @@ class TestIncremental:
 
     def test_edit_add_rename_delete_and_options(self, tmp_path):
         """After each change the site equals a cold build, byte for byte."""
-        data = _catalog(tmp_path / "data", 6)
-        for example in EXAMPLES.iterdir():
-            (data / example.name).write_bytes(example.read_bytes())
+        data = examples_in(_catalog(tmp_path / "data", 6))
         out = tmp_path / "site"
         first = build_site(data, out, base_url=BASE)
         assert (10, 0) == (first.shows, first.reused)
@@ -549,10 +547,7 @@ class TestIncremental:
         self, tmp_path, monkeypatch,
     ):
         """An edit that moves an event reads no other show's from its entry."""
-        data = tmp_path / "data"
-        data.mkdir()
-        for example in EXAMPLES.iterdir():
-            (data / example.name).write_bytes(example.read_bytes())
+        data = examples_in(tmp_path / "data")
         out = tmp_path / "site"
         build_site(data, out, base_url=BASE)
         read: list[str] = []
@@ -707,10 +702,7 @@ class TestCatalogCalendar:
         """An edit without premieres reuses it; a new date makes it anew."""
         from showfacts import calendar
 
-        data = tmp_path / "data"
-        data.mkdir()
-        for example in EXAMPLES.iterdir():
-            (data / example.name).write_bytes(example.read_bytes())
+        data = examples_in(tmp_path / "data")
         out = tmp_path / "site"
         build_site(data, out, base_url=BASE)
         made = []
