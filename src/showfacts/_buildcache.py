@@ -175,8 +175,7 @@ class Heads:
 
     def saw(self, path: str, found: os.stat_result) -> None:
         if found.st_mtime_ns < self.settled:
-            self.now[path] = (found.st_size, found.st_mtime_ns, found.st_ino,
-                              found.st_ctime_ns)
+            self.now[path] = _file_stat(found)
 
 
 def recipe(*parts: object) -> bytes:
@@ -413,6 +412,10 @@ def file_stat(path: str) -> FileStat | None:
         found = os.stat(path)  # noqa: PTH116 - strings: one per show
     except OSError:
         return None
+    return _file_stat(found)
+
+
+def _file_stat(found: os.stat_result) -> FileStat:
     return (found.st_size, found.st_mtime_ns, found.st_ino,
             found.st_ctime_ns)
 

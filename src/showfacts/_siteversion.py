@@ -239,8 +239,8 @@ class Version:
     """
     A version folder a build writes: a new one, or the spare updated.
 
-    Files are given by their path in the site.  :meth:`keep` takes a
-    file the build knows the digest of without making it (a cached
+    Files are given by their path in the site.  :meth:`keep_all` takes
+    files the build knows the digests of without making them (a cached
     show's); :meth:`write` writes one made now; :meth:`add` records one a
     worker process wrote with :func:`write_file`.  :meth:`prune`
     deletes what the spare held that the new site does not, and
@@ -262,22 +262,14 @@ class Version:
         #: Folders whose entries this build changed.
         self._touched: set[str] = set()
 
-    def keep(self, path: str, wanted: str) -> bool:
-        """
-        Have the file with digest ``wanted`` at ``path``, if it is at hand.
-
-        It is at hand if this folder (the spare) holds it already, or the
-        live version does (then it is linked here), unchanged since it
-        was written.  Otherwise nothing is done, and the caller writes it.
-        """
-        return self._kept(path, wanted) is not None or self._linked(
-            path, wanted)
-
     def keep_all(self, files: Iterable[tuple[str, str]]) -> bool:
         """
-        :meth:`keep` each ``(path, digest)``; whether all were at hand.
+        Have each ``(path, digest)``'s file here; whether all were at hand.
 
-        Stops at the first that is not: the caller writes them all.
+        A file is at hand if this folder (the spare) holds it already, or
+        the live version does (then it is linked here), unchanged since
+        it was written.  Stops at the first that is not: the caller
+        writes them all.
         """
         kept, linked = self._kept, self._linked
         for path, wanted in files:
@@ -322,14 +314,8 @@ class Version:
     def _kept(self, path: str, wanted: str) -> FileRecord | None:
         """The spare's file at ``path``, kept if it holds ``wanted``."""
         old = self._old.get(path)
-        if old is None or old[0] != wanted:
-            return None
-        # _same(), inline: a rebuild asks this of every file of the site.
-        try:
-            found = os.stat(f"{self.root}/{path}")  # noqa: PTH116
-        except OSError:
-            return None
-        if (found.st_size, found.st_mtime_ns, found.st_ino) != old[1:]:
+        if old is None or old[0] != wanted or not _same(
+                f"{self.root}/{path}", old):
             return None
         self.files[path] = old
         return old
@@ -395,7 +381,13 @@ class Version:
 
 def _same(path: str, record: FileRecord) -> bool:
     """Whether a file is as it was written: size, time and inode."""
-    return identity(path) == record[1:]
+    # One stat, no tuple of its own: a rebuild asks this of every file.
+    try:
+        found = os.stat(path)  # noqa: PTH116 - strings: one per site file
+    except OSError:
+        return False
+    return (found.st_size == record[1] and found.st_mtime_ns == record[2]
+            and found.st_ino == record[3])
 
 
 def _folders(files: Iterable[str]) -> set[str]:

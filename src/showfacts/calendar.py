@@ -69,11 +69,13 @@ from showfacts.releases import (
 
 
 __all__ = [
+    "CALENDAR_END",
     "CALENDAR_KINDS",
     "FALLBACK_STAMP",
     "PRODID",
     "Event",
     "assemble",
+    "assembled_head",
     "event_text",
     "events",
     "to_calendar",
@@ -308,9 +310,16 @@ def assemble(data: Show | Catalog, site: Site,
     in :func:`events`' order: a site build writes each show's events once,
     for the show's calendar and the catalog's.
     """
-    empty = to_calendar(data, site, found=())
-    end = b"END:VCALENDAR\r\n"
-    return empty[:-len(end)] + b"".join(texts) + end
+    return assembled_head(data, site) + b"".join(texts) + CALENDAR_END
+
+
+#: The line every calendar ends with.
+CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+def assembled_head(data: Show | Catalog, site: Site) -> bytes:
+    """What :func:`assemble` writes before the events."""
+    return to_calendar(data, site, found=())[:-len(CALENDAR_END)]
 
 
 # -- events -------------------------------------------------------------------

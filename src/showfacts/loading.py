@@ -281,7 +281,7 @@ _OPEN_HEAD = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
 def _chosen(root: pathlib.Path, name: str, fmt: str,  # noqa: PLR0917
             include: Sequence[str], exclude: Sequence[str],
             on_skip: Callable[[Skipped], object] | None,
-            memo: _discovery.Memo | None = None) -> bool:
+            memo: _discovery.Memo | None) -> bool:
     """Whether ``root/name`` is a show file; report it to on_skip if not."""
     if exclude and _discovery.matches(name, exclude):
         if on_skip is not None:

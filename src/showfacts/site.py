@@ -950,9 +950,6 @@ def _calendar_key(site: Site, records: Iterable[_buildcache.Record]) -> str:
     ).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-_CALENDAR_END = b"END:VCALENDAR\r\n"
-
-
 def _last_calendar_events(site: Site, cache: _buildcache.Cache,
                           last: _buildcache.Index) -> dict[str, bytes]:
     """
@@ -967,8 +964,7 @@ def _last_calendar_events(site: Site, cache: _buildcache.Cache,
     raw = cache.remembered("calendar", _calendar_key(site, records.values()))
     if raw is None:
         return {}
-    at = len(calendar.assemble(Catalog(shows=()), site, ())) - len(
-        _CALENDAR_END)
+    at = len(calendar.assembled_head(Catalog(shows=()), site))
     placed = sorted(
         ((day, uid, size, key, i)
          for key, record in records.items()
@@ -979,7 +975,7 @@ def _last_calendar_events(site: Site, cache: _buildcache.Cache,
     for _, _, size, key, i in placed:
         parts.setdefault(key, {})[i] = raw[at:at + size]
         at += size
-    if raw[at:] != _CALENDAR_END:
+    if raw[at:] != calendar.CALENDAR_END:
         return {}
     found = {}
     for key, events in parts.items():
