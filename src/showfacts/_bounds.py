@@ -115,37 +115,39 @@ def check(value: Any, limits: Limits) -> Found:
     text = 0
     references = 0
     number: str | None = None
-    stack: list[Any] = [value]
+    largest = _readers.MAX_NUMBER
+    # Only containers go on the stack; leaves are counted where they are
+    # met: every node of every show passes here.
+    stack: list[Any] = [value] if type(value) is dict else []
     while stack:
         node = stack.pop()
-        kind = type(node)
-        if kind is str:
-            text += len(node)
-            continue
-        if (kind is int or kind is float) and number is None:
-            # Files are held to this as they are read; a mapping built in
-            # code is held to it here, before a number is ever printed.
-            number = _readers.number_problem(node)
-            if number is not None:
-                found.append((_readers.path_of(value, node), number))
-            continue
-        if kind is list:
-            stack.extend(node)
-            continue
-        if kind is not dict:
-            continue
-        for key, item in node.items():
-            if type(key) is str:
-                text += len(key)
-            records = REFERENCE_KEYS.get(key)
-            if records is not None:
-                targets = sizes[records]
-                ids = item if type(item) is list else (item,)
-                for ref in ids:
-                    if type(ref) is str:
-                        references += 1
-                        text += targets.get(ref, 0)
-            stack.append(item)
+        if type(node) is dict:
+            items = node.values()
+            for key, item in node.items():
+                if type(key) is str:
+                    text += len(key)
+                records = REFERENCE_KEYS.get(key)
+                if records is not None:
+                    targets = sizes[records]
+                    for ref in item if type(item) is list else (item,):
+                        if type(ref) is str:
+                            references += 1
+                            text += targets.get(ref, 0)
+        else:
+            items = node
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                text += len(item)
+            elif kind is dict or kind is list:
+                stack.append(item)
+            elif ((kind is int or kind is float) and number is None
+                  and not -largest <= item <= largest):  # NaN too
+                # Files are held to this as they are read; a mapping built
+                # in code is held to it here, before a number is printed.
+                number = _readers.number_problem(item)
+                if number is not None:
+                    found.append((_readers.path_of(value, item), number))
     if references > limits.max_references:
         found.append(((), (
             f"{references:,} references, over the limit of "
