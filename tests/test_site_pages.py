@@ -148,6 +148,21 @@ class TestTheAnswerFirst:
             if "-" in fact_id:
                 assert fact_id not in show, fact_id
 
+    def test_history_links_lead_to_the_show_page_from_every_page(
+            self, published):
+        """
+        A fact listed on its show's page and its season's links the facts
+        that replace it, and those it replaces, from each: within the show
+        page, and back to it from the season page.
+        """
+        show = published / "shows/the-lantern-keepers"
+        for page, prefix in ((show / "index.html", ""),
+                             (show / "season-1/index.html", "../index.html")):
+            entry = _doc(page).get_element_by_id("fact-s1-premiere-window")
+            links = entry.xpath('.//p[@class="how"]/a/@href')
+            assert links == [f"{prefix}#fact-s1-premiere",
+                             f"{prefix}#fact-s1-premiere-next-year"], page
+
     def test_countries_and_languages_by_name(self, published):
         """Babel's names: "United States", "English", codes in values."""
         doc = _doc(published / "shows/ballard/index.html")

@@ -293,6 +293,31 @@ class _PageCard(_Card):
         return "\n".join(part for part in out if part)
 
 
+class _TimelineMemo:
+    """
+    What a show's timelines share across its pages.
+
+    Each fact is listed on the show's page and on its season's, and each
+    group's source line on several pages.
+    """
+
+    __slots__ = ("entries", "sort_keys", "sources")
+
+    def __init__(self) -> None:
+        #: A fact's state and HTML before its links, by fact id.
+        self.entries: dict[str, tuple[str, str, bool]] = {}
+        #: A fact's place in date order, by fact id.
+        self.sort_keys: dict[str, tuple[int, dt.date]] = {}
+        #: The "From ..." line of the sources a group cites, by their ids.
+        self.sources: dict[tuple[str, ...], str] = {}
+
+    def sort_key(self, show: Show, ref: FactRef) -> tuple[int, dt.date]:
+        key = self.sort_keys.get(ref.fact.id)
+        if key is None:
+            key = self.sort_keys[ref.fact.id] = _sort_key(show, ref)
+        return key
+
+
 class Pages:
     """
     Renders the pages of one site.
@@ -532,18 +557,20 @@ class Pages:
 
     # -- the timeline ---------------------------------------------------------
 
-    def _timeline(self, show: Show, refs: Sequence[FactRef],
-                  here: str) -> list[dict[str, Any]]:
+    def _timeline(self, show: Show, refs: Sequence[FactRef], here: str,
+                  memo: _TimelineMemo) -> list[dict[str, Any]]:
         """
         Facts grouped by the sources they cite, each line said once.
 
         Groups come in the order their first fact does; in a group, the
         current facts, then (folded) the superseded and retracted ones, in
         date order.  Each entry keeps the anchor ``fact-{id}``, its feed
-        guid's fragment.
+        guid's fragment.  ``memo`` keeps what does not depend on the page
+        for the show's other pages: each fact is on the show's page and
+        on its season's.
         """
-        order = sorted(range(len(refs)),
-                       key=lambda i: (*_sort_key(show, refs[i]), i))
+        order = sorted(range(len(refs)), key=lambda i: (*memo.sort_key(
+            show, refs[i]), i))
         groups: dict[tuple[str, ...], dict[str, Any]] = {}
         show_page = self.path(self.site.show_url(show.id))
         for i in order:
@@ -552,13 +579,15 @@ class Pages:
             key = tuple(s.id for s in cited)
             group = groups.get(key)
             if group is None:
-                line = (
-                    "From " + "; ".join(_cite(s) for s in cited)
-                    if cited else "No source cited"
-                )
+                line = memo.sources.get(key)
+                if line is None:
+                    line = memo.sources[key] = (
+                        "From " + "; ".join(_cite(s) for s in cited)
+                        if cited else "No source cited"
+                    )
                 group = groups[key] = {"source": m(line), "current": [],
                                        "history": []}
-            entry = self._entry(show, ref, here, show_page)
+            entry = self._entry(show, ref, here, show_page, memo)
             current = (ref.fact.retracted is None
                        and show.is_current(ref.fact.id))
             group["current" if current else "history"].append(m(entry))
@@ -571,7 +600,37 @@ class Pages:
         return f'<a href="{e(target)}#fact-{e(fact.id)}">{e(said.text)}</a>'
 
     def _entry(self, show: Show, ref: FactRef, here: str,
-               show_page: str) -> str:
+               show_page: str, memo: _TimelineMemo) -> str:
+        fact = ref.fact
+        found = memo.entries.get(fact.id)
+        if found is None:
+            found = memo.entries[fact.id] = self._entry_body(show, ref)
+        state, head, linked = found
+        status = ""
+        if linked:
+            if state == "superseded":
+                newer = show.superseded_by(fact.id)
+                status = " Superseded by: " + "; ".join(
+                    self._fact_link(show, f, here, show_page) for f in newer
+                ) + "."
+            older = []
+            for earlier in fact.supersedes:
+                with contextlib.suppress(KeyError):
+                    older.append(show.fact(earlier))
+            if older:
+                status += " Replaces: " + "; ".join(
+                    self._fact_link(show, f, here, show_page) for f in older
+                ) + "."
+        return self.relativize(here, f"{head}{status}</p></li>\n")
+
+    def _entry_body(self, show: Show, ref: FactRef) -> tuple[str, str, bool]:
+        """
+        A timeline entry's state, and its HTML up to the links to others.
+
+        What comes after depends on the page (the links to the facts it
+        supersedes or is superseded by): the flag says whether there are
+        any to add.
+        """
         fact = ref.fact
         said = news.statement(show, ref, self.site)
         state = "current"
@@ -582,19 +641,6 @@ class Pages:
             status = " Retracted" + (f": {e(reason)}" if reason else ".")
         elif not show.is_current(fact.id):
             state = "superseded"
-            newer = show.superseded_by(fact.id)
-            links = "; ".join(
-                self._fact_link(show, f, here, show_page) for f in newer
-            )
-            status = f" Superseded by: {links}."
-        older = []
-        for earlier in fact.supersedes:
-            with contextlib.suppress(KeyError):
-                older.append(show.fact(earlier))
-        if older:
-            status += " Replaces: " + "; ".join(
-                self._fact_link(show, f, here, show_page) for f in older
-            ) + "."
         date = news.fact_date(fact)
         when = f'<p class="when">{_time(date)}</p>' if date else ""
         what = f'<p class="what">{e(said.text)}'
@@ -613,11 +659,12 @@ class Pages:
         announced = (
             f" Announced {_time(fact.announced)}." if fact.announced else ""
         )
-        how = f'<p class="how">{badge(fact.certainty)}{announced}{status}</p>'
-        return self.relativize(here, (
+        head = (
             f'<li class="fact {state}" id="fact-{e(fact.id)}">'
-            f"{when}{what}{spoiler}{details}{how}</li>\n"
-        ))
+            f"{when}{what}{spoiler}{details}"
+            f'<p class="how">{badge(fact.certainty)}{announced}{status}'
+        )
+        return state, head, state == "superseded" or bool(fact.supersedes)
 
     # -- pages ----------------------------------------------------------------
 
@@ -637,6 +684,7 @@ class Pages:
         current = views.current(show)
         seasons = current.seasons
         refs = show.facts()
+        memo = _TimelineMemo()
         home = Crumb(label=self.options.title, path="")
         description = show.description or (
             f"{show.title}: premiere dates, cast, crew and news, each with "
@@ -675,17 +723,18 @@ class Pages:
             "people": people,
             "seasons": links,
             "card": m(self._card(graph, show, None, here)),
-            "timeline": self._timeline(show, refs, here),
+            "timeline": self._timeline(show, refs, here, memo),
         })
         pages = [Page(path=here, html=self.theme.render("show.html", context),
                       lastmod=_lastmod(items))]
-        pages.extend(self._season_page(show, view, refs, items)
+        pages.extend(self._season_page(show, view, refs, items, memo)
                      for view in seasons)
         return pages
 
     def _season_page(self, show: Show, view: views.SeasonView,
                      refs: Sequence[FactRef],
-                     items: Sequence[news.NewsItem]) -> Page:
+                     items: Sequence[news.NewsItem],
+                     memo: _TimelineMemo) -> Page:
         site = self.site
         season = view.season
         here = self.path(site.season_url(show.id, season.number))
@@ -724,7 +773,8 @@ class Pages:
             "people": people,
             "card": m(self._card(graph, show, season.number, here)),
             "timeline": self._timeline(
-                show, [r for r in refs if r.season == season.number], here
+                show, [r for r in refs if r.season == season.number], here,
+                memo,
             ),
         })
         return Page(
