@@ -150,11 +150,7 @@ class TestTheAnswerFirst:
 
     def test_history_links_lead_to_the_show_page_from_every_page(
             self, published):
-        """
-        A fact listed on its show's page and its season's links the facts
-        that replace it, and those it replaces, from each: within the show
-        page, and back to it from the season page.
-        """
+        """History links work from the show page and the season page."""
         show = published / "shows/the-lantern-keepers"
         for page, prefix in ((show / "index.html", ""),
                              (show / "season-1/index.html", "../index.html")):
