@@ -161,6 +161,23 @@ class TestOtherChecks:
         assert [("warning", "no-character",
                  "$.seasons[0].cast[0].characters")] == _checks(show)
 
+    def test_departure_without_character(self):
+        """A departure needs no character; a killed-off credit does."""
+        def credit(status):
+            return _show(
+                people=(sf.Person(id="p", name="P"),),
+                seasons=(sf.Season(number=1, cast=(sf.CastCredit(
+                    id="c", person="p", certainty="confirmed",
+                    sources=("s",), status=status,
+                ),)),),
+            )
+
+        assert [] == _checks(credit("not_returning"))
+        assert [] == _checks(credit("departing"))
+        assert [("warning", "no-character",
+                 "$.seasons[0].cast[0].characters")] == _checks(
+            credit("killed_off"))
+
     def test_season_gap(self):
         """Seasons 1 and 3 without 2."""
         show = _show(seasons=(sf.Season(number=3), sf.Season(number=1),

@@ -28,7 +28,8 @@ check                    level    finding
                                   feeds leave it out
 ``no-character``         warning  a current cast credit that says nothing
                                   of the role: no character, no described
-                                  role, not marked undisclosed
+                                  role, not marked undisclosed (a departure,
+                                  "will not return", needs none)
 ``weekday``              warning  a date whose words name a weekday the date
                                   does not fall on ("Tuesday, September 3"
                                   for 3 September 2025, a Wednesday); the
@@ -57,6 +58,7 @@ from showfacts._invariants import KINDS
 from showfacts.dates import FuzzyDate, Precision
 from showfacts.models import (
     CastCredit,
+    CastStatus,
     Catalog,
     Certainty,
     Fact,
@@ -81,6 +83,8 @@ DEFAULT_MAX_AGE = 180
 _NEWS = ("milestones", "release_plans", "cast", "crew", "teases",
          "additional_cast", "awards")
 
+#: Cast statuses that say someone leaves: the role is not what is news.
+_LEAVING = frozenset({CastStatus.DEPARTING, CastStatus.NOT_RETURNING})
 _SPECULATION = (Certainty.EXPECTED, Certainty.RUMORED, Certainty.SPECULATIVE)
 
 
@@ -195,7 +199,8 @@ def _lint_show(show: Show, today: dt.date, max_age: int) -> Iterator[Finding]:
                     "nothing newer confirms or replaces it",
                 )
         if (isinstance(fact, CastCredit) and not fact.characters
-                and fact.role is None and not fact.undisclosed):
+                and fact.role is None and not fact.undisclosed
+                and fact.status not in _LEAVING):
             yield finding(
                 Level.WARNING, "no-character", f"{ref.path}.characters",
                 f"cast credit {fact.id!r} says nothing of the role; add "
