@@ -166,6 +166,34 @@ class TestCheckFirst:
             _catalog(data, 4)  # show-001 as it was
         assert 6 == build_site(data, out, base_url=BASE).reused
 
+    def test_a_shared_id_is_looked_up_in_its_own_collection(self, tmp_path):
+        """
+        A kept show with the id in another collection does not answer it.
+
+        The rebuild's check takes one kept show's name for each id a new
+        show gives, collection by collection; names with tabs, line breaks
+        and backslashes (packed in the build cache) compare as they are.
+        """
+        data = tmp_path / "data"
+        data.mkdir()
+        name = '"Ann\\tLee\\\\ \\n"'  # a tab, a backslash, a line break
+        (data / "a.yaml").write_text(declared(
+            "id: a\ntitle: A\ncharacters:\n  - {id: ann, names: [Ann]}\n"))
+        (data / "b.yaml").write_text(declared(
+            f"id: b\ntitle: B\npeople:\n  - {{id: ann, name: {name}}}\n"))
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE)
+        for given, fails in [(name, False), ('"Ann Lee"', True)]:
+            (data / "c.yaml").write_text(declared(
+                f"id: c\ntitle: C\npeople:\n  - {{id: ann, name: {given}}}\n"))
+            if fails:
+                with pytest.raises(sf.InvalidDataError) as info:
+                    build_site(data, out, base_url=BASE)
+                assert ["$.people[0].name"] == [
+                    p.path for p in info.value.problems]
+            else:
+                assert 2 == build_site(data, out, base_url=BASE).reused
+
 
 class TestFeedChoice:
     """--feeds rss,atom,json: only the chosen formats are written."""
@@ -651,6 +679,48 @@ class TestIncremental:
         rebuilt = build_site(data, out, base_url=BASE)
         assert 1 == rebuilt.reused
         assert _tree(out) == self._cold(data, tmp_path)
+
+    def test_records_kept_before_names_were_packed_are_read(self, tmp_path):
+        """
+        An index and entries whose records hold names as tuples still count.
+
+        The shape of the build cache before names were packed in two
+        strings: a rebuild reuses every show, equals a cold build, and
+        keeps the index in the new shape.
+        """
+        import marshal
+
+        from showfacts._buildcache import Record
+
+        def unpacked(plain: tuple[object, ...]) -> tuple[object, ...]:
+            record = Record.from_plain(plain)
+            assert record is not None
+            at = plain.index(record.ids)
+            return (*plain[:at], record.catalog_names(), *plain[at + 2:])
+
+        data = examples_in(_catalog(tmp_path / "data", 2))
+        out = tmp_path / "site"
+        first = build_site(data, out, base_url=BASE)
+        cache = tmp_path / ".site.showfacts/cache"
+        recipe, inputs, records, heads = marshal.loads(  # noqa: S302
+            (cache / "index").read_bytes())
+        older = {k: unpacked(r) for k, r in records.items()}
+        assert any(r[3] for r in older.values())  # names, as tuples
+        (cache / "index").write_bytes(marshal.dumps((
+            recipe, inputs, older, heads)))
+        for path in (cache / "entries").glob("*/*"):
+            if "." not in path.name:
+                path.write_bytes(marshal.dumps(unpacked(
+                    marshal.loads(path.read_bytes()))))  # noqa: S302
+        rebuilt = build_site(data, out, base_url=BASE)
+        assert first.shows == rebuilt.reused
+        assert _tree(out) == self._cold(data, tmp_path)
+        _, _, records, _ = marshal.loads(  # noqa: S302
+            (cache / "index").read_bytes())
+        assert {k: Record.from_plain(r) for k, r in older.items()} == {
+            k: Record.from_plain(r) for k, r in records.items()}
+        assert {len(r) for r in records.values()} == {
+            len(r) + 1 for r in older.values()}
 
     def test_the_cache_is_not_part_of_the_site(self, tmp_path):
         """Outside every version folder; not in the manifest."""

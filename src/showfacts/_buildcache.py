@@ -43,16 +43,22 @@ import operator
 import os
 import pathlib
 import pickle
+import re
 import secrets
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from showfacts._siteversion import collector_paused
 
 
-__all__ = ["Cache", "Index", "Record", "recipe"]
+if TYPE_CHECKING:
+    from showfacts.models import CatalogNames
+
+
+__all__ = ["Cache", "Index", "Record", "pack_names", "packed_ids",
+           "recipe"]
 
 #: Bumped when what an entry holds changes shape.
 _FORMAT = b"showfacts build cache 4\n"
@@ -71,16 +77,21 @@ class Record:
     """
     What the catalog's pages need of a show, kept for the next build.
 
-    Plain values only (strings, numbers, tuples): ten thousand of them are
-    read at every build.
+    Plain values only (strings, numbers, tuples), and few of them: ten
+    thousand records are read and written at every build, and each
+    object costs.  A show's 50-odd names, as tuples, were half of the
+    index's objects: they are packed in two strings.
 
     Attributes:
         show: The show's id.
         title: Its title.
         fictional: Whether it is a fictional show (the index says so).
-        names: What the catalog checks across shows: each
-            ``(collection, position, id, name)`` of its people,
-            organizations, characters, works and franchise.
+        ids: The ids of its catalog names, a line each, for a quick look
+            (see :func:`pack_names`).
+        names: What the catalog checks across shows, packed by
+            :func:`pack_names`: each ``(collection, position, id, name)``
+            of its people, organizations, characters, works and
+            franchise.  :meth:`catalog_names` unpacks them.
         pages: Each page's URL and the newest date (ISO) the data gives it.
         files: Each file written: its path in the site and its digest.
         count: How many files it wrote.
@@ -94,7 +105,8 @@ class Record:
     show: str
     title: str
     fictional: bool
-    names: tuple[tuple[str, int, str, str], ...]
+    ids: str
+    names: str
     pages: tuple[tuple[str, str | None], ...]
     files: tuple[tuple[str, str], ...]
     count: int
@@ -110,19 +122,113 @@ class Record:
 
     @classmethod
     def from_plain(cls, value: object) -> Record | None:
-        """Back from :meth:`plain`; ``None`` if it is not one."""
-        if not isinstance(value, tuple) or len(value) != _FIELDS:
+        """
+        Back from :meth:`plain`; ``None`` if it is not one.
+
+        A record kept before names were packed (one field fewer: the names
+        as tuples, no ids) is read too, so that entries and indexes of
+        earlier builds still count.  Earlier code finds no record in the
+        newer, longer tuples and renders the show again.
+        """
+        if not isinstance(value, tuple):
+            return None
+        if len(value) == _FIELDS - 1:
+            try:
+                value = (*value[:_AT_IDS], *pack_names(value[_AT_IDS]),
+                         *value[_AT_IDS + 1:])
+            except (TypeError, ValueError):
+                return None
+        if (len(value) != _FIELDS or not isinstance(value[_AT_IDS], str)
+                or not isinstance(value[_AT_IDS + 1], str)):
             return None
         try:
             return cls(**dict(zip(_NAMES, value, strict=True)))
         except TypeError:
             return None
 
+    def catalog_names(self) -> CatalogNames:
+        """Its names as :func:`showfacts.models.catalog_names` gave them."""
+        return tuple(_name(line) for line in self.names.split("\n")[1:])
+
+    def names_of(self, wanted: set[str]) -> CatalogNames:
+        """
+        Its names whose id is one of ``wanted`` (see :func:`packed_ids`).
+
+        Most shows share no id with a rebuild's edited show, and are told
+        by one split and one set operation; only a shared id's lines are
+        unpacked.
+        """
+        found = wanted.intersection(self.ids.split("\n"))
+        if not found:
+            return ()
+        names = self.names
+        lines = []
+        for item_id in found:
+            mark = f"\n{item_id}\t"
+            at = names.find(mark)
+            while at != -1:
+                end = names.find("\n", at + 1)
+                lines.append((at, names[at + 1:end if end != -1 else None]))
+                at = -1 if end == -1 else names.find(mark, end)
+        return tuple(_name(line) for _, line in sorted(lines))
+
 
 _NAMES = tuple(a.name for a in attrs.fields(Record))
 _FIELDS = len(_NAMES)
+_AT_IDS = _NAMES.index("ids")
 #: A record's fields, read in one call: a build keeps ten thousand.
 _PLAIN = operator.attrgetter(*_NAMES)
+
+
+def pack_names(names: Iterable[tuple[str, int, str, str]]) -> tuple[str, str]:
+    """
+    A show's catalog names as a record keeps them: ``(ids, names)``.
+
+    ``ids`` holds each name's id, a line each.  ``names`` holds each name
+    on a line of its own, opened by a line break, its id, collection,
+    position and name apart by tabs: the lines of one id are found by a
+    search for it.  Backslashes, tabs and line breaks in any part are
+    escaped (ids, as the schema allows them, have none).
+    """
+    ids = []
+    lines = []
+    for collection, position, item_id, name in names:
+        packed = _escape(item_id)
+        ids.append(packed)
+        lines.append(
+            f"\n{packed}\t{_escape(collection)}\t{position:d}\t"
+            f"{_escape(name)}"
+        )
+    return "\n".join(ids), "".join(lines)
+
+
+def packed_ids(ids: Iterable[str]) -> set[str]:
+    """Names' ids as :func:`pack_names` writes them."""
+    return {_escape(item_id) for item_id in ids}
+
+
+def _name(line: str) -> tuple[str, int, str, str]:
+    item_id, collection, position, name = line.split("\t")
+    return (_unescape(collection), int(position), _unescape(item_id),
+            _unescape(name))
+
+
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n"}
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n"}
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _escape(text: str) -> str:
+    if "\\" in text or "\t" in text or "\n" in text:
+        return "".join(_ESCAPES.get(c, c) for c in text)
+    return text
+
+
+def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: _UNESCAPES.get(m.group(1), m.group(1)),
+                        text)
 
 
 @attrs.define

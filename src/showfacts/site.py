@@ -43,7 +43,6 @@ import datetime as dt
 import hashlib
 import heapq
 import itertools
-import operator
 import os
 import pathlib
 import time
@@ -446,11 +445,18 @@ class _Checked:
 
     file: str
     show: str = ""
+    #: Its names, when it was loaded: a kept record has them packed.
     names: CatalogNames = ()
     problems: tuple[Problem, ...] = ()
     #: The file's entry in the build cache, and its record if kept.
     key: str = ""
     record: _buildcache.Record | None = None
+
+    def catalog_names(self) -> CatalogNames:
+        """What the catalog checks of the show."""
+        if self.record is None:
+            return self.names
+        return self.record.catalog_names()
 
 
 def _batches(files: Sequence[_T], jobs: int) -> list[Sequence[_T]]:
@@ -585,8 +591,7 @@ def _lookup(
 
 
 def _hit(file: str, key: str, record: _buildcache.Record) -> _Checked:
-    return _Checked(file=file, show=record.show, names=record.names,
-                    key=key, record=record)
+    return _Checked(file=file, show=record.show, key=key, record=record)
 
 
 def _check_batch(files: Sequence[str], limits: Limits,
@@ -700,9 +705,10 @@ def _render_file(
     status, premiere = _pages.show_summary(show)
     newest = min((_Newest.sort_key(i) for i in items), default=None)
     events_text = b"".join(texts)
+    ids, names = _buildcache.pack_names(catalog_names(show))
     record = _buildcache.Record(
         show=show.id, title=show.title, fictional=show.fictional,
-        names=catalog_names(show),
+        ids=ids, names=names,
         pages=tuple((u, None if d is None else d.isoformat())
                     for u, d in pages),
         files=tuple((path, rec[0]) for path, rec in writer.written),
@@ -797,7 +803,7 @@ def _catalog_problems(shows: Sequence[_Checked],
         return []
     found = []
     for index, problem in check_catalog_names(
-        [(c.show, c.names) for c in shows]
+        [(c.show, c.catalog_names()) for c in shows]
     ):
         file = shows[index].file
         found.append(attrs.evolve(problem, file=file))
@@ -811,24 +817,30 @@ def _only_known_agree(shows: Sequence[_Checked],
 
     Shows whose names agreed last time still agree; a problem needs a
     new show and one of its ids.  So the new shows are checked with the
-    names the others give those ids (a network many shows share, say).
-    ``False`` means "check the whole catalog", for exact problems.
+    name the others give each of those ids (a network many shows share,
+    say): the name of one of them is every one's, so the others are not
+    unpacked once an id's name is found.  ``False`` means "check the
+    whole catalog", for exact problems.
     """
     if len({c.show for c in shows}) != len(shows):
         return False
-    new = [c.key not in agreed for c in shows]
-    ids = {item_id for c, is_new in zip(shows, new, strict=True) if is_new
-           for _, _, item_id, _ in c.names}
-    involved = [
-        (c.show, c.names if is_new else tuple(
-            n for n in c.names if n[2] in ids))
-        for c, is_new in zip(shows, new, strict=True)
-        if is_new or not ids.isdisjoint(map(_ITEM_ID, c.names))
-    ]
-    return not check_catalog_names(involved)
-
-
-_ITEM_ID = operator.itemgetter(2)
+    new: list[tuple[str, CatalogNames]] = []
+    kept: list[tuple[str, _buildcache.Record]] = []
+    for c in shows:
+        if c.key in agreed and c.record is not None:
+            kept.append((c.show, c.record))
+        else:
+            new.append((c.show, c.catalog_names()))
+    unnamed = {(n[0], n[2]) for _, names in new for n in names}
+    wanted = _buildcache.packed_ids(item_id for _, item_id in unnamed)
+    involved = []
+    for show, record in kept:
+        shared = record.names_of(wanted)  # () for most shows
+        if shared:
+            involved.append((show, shared))
+            unnamed.difference_update((n[0], n[2]) for n in shared)
+            wanted = _buildcache.packed_ids(i for _, i in unnamed)
+    return not check_catalog_names([*new, *involved])
 
 
 def _write_catalog(  # noqa: PLR0917 - the build's parts, in one order
