@@ -1160,10 +1160,11 @@ def test_a_missing_season_is_a_render_error():
         to_jsonld((ballard(), 9), BASE)
 
 
-def test_a_bad_base_url_is_an_input_error():
-    """Relative base URLs are refused."""
+@pytest.mark.parametrize("base", ["/tv/", "https://example.org/tv\n"])
+def test_a_bad_base_url_is_an_input_error(base):
+    """Relative base URLs are refused, and a trailing line break."""
     with pytest.raises(InputError, match="absolute"):
-        to_jsonld(ballard(), "/tv/")
+        to_jsonld(ballard(), base)
 
 
 @pytest.mark.parametrize("subject", [

@@ -298,7 +298,7 @@ def test_script_tag_with_a_nonce():
     )
 
 
-@pytest.mark.parametrize("nonce", ['"><script>', "a b", "", "é", 3])
+@pytest.mark.parametrize("nonce", ['"><script>', "a b", "", "é", 3, "a\n"])
 def test_script_tag_refuses_a_bad_nonce(nonce):
     """A nonce that could break out of its attribute is refused."""
     with pytest.raises(RenderError, match="nonce"):

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 
 import showfacts as sf
-from showfacts import crosswalk
+from showfacts import crosswalk, jsonld
 from tests.strategies import catalogs, shows
 
 
@@ -188,6 +188,20 @@ class TestInvariants:
             sf.Source(id="s", title="\x00\u200b")
         with pytest.raises(ValueError, match="from 0"):
             sf.Season(number=-1)
+
+    def test_patterns_hold_to_the_end_of_the_text(self):
+        """A trailing line break fails a pattern (Python's ``$`` allows it)."""
+        with pytest.raises(ValueError, match="'id' must be an id"):
+            sf.Person(id="abc\n", name="x")
+        with pytest.raises(ValueError, match="'networks' must be"):
+            _show(networks=("abc\n",))
+        with pytest.raises(ValueError, match="'time' must be HH:MM"):
+            sf.Milestone(id="m", kind="premiere", certainty="confirmed",
+                         time="20:00\n")
+        with pytest.raises(ValueError, match="'eidr' must be an EIDR id"):
+            sf.ExternalIds(eidr="10.5240/1489-49A2-3956-4B2D-FE16-5\n")
+        with pytest.raises(ValueError, match="'url' must be an absolute"):
+            jsonld.Author(name="A", url="https://example.org/a\n")
 
     @given(shows())
     def test_evolve_rechecks(self, show):

@@ -60,7 +60,7 @@ _BASE = re.compile(
 
 
 def _normalize(base: str) -> str:
-    if not _BASE.match(base):
+    if not _BASE.fullmatch(base):
         raise InputError(
             f"{base!r} is not an absolute http(s) base URL without query or "
             "fragment, such as https://example.org/tv/"

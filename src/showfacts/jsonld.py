@@ -1923,7 +1923,7 @@ def _problem(attribute: attrs.Attribute[Any], message: str) -> (
 
 
 def _url(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not _URL_RE.match(value):
+    if not isinstance(value, str) or not _URL_RE.fullmatch(value):
         raise _problem(attribute, f"'{attribute.name}' must be an absolute "
                        f"http(s) URL, not {value!r}")
 

@@ -98,7 +98,7 @@ def script_tag(graph: Mapping[str, Any], *, nonce: str | None = None,
         )
     attributes = 'type="application/ld+json"'
     if nonce is not None:
-        if not isinstance(nonce, str) or not _NONCE.match(nonce):
+        if not isinstance(nonce, str) or not _NONCE.fullmatch(nonce):
             raise RenderError(
                 f"a CSP nonce is base64 text ([A-Za-z0-9+/_=-]), not "
                 f"{nonce!r}"

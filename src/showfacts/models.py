@@ -623,7 +623,7 @@ def _matches(pattern: re.Pattern[str], what: str) -> Callable[
     [Any, attrs.Attribute[Any], Any], None
 ]:
     def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not isinstance(value, str) or not pattern.match(value):
+        if not isinstance(value, str) or not pattern.fullmatch(value):
             raise field_error(
                 attribute, f"'{attribute.name}' must be {what}, not {value!r}"
             )
@@ -848,7 +848,7 @@ def _optional_eidr(_: Any, attribute: attrs.Attribute[Any],
                    value: Any) -> None:
     if value is None:
         return
-    if not isinstance(value, str) or not _EIDR_RE.match(value):
+    if not isinstance(value, str) or not _EIDR_RE.fullmatch(value):
         raise field_error(
             attribute,
             "'eidr' must be an EIDR id, 10.5240/XXXX-XXXX-XXXX-XXXX-XXXX-C "

@@ -28,7 +28,7 @@ _NONCE = re.compile(r"^[A-Za-z0-9+/_=-]+$")
 
 
 def _nonce(text: str) -> str:
-    if not _NONCE.match(text):
+    if not _NONCE.fullmatch(text):
         raise argparse.ArgumentTypeError(
             f"a CSP nonce is base64 text ([A-Za-z0-9+/_=-]), not {text!r}"
         )
