@@ -132,12 +132,31 @@ _LINKS = (
 )
 
 
-def _stylesheet_loaded(driver) -> bool:
-    return driver.execute_script(
-        "return Array.from(document.styleSheets).some("
-        "s => s.href && s.href.endsWith('/style.css')) && "
-        "getComputedStyle(document.body).fontFamily.includes('system-ui');"
-    )
+def _stylesheet_loaded(driver, seconds: float = 10) -> bool:
+    """
+    Whether the open page is styled by the site's stylesheet.
+
+    Waits a little for it: on a busy machine chromedriver has been seen to
+    hand back a ``file://`` page before its stylesheet applied.  A page
+    whose stylesheet is missing or blocked is never styled, so waiting
+    cannot hide one.
+    """
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        WebDriverWait(driver, seconds, poll_frequency=0.1).until(
+            lambda d: d.execute_script(
+                "return document.readyState === 'complete' && "
+                "Array.from(document.styleSheets).some("
+                "s => s.href && s.href.endsWith('/style.css')) && "
+                "getComputedStyle(document.body).fontFamily"
+                ".includes('system-ui');"
+            )
+        )
+    except TimeoutException:
+        return False
+    return True
 
 
 def _crawl(driver, start: str, exists) -> set[str]:
