@@ -105,6 +105,28 @@ class TestCheckFirst:
         assert "Traceback" not in err
         assert before == _tree(out)
 
+    @pytest.mark.parametrize("jobs", [1, 2])
+    def test_what_is_rendered_is_what_was_checked(self, tmp_path, jobs):
+        """A file edited once checked is not read again: no unchecked id."""
+        data = _catalog(tmp_path / "data", 12)
+        calls: list[tuple[int, int]] = []
+
+        def progress(done: int, total: int) -> None:
+            calls.append((done, total))
+            if calls.count((0, total)) == 2:  # rendering starts
+                # Checked alone this would be refused: show-000 is taken.
+                (data / "show-005.yaml").write_text(declared(
+                    "id: show-000\ntitle: Harbour Lights Taken\n"))
+
+        out = tmp_path / "site"
+        build_site(data, out, base_url=BASE, jobs=jobs, progress=progress,
+                   cache=False)
+        assert calls.count((0, 12)) == 2
+        page = (out / "shows" / "show-005" / "index.html").read_text()
+        assert "Harbour Lights 005" in page
+        assert "Taken" not in (out / "shows" / "show-000" /
+                               "index.html").read_text()
+
     def test_catalog_problems_fail_before_rendering(self, tmp_path,
                                                     monkeypatch):
         """Two files with one id: refused before any page is written."""
