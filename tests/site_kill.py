@@ -27,10 +27,9 @@ import time
 import traceback
 from typing import Any
 
-from showfacts import _sitefolder
 from showfacts import site as site_module
-from showfacts._siteversion import State
-from showfacts.site import build_site
+from showfacts.site import _folder, build_site
+from showfacts.site._versions import State
 
 
 TITLES = ("Old facts", "New facts")
@@ -48,7 +47,7 @@ def look(out: pathlib.Path) -> dict[str, Any]:
                             "title": None}
     if not seen["exists"]:
         return seen
-    listed = _sitefolder._manifest(out)
+    listed = _folder._manifest(out)
     seen["manifest"] = listed is not None
     seen["missing"] = [f for f in listed or () if not (out / f).is_file()]
     index = out / "index.html"
@@ -126,7 +125,7 @@ def step_kills(data: str, out: pathlib.Path) -> dict[str, Any]:
     while True:
         def dying(step: int = step) -> None:
             count = [0]
-            real_swap = _sitefolder._swap
+            real_swap = _folder._swap
 
             def counted(name: str) -> Any:
                 real = getattr(pathlib.Path, name)
@@ -144,7 +143,7 @@ def step_kills(data: str, out: pathlib.Path) -> dict[str, Any]:
                     setattr(pathlib.Path, name, counted(name))
                 return real_swap(*args, **kwargs)
 
-            _sitefolder._swap = swap
+            _folder._swap = swap
             build(data, str(out), TITLES[1])
 
         pid = _fork(dying)

@@ -22,13 +22,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from showfacts import _sitefolder
 from showfacts import site as site_module
 from showfacts._commands.new import starter
-from showfacts._sitefolder import CACHE
-from showfacts._siteversion import State
 from showfacts.exceptions import OutputError
-from showfacts.site import build_site
+from showfacts.site import _folder, build_site
+from showfacts.site._folder import CACHE
+from showfacts.site._versions import State
 from tests.conftest import ROOT
 from tests.test_cli import run
 
@@ -244,7 +243,7 @@ class TestRefused:
             return ("\\" not in path and "\0" not in path and all(
                 part not in {"", ".", ".."} for part in path.split("/")))
 
-        assert all(map(one, files)) == _sitefolder._all_safe_relative(files)
+        assert all(map(one, files)) == _folder._all_safe_relative(files)
 
     def test_a_version_folder_by_its_own_name(self, tmp_path, capsys):
         """``--out .site.showfacts/<version>`` would move the live site."""
@@ -390,7 +389,7 @@ class TestReplaced:
         def busy(*_args: object) -> None:
             raise OSError(errno.EBUSY, os.strerror(errno.EBUSY))
 
-        monkeypatch.setattr(_sitefolder, "_delete", busy)
+        monkeypatch.setattr(_folder, "_delete", busy)
         build_site(data, out, base_url=BASE, title="Newer")
         assert "<h1>Newer</h1>" in (out / "index.html").read_text()
         assert first in {p.name for p in _store(out).iterdir()}
@@ -612,7 +611,7 @@ def test_die_with_parent_ends_an_orphan():
     """A worker whose build is already gone ends as it starts."""
     script = (
         "import os, sys\n"
-        "from showfacts._sitefolder import die_with_parent\n"
+        "from showfacts.site._folder import die_with_parent\n"
         "die_with_parent(int(sys.argv[1]))\n"
         "print('alive')\n"
     )

@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from showfacts._pages import Pages
 from showfacts.config import SiteConfig, find_config, load_config
 from showfacts.exceptions import InputError
 from showfacts.site import build_site
+from showfacts.site._pages import Pages
 from tests.conftest import EXAMPLES, SHARED
 from tests.test_cli import run
 

@@ -12,11 +12,10 @@ import pytest
 from lxml import etree, html
 
 import showfacts as sf
-from showfacts import _pages
 from showfacts import site as site_module
 from showfacts.config import load_config
 from showfacts.models import Catalog
-from showfacts.site import build_site
+from showfacts.site import _pages, build_site
 from tests.conftest import EXAMPLES, declared, examples_in
 from tests.test_cli import run
 from tests.test_site_folder import _spare
@@ -712,7 +711,7 @@ class TestIncremental:
         """
         import marshal
 
-        from showfacts._buildcache import Record
+        from showfacts.site._buildcache import Record
 
         def unpacked(plain: tuple[object, ...]) -> tuple[object, ...]:
             record = Record.from_plain(plain)
@@ -865,7 +864,7 @@ def test_an_entry_cannot_place_files_outside_the_site(tmp_path):
 
     import attrs
 
-    from showfacts._buildcache import Record
+    from showfacts.site._buildcache import Record
 
     def tampered(plain: object) -> object:
         record = Record.from_plain(plain)

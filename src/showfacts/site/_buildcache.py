@@ -8,7 +8,7 @@ for each show file, an *entry* under the digest of the recipe and the
 file's bytes: a :class:`Record` of what the catalog's pages need of the
 show, and the digest of each file it wrote.  The next build checks and
 renders only the files whose digest has no entry; the site's folder
-(``showfacts._siteversion``) already holds the others' files, or links
+(``showfacts.site._versions``) already holds the others' files, or links
 them from the live version.
 
 A rebuild of a large catalog must not read ten thousand entries, so the
@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from showfacts._siteversion import collector_paused
+from showfacts.site._versions import collector_paused
 
 
 if TYPE_CHECKING:

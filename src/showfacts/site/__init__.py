@@ -28,11 +28,18 @@ the site's folder is a link to a version folder kept beside it, the new
 site is written into a new version folder and the link is swapped with one
 rename at the end, so a reader always finds a whole site and a build that
 fails leaves the previous site as it was.  A build deletes only what an
-earlier build wrote (:doc:`/site-folder`).  Shows are loaded and
-rendered one file at a time, so memory does not grow with the catalog;
-``jobs`` renders files in parallel processes.  Every file is loaded
+earlier build wrote (:doc:`/site-folder`).  Every file is loaded
 and checked before anything is rendered: a bad file fails the build at
-once, with every problem of every file.
+once, with every problem of every file.  The check keeps each show as a
+compressed pickle of a few kilobytes, and shows are rendered from it one
+at a time, so memory grows little with the catalog; ``jobs`` checks and
+renders files in parallel processes.
+
+The build's parts live beside this module: ``_pages`` makes the pages
+(the theme's templates fed with each show's timeline, card and JSON-LD),
+``_folder`` guards and swaps the site's folder, ``_versions`` keeps the
+version folders a rebuild updates in place, and ``_buildcache`` keeps
+what unchanged show files made last time.
 """
 
 from __future__ import annotations
@@ -53,24 +60,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from showfacts import _buildcache, _pages, _text, calendar, feeds, jsonld, news
+from showfacts import _text, calendar, feeds, jsonld, news
 from showfacts._discovery import Skipped
-from showfacts._pages import e
 from showfacts._readers import DEFAULT_LIMITS, Limits
-from showfacts._sitefolder import (
-    CACHE,
-    check_place,
-    die_with_parent,
-    replace_site,
-    store_of,
-)
-from showfacts._siteversion import (
-    FileRecord,
-    Version,
-    build_heap,
-    collector_paused,
-    write_file,
-)
 from showfacts.config import SiteConfig
 from showfacts.exceptions import (
     InputError,
@@ -86,6 +78,22 @@ from showfacts.models import (
     Show,
     catalog_names,
     check_catalog_names,
+)
+from showfacts.site import _buildcache, _pages
+from showfacts.site._folder import (
+    CACHE,
+    check_place,
+    die_with_parent,
+    replace_site,
+    store_of,
+)
+from showfacts.site._pages import e
+from showfacts.site._versions import (
+    FileRecord,
+    Version,
+    build_heap,
+    collector_paused,
+    write_file,
 )
 from showfacts.themes import DEFAULT_THEME
 

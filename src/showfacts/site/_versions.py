@@ -1,7 +1,7 @@
 """
 A version folder being written, and what a finished one is known to hold.
 
-A site is swapped whole (``showfacts._sitefolder``), but a rebuild should
+A site is swapped whole (``showfacts.site._folder``), but a rebuild should
 cost what changed, not what the catalog holds.  So a site keeps two
 version folders: the live one, and a *spare*, the site as it was before
 the last build.  A build brings the spare up to date in place and links

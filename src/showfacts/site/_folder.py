@@ -52,14 +52,14 @@ from showfacts._atomic import (
     remove_folders,
     write_atomic,
 )
-from showfacts._siteversion import (
+from showfacts.exceptions import OutputError, ShowfactsError
+from showfacts.site._versions import (
     State,
     Version,
     foreign,
     identity,
     mirror,
 )
-from showfacts.exceptions import OutputError, ShowfactsError
 
 
 if sys.platform != "win32":
@@ -73,12 +73,12 @@ MANIFEST = ".showfacts-site.json"
 #: In a version folder while it is being written.
 BUILDING = ".showfacts-building"
 _LOCK = ".lock"
-#: In the store: the build cache (``showfacts._buildcache``), never a
+#: In the store: the build cache (``showfacts.site._buildcache``), never a
 #: version folder's name.
 CACHE = "cache"
 _VERSION = re.compile(r"[0-9a-f]{16}")
 _NEW_LINK = re.compile(r"[0-9a-f]{16}\.link")
-#: Beside each finished version: what it holds (``_siteversion.State``).
+#: Beside each finished version: what it holds (``_versions.State``).
 _STATE = ".state"
 _OLD_STATE = re.compile(r"[0-9a-f]{16}\.state")
 #: A state being written (``write_atomic``) when its build was killed.
@@ -156,7 +156,7 @@ def replace_site(out: str | os.PathLike[str],
     A version folder that replaces the site at ``out`` if the block ends.
 
     It is the site's spare brought up to date where there is one
-    (``showfacts._siteversion``), else a new, empty folder; the block
+    (``showfacts.site._versions``), else a new, empty folder; the block
     puts every file of the new site in through it.  If the block raises,
     the folder is removed and ``out`` is left as it was.
 
