@@ -27,8 +27,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 import showfacts as sf
-from showfacts import _text, jsonld, lint
+from showfacts import _text, lint
 from showfacts import site as site_module
+from showfacts.jsonld import _mapping
 from showfacts.site import build_site
 from tests import hostile
 from tests.conftest import declared
@@ -340,13 +341,13 @@ def test_season_pages_share_the_show_s_season_facts(tmp_path, monkeypatch):
     minutes to build.
     """
     made = []
-    real = jsonld._SeasonFacts
+    real = _mapping._SeasonFacts
 
     def counting(*args: object) -> object:
         made.append(1)
         return real(*args)
 
-    monkeypatch.setattr(jsonld, "_SeasonFacts", counting)
+    monkeypatch.setattr(_mapping, "_SeasonFacts", counting)
     path = _write(tmp_path, "seasons.yaml", hostile.empty_seasons(60))
     build_site(path, tmp_path / "site", base_url=ADDRESS[1])
     assert len(made) <= 2 * 60
