@@ -617,13 +617,24 @@ def _check_file(file: str, limits: Limits,
                 cache: _buildcache.Cache | None) -> _Checked:
     """Load and check one file."""
     try:
-        fmt, data = file_bytes(pathlib.Path(file), limits)
-        show = load_bytes(pathlib.Path(file), fmt, data, limits)
+        show, key = _load(file, limits, cache)
     except InvalidDataError as exc:
         return _Checked(file=file, problems=exc.problems)
     return _Checked(file=file, show=show.id, names=catalog_names(show),
-                    key="" if cache is None else cache.key(fmt, data),
-                    frozen=_freeze(show))
+                    key=key, frozen=_freeze(show))
+
+
+def _load(file: str, limits: Limits,
+          cache: _buildcache.Cache | None) -> tuple[Show, str]:
+    """
+    A show file's show, and its entry's key in the build cache (or "").
+
+    Raises:
+        InvalidDataError: If the file cannot be read or loaded.
+    """
+    fmt, data = file_bytes(pathlib.Path(file), limits)
+    show = load_bytes(pathlib.Path(file), fmt, data, limits)
+    return show, "" if cache is None else cache.key(fmt, data)
 
 
 def _freeze(show: Show) -> bytes:
@@ -721,11 +732,9 @@ def _render_file(
         show, key = _thaw(checked.frozen), checked.key
     else:  # a cached show whose files were not at hand
         try:
-            fmt, data = file_bytes(pathlib.Path(file), options.limits)
-            show = load_bytes(pathlib.Path(file), fmt, data, options.limits)
+            show, key = _load(file, options.limits, cache)
         except InvalidDataError as exc:
             return _Rendered(file=file, problems=exc.problems), ()
-        key = "" if cache is None else cache.key(fmt, data)
     site = options.pages.site
     writer = _Writer(root)
     try:
